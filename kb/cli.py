@@ -1,0 +1,124 @@
+"""The `kb` command: the composition root, the one place that may wire every package.
+
+Commands that need the index import `indexer` (and `serve` imports `webui`) inside
+their own function, so `kb export PATH…` runs without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from kb.models import Failure
+from kb.pipeline import ReadIssue, read_paths
+from kb.serialize import article_record
+
+DEFAULT_INDEX = "var/index"
+
+
+def add_index_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--index",
+        default=os.environ.get("KB_INDEX") or None,
+        help=f"dossier de l'index (défaut : $KB_INDEX, sinon {DEFAULT_INDEX})",
+    )
+
+
+def index_dir(args: argparse.Namespace) -> str:
+    return args.index or DEFAULT_INDEX
+
+
+def report_failures(failures: Sequence[Failure]) -> None:
+    for failure in failures:
+        print(f"erreur : {failure.path} : {failure.reason}", file=sys.stderr)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Read files and print each issue with its articles (no index, no enrichment)."""
+    failures: list[Failure] = []
+    issues = articles = 0
+    for item in read_paths(args.paths):
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        issues += 1
+        articles += len(item.articles)
+        print(f"{item.document.source.path} — {item.issue.title} "
+              f"(n°{item.issue.number or '?'}, {item.issue.date or 'date inconnue'}) : "
+              f"{len(item.articles)} articles")
+        if args.verbose:
+            for article in item.articles:
+                label = " / ".join(p for p in (article.section, article.kind, article.heading) if p)
+                print(f"   p.{article.pages[0] if article.pages else '?'} [{label}] {article.title}")
+    report_failures(failures)
+    print(f"{issues} numéros, {articles} articles, {len(failures)} fichiers en erreur")
+    return 1 if failures else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        if args.paths:
+            return export_paths(args, out)
+        from indexer.export import iter_records
+
+        count = 0
+        for record in iter_records(index_dir(args)):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+        print(f"{count} articles exportés depuis {index_dir(args)}", file=sys.stderr)
+        return 0
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def export_paths(args: argparse.Namespace, out) -> int:
+    from kb.enrich import enrich_all
+
+    failures: list[Failure] = []
+    read: list[ReadIssue] = []
+    for item in read_paths(args.paths):
+        (failures if isinstance(item, Failure) else read).append(item)
+    articles = [article for item in read for article in item.articles]
+    for enriched in enrich_all(articles):
+        out.write(json.dumps(article_record(enriched), ensure_ascii=False) + "\n")
+    report_failures(failures)
+    print(f"{len(articles)} articles exportés, {len(failures)} fichiers en erreur", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kb", description="Archives de Résonances : lire, indexer, chercher.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    scan = commands.add_parser("scan", help="lire des numéros et afficher leurs articles")
+    scan.add_argument("paths", nargs="+", metavar="CHEMIN")
+    scan.add_argument("-v", "--verbose", action="store_true", help="lister chaque article")
+    scan.set_defaults(func=cmd_scan)
+
+    export = commands.add_parser("export", help="exporter les articles en JSONL")
+    export.add_argument("paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers (sinon l'index)")
+    export.add_argument("-o", "--output", help="fichier de sortie (défaut : sortie standard)")
+    add_index_option(export)
+    export.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrompu", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Typed values passed between the pipeline's stages.
+
+files → ExtractedDocument(Blocks) → Articles → EnrichedArticles → index.
+Each stage only adds to what the previous one produced; nothing here knows about
+Whoosh or Flask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class SourceFormat(StrEnum):
+    PDF = "pdf"
+    HTML = "html"
+    TEXT = "text"
+
+
+class BlockKind(StrEnum):
+    """What an extractor could tell about a block from layout or markup alone.
+
+    Extractors only report what the format shows (a <h2>, a bigger bold font, a
+    bullet). Deciding whether a heading is a section, a rubric or a title is the
+    segmenter's job, the same for every format.
+    """
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST_ITEM = "list_item"
+    SEPARATOR = "separator"  # a horizontal rule, a page break marker
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: str  # as given by the user (relative paths stay relative)
+    format: SourceFormat
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    text: str
+    page: int = 1
+    kind: BlockKind = BlockKind.PARAGRAPH
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points
+    font_size: float | None = None
+    bold: bool = False
+    heading_level: int = 0  # 1..6 where markup gives it (<h1>…), else 0
+    column: int = 0
+    links: tuple[str, ...] = ()  # hrefs carried by the block's markup
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    source: SourceFile
+    blocks: tuple[Block, ...]
+    title: str | None = None  # <title>, PDF metadata title
+    page_count: int = 1
+    body_font_size: float | None = None  # the dominant size, so headings can be told apart
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    id: str  # stable: "resonances-n57", else derived from date or file stem
+    title: str
+    number: int | None
+    date: str | None  # ISO: YYYY-MM-DD, or YYYY-MM when only the month is known
+    sources: tuple[str, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str  # stable across re-runs and across formats of one issue
+    issue: Issue
+    position: int  # order within the issue, from 0
+    section: str | None  # "L'actu du Pôle ressources", "National / Régional"…
+    kind: str | None  # rubric: "Publication", "Séminaire des élu.e.s", "Mouvements"…
+    kind_detail: str | None  # the rest of a rubric marker: "11 mai, 17h-19h, visioconférence"
+    heading: str | None  # theme or commune line above the title ("Persan", "Crise sanitaire")
+    title: str
+    lead: str  # first paragraph (or the book reference of a review)
+    text: str  # body after the lead, paragraphs separated by blank lines
+    links: tuple[str, ...]
+    emails: tuple[str, ...]
+    contacts: tuple[str, ...]  # closing "Contact : …" lines, without the label
+    pages: tuple[int, ...]
+    source: str  # path as given
+    format: SourceFormat
+    subheadings: tuple[str, ...] = ()  # intertitles inside the body
+
+    @property
+    def full_text(self) -> str:
+        return "\n\n".join(part for part in (self.title, self.lead, self.text) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneRef:
+    insee: str
+    name: str
+    departement: str  # "78", "92", "95"…
+    epci: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the article text that an entity was read from."""
+
+    label: str  # COMMUNE, QUARTIER, ORG, PERSON, DEPARTEMENT
+    text: str
+    start: int
+    end: int
+    ref: str  # INSEE code, canonical name…
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRef:
+    name: str
+    role: str | None = None
+    communes: tuple[str, ...] = ()  # INSEE codes
+    organisation: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRef:
+    name: str  # canonical name
+    acronym: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeRef:
+    id: str  # slug from the vocabulary
+    label: str
+    reason: str  # "heading: Développement économique", "keyword: santé mentale ×3"…
+
+
+@dataclass(frozen=True, slots=True)
+class EnrichedArticle:
+    article: Article
+    communes: tuple[CommuneRef, ...] = ()
+    departements: tuple[str, ...] = ()
+    quartiers: tuple[str, ...] = ()  # "Persan / le Village"
+    organisations: tuple[OrganisationRef, ...] = ()
+    people: tuple[PersonRef, ...] = ()
+    themes: tuple[ThemeRef, ...] = ()
+    mentions: tuple[Mention, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file that could not be read, with a reason a documentalist can act on."""
+
+    path: str
+    reason: str
