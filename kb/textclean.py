@@ -1,0 +1,156 @@
+"""Small text helpers shared by the extractors and the segmenter.
+
+French newsletter text: accents, typographic apostrophes, inclusive writing
+(`habitant·e·s`, `acteur.rice.s`) whose inner dots are not sentence ends, URLs
+pasted without a space between them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A URL starts with a scheme or "www."; it stops at whitespace, angle brackets and quotes.
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+", re.IGNORECASE)
+EMAIL_RE = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+# "…/https://…": a second URL glued to the first after a slash (not a redirect's "?u=https://").
+_GLUED_URL_RE = re.compile(r"(?<=/)(?=https?://)", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}»\"'’…"
+
+# Inclusive-writing suffixes ("élu.e.s", "acteur·rice·s"): joined so "élus" and "élu.e.s" match.
+# A hyphen is not one of them: "Villiers-le-Bel" keeps its "-le".
+_INCLUSIVE_RE = re.compile(
+    r"(?<=\w)[.·•‧⋅](?=(?:e|es|s|rice|rices|euse|euses|le|les|ne|nes|te|tes)\b)"
+)
+
+_SPACES_RE = re.compile(r"[ \t\u00a0\u202f\u2007\u2009\u200a\u3000]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'"})
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
+
+
+def normalise_spaces(text: str) -> str:
+    """Collapse runs of spaces (non-breaking ones included) and trim."""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text: str) -> str:
+    """A matching key: lowercase, no accents, apostrophes and dashes folded,
+    inclusive writing joined, punctuation turned into single spaces."""
+    text = strip_accents(text.translate(_APOSTROPHES).translate(_DASHES)).casefold()
+    text = _INCLUSIVE_RE.sub("", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return text.strip()
+
+
+def letters(text: str) -> str:
+    return "".join(char for char in text if char.isalpha())
+
+
+def is_all_caps(text: str, *, min_letters: int = 4) -> bool:
+    """Every cased letter is a capital (digits and punctuation ignored).
+
+    An ordinal or unit glued to a number ("2ème", "20m²", "n°") may stay lowercase.
+    """
+    stripped = re.sub(r"\d+\s?(?:e|er|ère|ème|eme|nd|nde|m|km|h|min|n°)\b", " ", text)
+    stripped = re.sub(r"\bn°", " ", stripped)
+    cased = [char for char in letters(stripped) if char.lower() != char.upper()]
+    return len(cased) >= min_letters and all(char.isupper() for char in cased)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a finished sentence or clause.
+
+    "habitant.e.s" ends a word, not a sentence; a closing quote or bracket after
+    the punctuation still counts.
+    """
+    tail = text.rstrip(" \"'»)]”’*_")
+    if not tail:
+        return False
+    return tail.endswith("...") or tail[-1] in ".!?:;…"
+
+
+def split_glued_urls(url: str) -> list[str]:
+    return [part for part in _GLUED_URL_RE.split(url) if part]
+
+
+def clean_url(url: str) -> str:
+    """Strip the wrapping angle brackets and the sentence punctuation after a URL,
+    keeping a closing parenthesis that belongs to the URL."""
+    url = url.strip().strip("<>")
+    while url and url[-1] in _URL_TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def find_urls(text: str) -> list[str]:
+    """Every URL of the text, cleaned, glued ones split, in order of appearance."""
+    found: list[str] = []
+    for match in URL_RE.finditer(text):
+        raw = match.group(0)
+        # An e-mail's domain ("x@www.site.fr") is not a link.
+        if match.start() > 0 and text[match.start() - 1] == "@":
+            continue
+        for part in split_glued_urls(raw):
+            cleaned = clean_url(part)
+            if len(cleaned) > len("www.") and "." in cleaned.split("//")[-1]:
+                found.append(cleaned)
+    return found
+
+
+def find_emails(text: str) -> list[str]:
+    return [email.rstrip(".") for email in EMAIL_RE.findall(text)]
+
+
+def url_key(url: str) -> str:
+    """Two spellings of one link ("www.x.fr" and "https://www.x.fr/") share a key."""
+    key = re.sub(r"^https?://", "", url.strip(), flags=re.IGNORECASE)
+    return key.rstrip("/").casefold()
+
+
+def unique_urls(urls: list[str]) -> list[str]:
+    """De-duplicate by `url_key`, keeping the first position and the fullest spelling."""
+    chosen: dict[str, str] = {}
+    for url in urls:
+        key = url_key(url)
+        if key not in chosen or (chosen[key].startswith("www.") and not url.startswith("www.")):
+            chosen[key] = url
+    return list(chosen.values())
+
+
+def unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for item in items:
+        key = item.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def is_url_only(text: str) -> bool:
+    """The text is one or more URLs (optionally in <…>) and nothing else."""
+    rest = URL_RE.sub(" ", text)
+    return bool(URL_RE.search(text)) and not rest.strip(" <>,;|-–\t")
+
+
+def unwrap_urls(text: str) -> str:
+    """"<https://x.fr>" → "https://x.fr": the brackets are plain-text typography."""
+    return re.sub(r"<\s*((?:https?://|www\.)[^\s<>]+)\s*>", r"\1", text, flags=re.IGNORECASE)
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).casefold()).strip("-")
