@@ -134,8 +134,8 @@ def _load_vocabulary() -> OrganisationVocabulary:
     curated = [
         KnownOrganisation(
             name=row["name"].strip(),
-            acronym=row["acronym"].strip() or None,
-            aliases=tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+            acronym=(row.get("acronym") or "").strip() or None,
+            aliases=tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()),
         )
         for row in _data_rows("organisations.tsv")
     ]
@@ -169,7 +169,7 @@ def plausible_ner_org(
 ) -> bool:
     text = entity.text.strip()
     words = text.split()
-    if not words or masked.touches_mask(entity.start, entity.end):
+    if not words or "\n" in text or masked.touches_mask(entity.start, entity.end):
         return False
     if masked.in_caps_line(entity.start, entity.end):
         return False
@@ -202,7 +202,9 @@ def find_organisations(
     """Organisations of one article; `excluded_spans` are places already linked."""
     article_themes = set(themes)
     folded_text = fold(masked.text)
-    claimed: list[tuple[int, int]] = list(excluded_spans)
+    # Known names are matched first and may contain a place ("Val d'Oise Habitat"):
+    # places only block the weaker readings below.
+    claimed: list[tuple[int, int]] = []
     found: dict[str, list[Mention]] = {}
     refs: dict[str, OrganisationRef] = {}
     sources: dict[str, str] = {}
@@ -228,6 +230,7 @@ def find_organisations(
         claimed.append((start, end))
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
 
+    claimed.extend(excluded_spans)
     for pattern in (FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
         for match in pattern.finditer(masked.text):
             start, end = match.span("name")

@@ -1,0 +1,201 @@
+"""Articles → EnrichedArticles: communes, quartiers, départements, organisations,
+people and themes, each under one canonical name, with the mentions they came from.
+
+One `Enricher` holds what is costly to build (spaCy model, place linker,
+vocabularies); `enrich_all` builds one per call and the spaCy model itself is cached
+per process (kb.nlp.load_nlp). Per article:
+
+1. clean text = title, heading, lead, body; masked (URLs, e-mails, phones, inclusive
+   suffixes, lines in capitals) without moving any offset;
+2. NER once per article, all articles batched through `nlp.pipe`;
+3. themes (needed to accept ambiguous acronyms such as ML or PE);
+4. places by the PlaceLinker, with spaCy LOC spans as extra evidence;
+5. organisations (known names may contain a place: "Val d'Oise Habitat" drops the
+   département mention inside it), then people, excluding spans already explained;
+6. the documentalist's overrides, last, so they always win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kb.models import (
+    Article,
+    CommuneRef,
+    EnrichedArticle,
+    Mention,
+    OrganisationRef,
+    PersonRef,
+    ThemeRef,
+)
+from kb.nlp import Entity, MaskedText, entities, fold, mask
+from kb.organisations import find_organisations, load_vocabulary
+from kb.overrides import Overrides, load_overrides
+from kb.people import find_people
+from kb.themes import load_themes
+
+PLACE_LABELS = ("COMMUNE", "QUARTIER", "DEPARTEMENT")
+
+
+def article_text(article: Article) -> str:
+    parts = (article.title, article.heading, article.lead, article.text)
+    return "\n\n".join(part for part in parts if part)
+
+
+def _overlaps(a: Mention | tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    start, end = (a.start, a.end) if isinstance(a, Mention) else a
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+@dataclass
+class Enricher:
+    overrides: Overrides
+
+    def __post_init__(self) -> None:
+        from kb.gazetteer import load_gazetteer
+        from kb.geo import PlaceLinker
+
+        self.gazetteer = load_gazetteer()
+        self.linker = PlaceLinker(self.gazetteer)
+        self.organisations = load_vocabulary()
+        self.themes = load_themes()
+        self.theme_phrases = self.themes.folded_phrases()
+        self.keep_acronyms = frozenset(
+            [k.acronym for k in self.organisations.known if k.acronym]
+            + list(self.organisations.non_organisation_acronyms)
+        )
+
+    @classmethod
+    def create(cls, overrides: str | None = None) -> Enricher:
+        return cls(load_overrides(overrides))
+
+    def prepare(self, article: Article) -> MaskedText:
+        return mask(article_text(article), self.keep_acronyms)
+
+    def enrich(self, articles: Sequence[Article], *, n_process: int = 1) -> list[EnrichedArticle]:
+        prepared = [self.prepare(article) for article in articles]
+        found = entities([m.text for m in prepared], n_process=n_process)
+        return [self.enrich_one(a, m, e) for a, m, e in zip(articles, prepared, found, strict=True)]
+
+    def link_places(self, text: str, loc_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        return list(self.linker.link(text, loc_spans))
+
+    def enrich_one(
+        self, article: Article, masked: MaskedText, ner: Sequence[Entity]
+    ) -> EnrichedArticle:
+        body = "\n\n".join(p for p in (article.lead, article.text) if p)
+        themes = self.apply_theme_overrides(
+            self.themes.themes_of(heading=article.heading, title=article.title, body=body),
+            masked.original,
+        )
+
+        loc_spans = [(e.start, e.end) for e in ner if e.label == "LOC"]
+        places = [m for m in self.link_places(masked.text, loc_spans)
+                  if m.label in PLACE_LABELS and not masked.touches_mask(m.start, m.end)]
+        places = self.apply_place_overrides(places, masked.original)
+
+        orgs = find_organisations(
+            masked, ner, self.organisations,
+            themes=[t.id for t in themes], theme_phrases=self.theme_phrases,
+            excluded_spans=[(m.start, m.end) for m in places],
+        )
+        named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
+                           for m in o.mentions]
+        places = [m for m in places if not _overlaps(m, named_org_spans)]
+        org_spans = [(m.start, m.end) for o in orgs for m in o.mentions]
+
+        people = find_people(
+            masked, ner, self.organisations, self.link_places,
+            contacts=article.contacts,
+            is_list=fold(article.kind or article.title) == "mouvements",
+            excluded_spans=[(m.start, m.end) for m in places] + org_spans,
+        )
+
+        organisations = self.apply_name_overrides(
+            "organisation", [o.ref for o in orgs], masked.original,
+            lambda name: OrganisationRef(name))
+        persons = self.apply_name_overrides(
+            "person", [p.ref for p in people], masked.original, lambda name: PersonRef(name))
+
+        communes = self.communes_of(places)
+        departements = sorted(
+            {c.departement for c in communes}
+            | {m.ref for m in places if m.label == "DEPARTEMENT"}
+        )
+        quartiers = tuple(dict.fromkeys(m.ref for m in places if m.label == "QUARTIER"))
+        mentions = sorted(
+            [*places, *(m for o in orgs for m in o.mentions),
+             *(m for p in people for m in p.mentions)],
+            key=lambda m: (m.start, m.end),
+        )
+        return EnrichedArticle(
+            article=article,
+            communes=tuple(communes),
+            departements=tuple(departements),
+            quartiers=quartiers,
+            organisations=tuple(organisations),
+            people=tuple(persons),
+            themes=tuple(themes),
+            mentions=tuple(mentions),
+        )
+
+    def communes_of(self, places: Sequence[Mention]) -> list[CommuneRef]:
+        seen: dict[str, CommuneRef] = {}
+        for mention in places:
+            if mention.label == "COMMUNE" and mention.ref not in seen:
+                seen[mention.ref] = self.gazetteer.ref(mention.ref)
+        return list(seen.values())
+
+    # -- documentalist overrides ------------------------------------------------------
+
+    def apply_place_overrides(self, places: list[Mention], text: str) -> list[Mention]:
+        kept = [m for m in places if not (
+            m.label == "COMMUNE"
+            and (self.overrides.ignored("commune", m.text)
+                 or self.overrides.ignored("commune", m.ref))
+        )]
+        for rule, start, end in self.overrides.aliases_in("commune", text):
+            if self.gazetteer.get(rule.target) and not _overlaps((start, end),
+                                                                 [(m.start, m.end) for m in kept]):
+                kept.append(Mention("COMMUNE", text[start:end], start, end, rule.target))
+        return sorted(kept, key=lambda m: (m.start, m.end))
+
+    def apply_name_overrides(self, kind, refs, text, make):
+        result: dict[str, object] = {}
+        for ref in refs:
+            if self.overrides.ignored(kind, ref.name) or (
+                    getattr(ref, "acronym", None) and self.overrides.ignored(kind, ref.acronym)):
+                continue
+            name = self.overrides.canonical(kind, ref.name)
+            renamed = ref if name == ref.name else type(ref)(name, *_rest(ref))
+            result.setdefault(name, renamed)
+        for rule, _start, _end in self.overrides.aliases_in(kind, text):
+            result.setdefault(rule.target, make(rule.target))
+        return list(result.values())
+
+    def apply_theme_overrides(self, themes: list[ThemeRef], text: str) -> list[ThemeRef]:
+        kept = [t for t in themes if not (self.overrides.ignored("theme", t.id)
+                                          or self.overrides.ignored("theme", t.label))]
+        present = {t.id for t in kept}
+        for rule, _start, _end in self.overrides.aliases_in("theme", text):
+            theme = self.themes.themes.get(rule.target)
+            if theme and theme.id not in present:
+                kept.append(ThemeRef(theme.id, theme.label, f"correction : {rule.text}"))
+                present.add(theme.id)
+        return kept
+
+
+def _rest(ref: OrganisationRef | PersonRef) -> tuple:
+    if isinstance(ref, OrganisationRef):
+        return (ref.acronym,)
+    return (ref.role, ref.communes, ref.organisation, ref.email)
+
+
+def enrich_all(
+    articles: Sequence[Article], *, n_process: int = 1, overrides: str | None = None
+) -> list[EnrichedArticle]:
+    """Enrich a batch of articles (spaCy loaded once per process)."""
+    if not articles:
+        return []
+    return Enricher.create(overrides).enrich(articles, n_process=n_process)

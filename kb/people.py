@@ -1,0 +1,196 @@
+"""People named by an article, with role, communes, organisation and e-mail when given.
+
+Three readings, most structured first:
+1. *Mouvements* lines — "**Carl Garcia**, délégué du Préfet, Nanterre": name, then the
+   role, then pieces that are communes (linked by the place linker) or an organisation;
+2. contacts — "Lisa Mouawad, gup@ville-persan.fr" (Article.contacts, or a
+   "Contact :" line left in the text);
+3. spaCy PER spans that look like a person: 2 to 4 capitalised words, not a
+   company or organisation we know (Bpifrance, Clef Job), not a place the linker
+   found (Villiers-le-Bel, Val-Fourré), not an inclusive-writing word, not a heading
+   in capitals, not starting with a role or generic word ("Mission Jeunesse").
+
+Canonical name: "Firstname Lastname", with a surname printed in capitals
+("LAURENT Marie", "Marie LAURENT") turned into "Marie Laurent".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from kb.models import Mention, PersonRef
+from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
+from kb.organisations import GENERIC_WORDS, ROLE_WORDS, OrganisationVocabulary
+
+PlaceLinkFn = Callable[[str], Sequence[Mention]]
+
+PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
+                       "di", "ben", "el", "al", "ter"})
+NOT_FIRST_WORDS = frozenset(fold(w) for w in (
+    "Économie", "Economie", "Mission", "Maison", "Point", "Cité", "Fiche", "Conseil",
+    "Contrat", "Plan", "Programme", "Politique", "Gestion", "Service", "Centre", "Réseau",
+    "Val", "Saint", "Sainte", "Mont", "Pôle", "Agence", "Direction", "Unité", "Ville",
+    "Quartier", "Quartiers", "Contact", "En", "Le", "La", "Les", "Un", "Une", "Mme", "M.",
+    "Madame", "Monsieur", "Lutte", "Éducation", "Initiative", "Banque", "Fondation",
+    "Association", "Groupement", "Cabinet", "Institut", "Université", "Sciences",
+))
+NAME_WORD_RE = re.compile(
+    r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*)$")
+MOUVEMENT_RE = re.compile(
+    r"^\s*[-–•*]?\s*\*\*(?P<name>[^*]+?)\*\*\s*[,:–-]\s*(?P<rest>.+?)\s*$"
+)
+PLAIN_MOUVEMENT_RE = re.compile(r"^\s*[-–•]\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
+BARE_MOUVEMENT_RE = re.compile(r"^\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
+CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPerson:
+    ref: PersonRef
+    mentions: tuple[Mention, ...]
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def canonical_person_name(text: str) -> str:
+    words = [w for w in re.split(r"\s+", text.strip(" ,.;:*«»\"")) if w]
+    if not words:
+        return ""
+    upper = [w for w in words if w.isupper() and len(w) > 1]
+    if upper and len(upper) < len(words) and words[0].isupper():
+        # "LAURENT Marie": surname first in capitals → "Marie Laurent".
+        surname = [w for w in words if w.isupper()]
+        given = [w for w in words if not w.isupper()]
+        words = given + surname
+    return " ".join(w if w.lower() in PARTICLES else _cap(w) if w.isupper() else w
+                    for w in words)
+
+
+def looks_like_person(text: str, vocabulary: OrganisationVocabulary | None = None) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(c.isdigit() or c in "@/.·•()" for c in text):
+        return False
+    if fold(words[0]) in NOT_FIRST_WORDS or fold(words[0]) in ROLE_WORDS:
+        return False
+    if any(fold(w) in GENERIC_WORDS for w in words):
+        return False
+    named = [w for w in words if w.lower() not in PARTICLES]
+    if len(named) < 2 or not all(NAME_WORD_RE.match(w) for w in named):
+        return False
+    if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
+        return False
+    return not (vocabulary and vocabulary.lookup(text))
+
+
+def parse_mouvement(
+    line: str, link_places: PlaceLinkFn, vocabulary: OrganisationVocabulary | None = None,
+    *, in_list: bool = False,
+) -> PersonRef | None:
+    """'**Carl Garcia**, délégué du Préfet, Nanterre' → PersonRef with role and communes.
+
+    Outside a *Mouvements* list (`in_list`), the name must be in bold or the line a
+    list item: "Arnaud Alessandrin, Johanna Dagorn, MSHA éditions" is not a role.
+    """
+    match = MOUVEMENT_RE.match(line) or PLAIN_MOUVEMENT_RE.match(line) or (
+        BARE_MOUVEMENT_RE.match(line) if in_list else None)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if not looks_like_person(name, vocabulary):
+        return None
+    pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
+    role = pieces[0] if pieces else None
+    communes: list[str] = []
+    organisation: str | None = None
+    for piece in pieces[1:]:
+        mentions = [m for m in link_places(piece) if m.label == "COMMUNE"]
+        if mentions:
+            communes.extend(m.ref for m in mentions if m.ref not in communes)
+        elif organisation is None:
+            organisation = piece
+    return PersonRef(canonical_person_name(name), role, tuple(communes), organisation)
+
+
+def parse_contact(
+    contact: str, vocabulary: OrganisationVocabulary | None = None
+) -> PersonRef | None:
+    """'Lisa Mouawad, gup@ville-persan.fr' → PersonRef(name, email)."""
+    email_match = EMAIL_RE.search(contact)
+    email = email_match.group().rstrip(".") if email_match else None
+    head = contact[:email_match.start()] if email_match else contact
+    for piece in re.split(r"[,;–(]| - ", head):
+        candidate = piece.strip(" .:")
+        if looks_like_person(candidate, vocabulary):
+            return PersonRef(canonical_person_name(candidate), email=email)
+    return None
+
+
+def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
+    return replace(
+        old,
+        role=old.role or new.role,
+        communes=old.communes or new.communes,
+        organisation=old.organisation or new.organisation,
+        email=old.email or new.email,
+    )
+
+
+def find_people(
+    masked: MaskedText,
+    ner: Iterable[Entity],
+    vocabulary: OrganisationVocabulary,
+    link_places: PlaceLinkFn,
+    *,
+    contacts: Sequence[str] = (),
+    excluded_spans: Sequence[tuple[int, int]] = (),
+    is_list: bool = False,
+) -> list[FoundPerson]:
+    """People of one article; `excluded_spans` are places and organisations already found."""
+    people: dict[str, PersonRef] = {}
+    mentions: dict[str, list[Mention]] = {}
+
+    def add(ref: PersonRef, start: int = -1, end: int = -1) -> None:
+        people[ref.name] = _merge(people[ref.name], ref) if ref.name in people else ref
+        bucket = mentions.setdefault(ref.name, [])
+        if start >= 0:
+            bucket.append(Mention("PERSON", masked.original[start:end], start, end, ref.name))
+
+    offset = 0
+    for line in masked.original.split("\n"):
+        ref = parse_mouvement(line, link_places, vocabulary, in_list=is_list) \
+            if "," in line else None
+        if ref:
+            start = offset + line.find(ref.name.split()[0]) if ref.name.split()[0] in line \
+                else -1
+            add(ref, start, start + len(ref.name) if start >= 0 else -1)
+        offset += len(line) + 1
+
+    for contact in (*contacts, *(m.group("rest") for m in CONTACT_LINE_RE.finditer(
+            masked.original))):
+        ref = parse_contact(contact, vocabulary)
+        if ref:
+            add(ref)
+
+    for entity in ner:
+        if entity.label != "PER":
+            continue
+        if any(entity.start < e_end and e_start < entity.end for e_start, e_end in excluded_spans):
+            continue
+        if masked.touches_mask(entity.start, entity.end) or masked.in_caps_line(
+                entity.start, entity.end):
+            continue
+        original = masked.original[entity.start:entity.end]
+        # A blanked inclusive-writing suffix inside, or a span running over a line break.
+        if original != entity.text or "\n" in original:
+            continue
+        text = " ".join(entity.text.split())
+        if looks_like_person(text, vocabulary):
+            add(PersonRef(canonical_person_name(text)), entity.start, entity.end)
+
+    return [FoundPerson(ref, tuple(mentions.get(name, ()))) for name, ref in people.items()]
