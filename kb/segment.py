@@ -509,7 +509,7 @@ class _Segmenter:
         marker = _marker_text(block)
         if marker is not None:
             named = match_section(marker, marker=True)
-            if named:
+            if named and fold(named[0]) not in LIST_RUBRICS:
                 self.set_section(named[0], block, kind=named[0], detail=named[1])
                 return
             kind, _, detail = marker.partition(",")
