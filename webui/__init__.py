@@ -1,0 +1,59 @@
+"""The archive's web interface: server-rendered Flask app reading the index through SearchService.
+
+`create_app(test_config=None)` is the only entry point. The app holds one search service
+(in `app.extensions["kb_search"]`) built from the index directory in its config, so views
+never see an index engine object.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+DEFAULT_INDEX = "var/index"
+DEFAULT_CORPUS = "corpus"
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(
+        INDEX_DIR=os.environ.get("KB_INDEX") or DEFAULT_INDEX,
+        CORPUS_DIR=os.environ.get("KB_CORPUS") or DEFAULT_CORPUS,
+        MAX_QUERY_CHARS=500,
+        PER_PAGE=10,
+        MAX_PAGE=1000,  # deeper paging is a crawler, not a reader
+        CSV_MAX_ROWS=5000,
+        FEED_ENTRIES=20,
+        JSON_SORT_KEYS=False,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    app.extensions["kb_search"] = app.config.get("SEARCH_SERVICE") or _build_search_service(
+        app.config["INDEX_DIR"]
+    )
+    app.config["CORPUS_DIR"] = str(Path(app.config["CORPUS_DIR"]).resolve())
+
+    from webui import errors, filters, security
+    from webui.views import articles, browse, search
+
+    security.init_app(app)
+    errors.init_app(app)
+    filters.init_app(app)
+    app.register_blueprint(search.bp)
+    app.register_blueprint(articles.bp)
+    app.register_blueprint(browse.bp)
+    return app
+
+
+def _build_search_service(index_dir: str):
+    # Imported here so the app module can be imported (and tested with a double)
+    # without the engine; the engine is the only thing that knows Whoosh.
+    from indexer.search import SearchService
+
+    return SearchService(index_dir)

@@ -1,0 +1,20 @@
+"""Jinja filters and globals; templates stay free of formatting logic."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from webui import formatting
+from webui.state import FACET_LABELS, FACET_TO_PARAM
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["month_year"] = formatting.month_year
+    app.jinja_env.filters["long_date"] = formatting.long_date
+    app.jinja_env.filters["pages_label"] = formatting.pages_label
+    app.jinja_env.globals["citation"] = formatting.citation
+    app.jinja_env.globals["plural"] = formatting.plural
+    app.jinja_env.globals["FACET_LABELS"] = FACET_LABELS
+    app.jinja_env.globals["FACET_TO_PARAM"] = FACET_TO_PARAM
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

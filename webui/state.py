@@ -1,0 +1,189 @@
+"""The search state held by the URL: parsed once, validated, and turned back into links.
+
+Every results page is a pure function of its query string, so links (facet toggles,
+chip removal, sort, paging) are built here from the state rather than by templates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from urllib.parse import unquote_to_bytes
+
+from flask import abort, current_app, url_for
+from werkzeug.datastructures import MultiDict
+
+from indexer.api import FACETS, Query
+
+# URL parameter (French, what people see in the address bar) -> facet name of the service.
+PARAM_TO_FACET: dict[str, str] = {
+    "theme": "theme",
+    "commune": "commune",
+    "departement": "departement",
+    "quartier": "quartier",
+    "annee": "year",
+    "section": "section",
+    "rubrique": "kind",
+    "numero": "issue",
+    "organisation": "organisation",
+    "personne": "person",
+}
+FACET_TO_PARAM = {facet: param for param, facet in PARAM_TO_FACET.items()}
+assert set(FACET_TO_PARAM) == set(FACETS), "every facet of the service needs a URL parameter"
+
+FACET_LABELS: dict[str, str] = {
+    "theme": "Thème",
+    "commune": "Commune",
+    "departement": "Département",
+    "quartier": "Quartier",
+    "year": "Année",
+    "section": "Section",
+    "kind": "Rubrique",
+    "issue": "Numéro",
+    "organisation": "Organisation",
+    "person": "Personne",
+}
+
+SORT_PARAM = {"pertinence": "relevance", "date": "date"}
+KNOWN_PARAMS = {"q", "tri", "page", *PARAM_TO_FACET}
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_CHARS = 200
+
+_VALUE_FORMATS = {
+    "commune": re.compile(r"\d[\dAB]\d{3}"),
+    "departement": re.compile(r"\d[\dAB]|97\d"),
+    "year": re.compile(r"\d{4}"),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SearchState:
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    notice: str | None = None
+
+    def query(self, per_page: int, page: int | None = None) -> Query:
+        return Query(
+            text=self.text,
+            filters=dict(self.filters),
+            sort=self.sort,  # type: ignore[arg-type]
+            page=page or self.page,
+            per_page=per_page,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text and not self.filters
+
+    def args(self, *, page: int | None = None) -> dict[str, object]:
+        """URL parameters for this state; page 1 and relevance are left out (shorter links)."""
+        params: dict[str, object] = {}
+        if self.text:
+            params["q"] = self.text
+        for facet in FACETS:
+            if self.filters.get(facet):
+                params[FACET_TO_PARAM[facet]] = list(self.filters[facet])
+        if self.sort == "date":
+            params["tri"] = "date"
+        wanted_page = self.page if page is None else page
+        if wanted_page > 1:
+            params["page"] = wanted_page
+        return params
+
+    def url(self, endpoint: str = "search.results", *, page: int | None = None) -> str:
+        return url_for(endpoint, **self.args(page=page))
+
+    def toggled(self, facet: str, value: str) -> SearchState:
+        values = self.filters.get(facet, ())
+        new_values = tuple(v for v in values if v != value) if value in values else (*values, value)
+        filters = {f: v for f, v in self.filters.items() if f != facet}
+        if new_values:
+            filters[facet] = new_values
+        return replace(self, filters=filters, page=1, notice=None)
+
+    def toggle_url(self, facet: str, value: str) -> str:
+        return self.toggled(facet, value).url()
+
+    def sorted_by(self, sort: str) -> SearchState:
+        return replace(self, sort=sort, page=1)
+
+    def without_filters(self) -> SearchState:
+        return replace(self, filters={}, page=1)
+
+    def with_text(self, text: str) -> SearchState:
+        return replace(self, text=text, page=1)
+
+
+def bad_request(message: str):
+    abort(400, description=message)
+
+
+def check_query_encoding(raw_query_string: bytes) -> None:
+    """Werkzeug silently replaces invalid UTF-8; a mangled query deserves a clear 400 instead."""
+    try:
+        unquote_to_bytes(raw_query_string.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        bad_request("L'adresse contient des caractères mal encodés (UTF-8 attendu).")
+
+
+def clean_text(value: str) -> str:
+    return " ".join(_CONTROL.sub(" ", unicodedata.normalize("NFC", value)).split())
+
+
+def parse_state(args: MultiDict[str, str], raw_query_string: bytes = b"") -> SearchState:
+    check_query_encoding(raw_query_string)
+    unknown = sorted(set(args) - KNOWN_PARAMS)
+    if unknown:
+        bad_request(f"Paramètre inconnu : « {unknown[0][:50]} ».")
+
+    notice = None
+    text = clean_text(args.get("q", ""))
+    limit = current_app.config["MAX_QUERY_CHARS"]
+    if len(text) > limit:
+        text = text[:limit].rstrip()
+        notice = (
+            f"Votre recherche était trop longue : seuls les {limit} premiers caractères "
+            "ont été utilisés."
+        )
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for param, facet in PARAM_TO_FACET.items():
+        values: list[str] = []
+        for raw in args.getlist(param):
+            value = clean_text(raw)
+            if not value or value in values:
+                continue
+            if len(value) > MAX_VALUE_CHARS:
+                bad_request(f"Valeur trop longue pour le filtre « {param} ».")
+            pattern = _VALUE_FORMATS.get(facet)
+            if pattern and not pattern.fullmatch(value):
+                bad_request(f"Valeur invalide pour le filtre « {param} » : « {value[:50]} ».")
+            values.append(value)
+        if len(values) > MAX_VALUES_PER_FACET:
+            bad_request(f"Trop de valeurs pour le filtre « {param} ».")
+        if values:
+            filters[facet] = tuple(values)
+
+    sort_param = args.get("tri", "pertinence") or "pertinence"
+    if sort_param not in SORT_PARAM:
+        bad_request("Tri inconnu : choisissez « pertinence » ou « date ».")
+
+    page = parse_page(args.get("page", "1"))
+    return SearchState(
+        text=text, filters=filters, sort=SORT_PARAM[sort_param], page=page, notice=notice
+    )
+
+
+def parse_page(raw: str) -> int:
+    raw = raw.strip() or "1"
+    max_page = current_app.config["MAX_PAGE"]
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 7:
+        bad_request("Numéro de page invalide.")
+    page = int(raw)
+    if not 1 <= page <= max_page:
+        bad_request(f"Numéro de page invalide : choisissez entre 1 et {max_page}.")
+    return page

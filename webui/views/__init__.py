@@ -1,0 +1,1 @@
+"""One blueprint per area: search, articles (and their sources), browse pages."""

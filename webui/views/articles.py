@@ -1,0 +1,77 @@
+"""One article: its full text with structure, its entities, its source, related articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, render_template, url_for
+
+from webui import sources
+from webui.formatting import citation
+from webui.services import search_service
+from webui.views.search import hit_json
+
+bp = Blueprint("articles", __name__)
+
+MAX_ID_CHARS = 200
+
+
+def load_record(article_id: str) -> dict[str, Any]:
+    record = search_service().article(article_id) if len(article_id) <= MAX_ID_CHARS else None
+    if record is None:
+        abort(404, description="Cet article n'existe pas dans les archives.")
+    return record
+
+
+def body_blocks(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Paragraphs of the body, intertitles told apart so they render as headings."""
+    subheadings = {s.strip() for s in record.get("subheadings") or ()}
+    blocks = []
+    for paragraph in (record.get("text") or "").split("\n\n"):
+        paragraph = paragraph.strip()
+        if paragraph:
+            blocks.append(("subheading" if paragraph in subheadings else "paragraph", paragraph))
+    return blocks
+
+
+def record_citation(record: dict[str, Any]) -> str:
+    issue = record.get("issue") or {}
+    return citation(issue.get("number"), issue.get("date"), record.get("pages") or ())
+
+
+@bp.get("/article/<article_id>")
+def article(article_id: str):
+    record = load_record(article_id)
+    source_path = sources.source_link(record.get("source") or "")
+    pages = record.get("pages") or []
+    source_url = None
+    if source_path:
+        source_url = url_for("articles.source", path=source_path)
+        if source_path.lower().endswith(".pdf") and pages:
+            source_url += f"#page={min(pages)}"
+    return render_template(
+        "article.html",
+        record=record,
+        blocks=body_blocks(record),
+        cite=record_citation(record),
+        source_url=source_url,
+        related=search_service().related(record["id"], limit=5),
+    )
+
+
+@bp.get("/api/article/<article_id>")
+def article_api(article_id: str):
+    record = load_record(article_id)
+    return jsonify(
+        {
+            "article": record,
+            "citation": record_citation(record),
+            "url": url_for("articles.article", article_id=record["id"], _external=True),
+            "related": [hit_json(hit) for hit in search_service().related(record["id"], limit=5)],
+        }
+    )
+
+
+@bp.get("/source/<path:path>")
+def source(path: str):
+    return sources.send_source(path)
