@@ -50,6 +50,7 @@ BODY_BOLD = "Times-Bold"
 SANS = "Helvetica"
 SANS_BOLD = "Helvetica-Bold"
 SANS_ITALIC = "Helvetica-Oblique"
+SANS_BOLD_ITALIC = "Helvetica-BoldOblique"
 
 # ---------------------------------------------------------------------------
 # French hyphenation. reportlab accepts any callable word -> (head, tail) pairs,
@@ -138,7 +139,7 @@ def _styles(columns: int, hyphenate: bool) -> dict[str, ParagraphStyle]:
             spaceBefore=leading * 0.9, spaceAfter=leading * 0.2, textColor=ACCENT,
         ),
         "heading": ParagraphStyle(
-            "heading", fontName=SANS_ITALIC, fontSize=body_size + 0.5, leading=leading,
+            "heading", fontName=SANS_BOLD_ITALIC, fontSize=body_size + 0.5, leading=leading,
             spaceBefore=leading * 0.3, spaceAfter=leading * 0.1, textColor=GREY,
         ),
         "title": ParagraphStyle(

@@ -1,0 +1,664 @@
+"""PDF → Blocks in reading order, with pdfplumber.
+
+Newsletter PDFs are laid out in 1 to 3 columns under a masthead that spans them, with
+running headers, page-number footers and words hyphenated at line ends. Per page we
+find the column gutters (vertical strips no body word crosses), cut the page into
+full-width bands (words that cross a gutter, and their rows) and column bands, and read
+full-width bands in place and column bands column by column. Lines are grouped into
+paragraphs by line pitch, font and bullets; then headers/footers repeating across pages
+are dropped, hyphenation is mended with a lexicon of the document's own words, and
+paragraphs cut by a column or page break are joined again.
+
+Pages are parsed one at a time and closed right away, so memory stays bounded by the
+text of the document, not by pdfplumber's object cache.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
+
+from kb.errors import ExtractionError
+from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
+
+BOLD_MARKERS = ("bold", "black", "semibold", "heavy", "demi")
+TERMINAL = (".", "!", "?", ":", "»", "…", ";")
+BULLETS = ("•", "▪", "●", "◦", "■", "–", "—", "-", "*", "", "➢", "►")
+HEADER_BAND = 0.10  # share of page height where running headers / footers live
+MIN_GUTTER = 6.0  # points
+MIN_COLUMN = 40.0  # points: a "column" narrower than this is a bullet or an indent
+HEADING_SIZE_RATIO = 1.12
+SHORT_HEADING_CHARS = 200
+
+# Pieces that, after a line-end hyphen, mean the hyphen belongs to the word.
+PLACE_PARTICLES = {
+    "la", "le", "les", "l", "sur", "sous", "en", "de", "du", "des", "d", "lès", "lez", "lés",
+    "saint", "sainte", "st", "ste", "et", "aux", "au", "à",
+}
+PRONOUNS = {"t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce", "là",
+            "ci", "y", "en", "moi", "toi", "lui", "leur", "eux", "même", "mêmes"}
+PREFIXES = {
+    "co", "anti", "néo", "neo", "semi", "sous", "non", "ex", "post", "pré", "pre", "auto",
+    "multi", "socio", "quasi", "extra", "ultra", "mi", "demi", "vice", "contre", "bien", "mal",
+    "pluri", "après", "avant", "arrière", "grand", "mini", "micro", "macro", "méta", "hors",
+    "franco", "euro", "inter", "intra", "péri", "trans", "sans", "porte", "garde", "petit",
+    "petite", "belle", "beau", "état", "gestion",
+}
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:p(?:age|\.)?\s*)?[-–—(\s]*\d{1,4}[-–—)\s]*(?:(?:/|sur|of)\s*\d{1,4})?$", re.IGNORECASE
+)
+_URLISH = re.compile(r"(?:https?://|www\.|\w@\w|\.(?:fr|org|com|net|eu|gouv)\b|/)", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+# ---------------------------------------------------------------------------
+# Intermediate values: plain dataclasses before any Block is built.
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    group: int  # index of the (page, band, column) region this line was read in
+    column: int
+    links: list[str] = field(default_factory=list)
+    region_x1: float = 0.0  # right edge of the region: a line reaching it is justified
+
+
+@dataclass(slots=True)
+class _Page:
+    """What one page leaves once pdfplumber has closed it: words and link rectangles."""
+
+    number: int
+    width: float
+    height: float
+    words: list[_Word]
+    hyperlinks: list[tuple[float, float, float, float, str]]
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Draft:
+    lines: list[_Line]
+    kind: BlockKind = BlockKind.PARAGRAPH
+    text: str = ""
+
+    @property
+    def first(self) -> _Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> _Line:
+        return self.lines[-1]
+
+
+# ---------------------------------------------------------------------------
+# Public entry point
+
+
+def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
+    """Read a PDF into blocks in reading order, or raise ExtractionError."""
+    pages, title = _read_pages(data, source.path)
+    page_count = len(pages)
+    if not any(page.words for page in pages):
+        raise ExtractionError(source.path, "PDF sans texte (image numérisée ?) : OCR nécessaire")
+    _drop_running_words(pages)
+    lines: list[_Line] = []
+    for page in pages:
+        if page.words:
+            page_lines = _layout_lines(page.words, page.width, page.number)
+            _attach_links(page_lines, page.hyperlinks)
+            lines += page_lines
+        page.words = []
+    body_size = _dominant_size(lines)
+    lexicon = _lexicon(lines)
+    drafts = _paragraphs(lines, body_size)
+    _classify(drafts, body_size)
+    for draft in drafts:
+        draft.text = _join_draft(draft, lexicon)
+    drafts = _mend_breaks(drafts, lexicon)
+    blocks = _blocks(drafts, body_size)
+    return ExtractedDocument(
+        source=source,
+        blocks=tuple(blocks),
+        title=title,
+        page_count=page_count,
+        body_font_size=body_size,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reading pages
+
+
+def _read_pages(data: bytes, path: str) -> tuple[list[_Page], str | None]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as error:
+        raise _open_error(path, error) from error
+    except Exception as error:  # pdfminer raises many unrelated types on broken files
+        raise ExtractionError(path, f"PDF corrompu ou tronqué ({_describe(error)})") from error
+    with pdf:
+        try:
+            page_objects = pdf.pages
+        except Exception as error:
+            raise ExtractionError(path, f"PDF corrompu ou tronqué ({_describe(error)})") from error
+        if not page_objects:
+            raise ExtractionError(path, "PDF sans aucune page")
+        title = _metadata_title(pdf.metadata)
+        pages: list[_Page] = []
+        for page in page_objects:
+            try:
+                pages.append(_read_page(page))
+            except Exception as error:
+                reason = f"PDF corrompu ou tronqué (page {page.page_number} : {_describe(error)})"
+                raise ExtractionError(path, reason) from error
+            finally:
+                # Drops the page's parsed layout and cached chars/objects.
+                page.close()
+    return pages, title
+
+
+def _open_error(path: str, error: PdfminerException) -> ExtractionError:
+    cause = error.args[0] if error.args else error
+    name = type(cause).__name__
+    if "Password" in name or "Encryption" in name:
+        return ExtractionError(path, "PDF chiffré (protégé par mot de passe)")
+    return ExtractionError(path, f"PDF corrompu ou tronqué ({_describe(cause)})")
+
+
+def _describe(error: object) -> str:
+    if isinstance(error, PdfminerException) and error.args:
+        error = error.args[0]
+    message = str(error).strip()
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _metadata_title(metadata: dict) -> str | None:
+    raw = metadata.get("Title") if metadata else None
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    if not isinstance(raw, str):
+        return None
+    title = _clean(raw.removeprefix("Microsoft Word - "))
+    return title or None
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\ufffd", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _read_page(page) -> _Page:
+    """Words with their font, and link rectangles; nothing that keeps the page alive."""
+    raw_words = page.extract_words(
+        x_tolerance_ratio=0.15, y_tolerance=2, keep_blank_chars=False,
+        extra_attrs=["fontname", "size"], expand_ligatures=True,
+    )
+    words = [
+        _Word(
+            text=unicodedata.normalize("NFC", word["text"]),
+            x0=word["x0"], x1=word["x1"], top=word["top"], bottom=word["bottom"],
+            size=round(float(word["size"]), 1),
+            bold=any(marker in str(word["fontname"]).lower() for marker in BOLD_MARKERS),
+        )
+        for word in raw_words
+        if word.get("upright", True) and word["text"].strip()
+    ]
+    hyperlinks = []
+    for link in page.hyperlinks:
+        uri = link.get("uri")
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", errors="replace")
+        if uri:
+            hyperlinks.append((link["x0"], link["top"], link["x1"], link["bottom"], str(uri)))
+    return _Page(
+        number=page.page_number, width=float(page.width), height=float(page.height),
+        words=words, hyperlinks=hyperlinks,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Columns and reading order
+
+
+def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, float]]:
+    """Vertical strips between columns: few words cross them, text on both sides."""
+    left = min(word.x0 for word in words)
+    right = max(word.x1 for word in words)
+    size = math.ceil(page_width) + 2
+    coverage = [0] * size
+    for word in words:
+        for x in range(max(0, int(word.x0)), min(size, math.ceil(word.x1))):
+            coverage[x] += 1
+    inside = [count for count in coverage[int(left):math.ceil(right)] if count]
+    if not inside:
+        return []
+    # Full-width lines (masthead, spanning titles) cross gutters too, but far fewer
+    # times than a column's lines cover any point of it.
+    threshold = max(1.0, 0.2 * median(inside))
+    gutters: list[tuple[float, float]] = []
+    start: int | None = None
+    previous_end = left
+    for x in range(int(left), math.ceil(right) + 1):
+        low = x < size and coverage[x] <= threshold
+        if low and start is None:
+            start = x
+        elif not low and start is not None:
+            end = x
+            if (
+                end - start >= MIN_GUTTER
+                and start - previous_end >= MIN_COLUMN
+                and right - end >= MIN_COLUMN
+                and _column_starts_at(words, end)
+            ):
+                gutters.append((float(start), float(end)))
+                previous_end = end
+            start = None
+    return gutters
+
+
+def _column_starts_at(words: list[_Word], x: float) -> bool:
+    """A real column has several lines starting at its left edge."""
+    return sum(1 for word in words if x - 1.5 <= word.x0 <= x + 2.5) >= 3
+
+
+def _layout_lines(words: list[_Word], page_width: float, page_number: int) -> list[_Line]:
+    gutters = _find_gutters(words, page_width)
+
+    def crosses(word: _Word) -> bool:
+        return any(word.x0 < end - 1 and word.x1 > start + 1 for start, end in gutters)
+
+    spans = sorted((word.top, word.bottom) for word in words if crosses(word))
+    merged: list[list[float]] = []
+    for top, bottom in spans:
+        if merged and top <= merged[-1][1] + 0.5:
+            merged[-1][1] = max(merged[-1][1], bottom)
+        else:
+            merged.append([top, bottom])
+
+    regions: dict[tuple[int, int], list[_Word]] = {}
+    for word in words:
+        middle = (word.top + word.bottom) / 2
+        band = 0
+        full = False
+        for index, (top, bottom) in enumerate(merged):
+            if top - 0.5 <= middle <= bottom + 0.5:
+                band, full = 2 * index + 1, True
+                break
+            if middle > bottom:
+                band = 2 * index + 2
+        column = 0 if full else sum(1 for start, _ in gutters if word.x0 >= start)
+        regions.setdefault((band, column), []).append(word)
+
+    lines: list[_Line] = []
+    for group, key in enumerate(sorted(regions)):
+        region_lines = _lines_of(regions[key], page_number, group, key[1])
+        region_x1 = max(line.x1 for line in region_lines)
+        for line in region_lines:
+            line.region_x1 = region_x1
+        lines += region_lines
+    return lines
+
+
+def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> list[_Line]:
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        if rows:
+            row = rows[-1]
+            top = min(w.top for w in row)
+            bottom = max(w.bottom for w in row)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= 0.5 * min(bottom - top, word.bottom - word.top):
+                row.append(word)
+                continue
+        rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        weights: Counter[float] = Counter()
+        bold_chars = 0
+        for word in row:
+            weights[word.size] += len(word.text)
+            bold_chars += len(word.text) if word.bold else 0
+        total = sum(weights.values())
+        lines.append(_Line(
+            text=" ".join(word.text for word in row),
+            x0=row[0].x0, x1=max(w.x1 for w in row),
+            top=min(w.top for w in row), bottom=max(w.bottom for w in row),
+            size=weights.most_common(1)[0][0], bold=bold_chars * 2 > total,
+            page=page_number, group=group, column=column,
+        ))
+    return lines
+
+
+def _attach_links(
+    lines: list[_Line], hyperlinks: list[tuple[float, float, float, float, str]]
+) -> None:
+    for x0, top, x1, bottom, uri in hyperlinks:
+        cx = (x0 + x1) / 2
+        cy = (top + bottom) / 2
+        for line in lines:
+            if line.x0 - 1 <= cx <= line.x1 + 1 and line.top - 1 <= cy <= line.bottom + 1:
+                if uri not in line.links:
+                    line.links.append(uri)
+                break
+
+
+# ---------------------------------------------------------------------------
+# Running headers and footers
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", _SPACES.sub(" ", text.lower())).strip()
+
+
+def _margin_fragments(page: _Page) -> list[list[_Word]]:
+    """Runs of words in the top or bottom band, split at wide gaps (left and right parts
+    of a header are separate fragments, whatever the column layout below)."""
+    band = [
+        word for word in page.words
+        if word.bottom <= HEADER_BAND * page.height or word.top >= (1 - HEADER_BAND) * page.height
+    ]
+    rows: list[list[_Word]] = []
+    for word in sorted(band, key=lambda w: (round(w.bottom), w.x0)):
+        if rows and abs(rows[-1][-1].bottom - word.bottom) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    fragments: list[list[_Word]] = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        fragment = [row[0]]
+        for word in row[1:]:
+            if word.x0 - fragment[-1].x1 > max(12.0, 2 * word.size):
+                fragments.append(fragment)
+                fragment = []
+            fragment.append(word)
+        fragments.append(fragment)
+    return fragments
+
+
+def _drop_running_words(pages: list[_Page]) -> None:
+    """Drop headers/footers: margin text repeating on most pages, and page numbers."""
+    with_text = [page for page in pages if page.words]
+    fragments = {page.number: _margin_fragments(page) for page in with_text}
+    counts: Counter[str] = Counter()
+    for page in with_text:
+        counts.update({_running_key(" ".join(w.text for w in f)) for f in fragments[page.number]})
+    needed = max(2, math.ceil(0.5 * len(with_text)))
+    for page in with_text:
+        dropped: set[int] = set()
+        for fragment in fragments[page.number]:
+            text = " ".join(word.text for word in fragment)
+            if counts[_running_key(text)] >= needed or _PAGE_NUMBER.match(text.strip()):
+                dropped.update(id(word) for word in fragment)
+        page.words = [word for word in page.words if id(word) not in dropped]
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs
+
+
+def _dominant_size(lines: list[_Line]) -> float | None:
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    if not weights:
+        return None
+    return weights.most_common(1)[0][0]
+
+
+def _typical_pitch(lines: list[_Line]) -> dict[float, float]:
+    """Line pitch (top to top) per font size, from consecutive lines of one region."""
+    pitches: dict[float, list[float]] = {}
+    for previous, line in itertools.pairwise(lines):
+        same_region = (previous.page, previous.group) == (line.page, line.group)
+        if same_region and previous.size == line.size:
+            pitch = line.top - previous.top
+            if 0 < pitch < 3 * line.size:
+                pitches.setdefault(line.size, []).append(round(pitch, 1))
+    return {size: Counter(values).most_common(1)[0][0] for size, values in pitches.items()}
+
+
+def _is_bullet(text: str) -> bool:
+    head, _, rest = text.partition(" ")
+    # A bullet glyph without a Unicode mapping comes out as "(cid:127)".
+    return (head in BULLETS or bool(_CID.fullmatch(head))) and bool(rest.strip())
+
+
+def _paragraphs(lines: list[_Line], body_size: float | None) -> list[_Draft]:
+    pitch = _typical_pitch(lines)
+    drafts: list[_Draft] = []
+    for line in lines:
+        bullet = _is_bullet(line.text)
+        if drafts:
+            previous = drafts[-1].last
+            expected = pitch.get(line.size, line.size * 1.25)
+            same_region = previous.page == line.page and previous.group == line.group
+            same_font = abs(previous.size - line.size) <= 0.3 and previous.bold == line.bold
+            close = 0 < line.top - previous.top <= expected * 1.25
+            ended = (
+                not previous.bold
+                and previous.size <= (body_size or previous.size) + 0.3
+                and previous.text.rstrip().endswith(TERMINAL)
+                and previous.x1 < previous.region_x1 - 0.12 * (previous.region_x1 - line.x0)
+            )
+            if same_region and same_font and close and not bullet and not ended:
+                drafts[-1].lines.append(line)
+                continue
+        kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
+        drafts.append(_Draft(lines=[line], kind=kind))
+    return drafts
+
+
+def _classify(drafts: list[_Draft], body_size: float | None) -> None:
+    if body_size is None:
+        return
+    for draft in drafts:
+        if draft.kind is BlockKind.LIST_ITEM:
+            continue
+        size = draft.first.size
+        chars = sum(len(line.text) for line in draft.lines)
+        bigger = size >= body_size * HEADING_SIZE_RATIO
+        short = chars <= SHORT_HEADING_CHARS and len(draft.lines) <= 3
+        bold_short = short and all(line.bold for line in draft.lines)
+        if (bigger and chars <= 2 * SHORT_HEADING_CHARS) or bold_short:
+            draft.kind = BlockKind.HEADING
+
+
+# ---------------------------------------------------------------------------
+# Hyphenation
+
+
+def _lexicon(lines: list[_Line]) -> Counter[str]:
+    """How often each word appears whole in the document (line-end pieces excluded)."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        tokens = line.text.split()
+        if tokens and tokens[-1].endswith("-"):
+            tokens = tokens[:-1]
+        for token in tokens[1:]:  # a line's first word may be the tail of a split word
+            for word in _TOKEN.findall(token):
+                counts[word.lower()] += 1
+    return counts
+
+
+def _keep_hyphen(head: str, tail: str, lexicon: Counter[str]) -> bool:
+    """Whether `head-` at a line end followed by `tail` is a real compound."""
+    joined = (head + tail).lower()
+    hyphenated = f"{head}-{tail}".lower()
+    if lexicon[hyphenated] != lexicon[joined]:
+        return lexicon[hyphenated] > lexicon[joined]
+    left_piece = re.split(r"[-'’]", head)[-1]
+    right_piece = re.split(r"[-'’]", tail)[0]
+    if not right_piece or not left_piece:
+        return True
+    if right_piece[0].isupper() or right_piece[0].isdigit():
+        return True
+    lower_right = right_piece.lower()
+    if lower_right in PRONOUNS and ("-" in head or lower_right[0] in "aeiouyéèêàâîôû"):
+        return True  # a-t-il, dit-elle, peut-être-là
+    if lower_right in PLACE_PARTICLES and (head[:1].isupper() or "-" in head):
+        return True  # Mantes-la-Jolie, Saint-Germain-en-Laye
+    if "-" in head and len(left_piece) <= 2:
+        return True  # a-t-, vis-à-
+    return left_piece.lower() in PREFIXES
+
+
+def _join(left: str, right: str, lexicon: Counter[str]) -> str:
+    """Join two pieces of text cut at a line end, mending hyphenation."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    head_match = re.search(r"(\S+?)[-‐]$", left)
+    if head_match and right[0].isalpha() and not left.endswith((" -", " ‐")):
+        head = head_match.group(1)
+        tail = re.match(r"[\w'’-]+", right)
+        tail_text = tail.group(0).rstrip("-") if tail else ""
+        if _URLISH.search(head):
+            return left + right  # a URL cut after one of its own hyphens
+        if _keep_hyphen(head, tail_text, lexicon):
+            return left + right
+        return left[:-1] + right
+    last = left.rsplit(" ", 1)[-1]
+    first = right.split(" ", 1)[0]
+    if _URLISH.search(last) and last.endswith(("/", "_", "?", "=", "&", "#", "%", "~", ".")) and (
+        "/" in first or not first[:1].isupper()
+    ) and not last.endswith("..."):
+        return left + right  # a URL cut at one of its slashes
+    return f"{left} {right}"
+
+
+def _join_draft(draft: _Draft, lexicon: Counter[str]) -> str:
+    text = ""
+    for line in draft.lines:
+        # Soft hyphens matter only at the line end, where `_join` reads them.
+        line_text = _SPACES.sub(" ", line.text).strip()
+        text = _join(text, line_text, lexicon)
+    if draft.kind is BlockKind.LIST_ITEM:
+        text = text.split(" ", 1)[1] if " " in text else ""
+    text = _clean(_CID.sub(" ", text))
+    return _repair_links(text, _links(draft))
+
+
+def _links(draft: _Draft) -> list[str]:
+    out: list[str] = []
+    for line in draft.lines:
+        out += [link for link in line.links if link not in out]
+    return out
+
+
+def _repair_links(text: str, links: list[str]) -> str:
+    """Put back a URL the line break cut with a space, using the link annotation."""
+    for link in links:
+        shown = link.removeprefix("mailto:")
+        if shown in text or len(shown) < 8:
+            continue
+        for candidate in (shown, shown.removeprefix("https://").removeprefix("http://")):
+            pattern = r"\s?".join(re.escape(char) for char in candidate)
+            repaired, count = re.subn(pattern, candidate.replace("\\", r"\\"), text, count=1)
+            if count:
+                text = repaired
+                break
+    return text
+
+
+# ---------------------------------------------------------------------------
+# Paragraphs cut by a column or page break
+
+
+def _mend_breaks(drafts: list[_Draft], lexicon: Counter[str]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for draft in drafts:
+        if out and _continues(out[-1], draft):
+            previous = out[-1]
+            previous.lines += draft.lines
+            joined = _join(previous.text, draft.text, lexicon)
+            previous.text = _repair_links(joined, _links(previous))
+            continue
+        out.append(draft)
+    return out
+
+
+def _continues(previous: _Draft, draft: _Draft) -> bool:
+    if draft.kind is not BlockKind.PARAGRAPH or previous.kind is BlockKind.HEADING:
+        return False
+    before, after = previous.last, draft.first
+    if (before.page, before.group) == (after.page, after.group):
+        return False
+    if abs(before.size - after.size) > 0.3 or before.bold != after.bold:
+        return False
+    if not previous.text or not draft.text or previous.text.rstrip().endswith(TERMINAL):
+        return False
+    justified = before.x1 >= before.region_x1 - 1.0
+    return draft.text[0].islower() or previous.text.endswith("-") or justified
+
+
+# ---------------------------------------------------------------------------
+# Blocks
+
+
+def _blocks(drafts: list[_Draft], body_size: float | None) -> list[Block]:
+    heading_sizes = sorted(
+        {round(d.first.size * 2) / 2 for d in drafts if d.kind is BlockKind.HEADING}, reverse=True
+    )
+    blocks = []
+    for draft in drafts:
+        if not draft.text:
+            continue
+        first_page_lines = [line for line in draft.lines if line.page == draft.first.page]
+        bbox = (
+            round(min(line.x0 for line in first_page_lines), 2),
+            round(min(line.top for line in first_page_lines), 2),
+            round(max(line.x1 for line in first_page_lines), 2),
+            round(max(line.bottom for line in first_page_lines), 2),
+        )
+        level = 0
+        if draft.kind is BlockKind.HEADING:
+            # Rank of the heading's size among the document's heading sizes, largest = 1.
+            level = min(6, heading_sizes.index(round(draft.first.size * 2) / 2) + 1)
+        blocks.append(Block(
+            text=draft.text,
+            page=draft.first.page,
+            kind=draft.kind,
+            bbox=bbox,
+            font_size=draft.first.size,
+            bold=all(line.bold for line in draft.lines),
+            heading_level=level,
+            column=draft.first.column,
+            links=tuple(_links(draft)),
+        ))
+    return blocks
