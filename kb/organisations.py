@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -140,7 +140,7 @@ def _load_vocabulary() -> OrganisationVocabulary:
         for row in _data_rows("organisations.tsv")
     ]
     curated_acronyms = {k.acronym for k in curated if k.acronym}
-    curated_names = {fold(k.name) for k in curated}
+    curated_names = {fold(k.name): index for index, k in enumerate(curated)}
     from_acronyms: list[KnownOrganisation] = []
     others: set[str] = set()
     for row in _data_rows("acronyms.tsv"):
@@ -148,7 +148,15 @@ def _load_vocabulary() -> OrganisationVocabulary:
         if row["kind"] != "organisation" or acronym in GENERIC_TYPES:
             others.add(acronym)
             continue
-        if acronym in curated_acronyms or fold(row["expansion"]) in curated_names:
+        if acronym in curated_acronyms:
+            continue
+        if fold(row["expansion"]) in curated_names:
+            # A curated name without acronym ("Mission locale") gets the acronym (ML).
+            index = curated_names[fold(row["expansion"])]
+            if curated[index].acronym is None:
+                curated[index] = replace(
+                    curated[index], acronym=acronym, theme=row["theme"] or None,
+                    ambiguous=row["ambiguous"] == "yes")
             continue
         from_acronyms.append(KnownOrganisation(
             name=row["expansion"], acronym=acronym, theme=row["theme"] or None,

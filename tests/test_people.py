@@ -1,0 +1,90 @@
+"""People: Mouvements lines, contacts, filtered PER spans, canonical names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kb.gazetteer import load_gazetteer
+from kb.models import Mention
+from kb.nlp import entities, mask
+from kb.organisations import load_vocabulary
+from kb.people import (
+    canonical_person_name,
+    find_people,
+    looks_like_person,
+    parse_contact,
+    parse_mouvement,
+)
+
+
+def exact_commune_names(text: str) -> list[Mention]:
+    """Whole-text commune names of the 78/92/95 from the real gazetteer (no fuzzy linking:
+    the people module only needs *a* linker; the real one is tested in test_geo)."""
+    gazetteer = load_gazetteer()
+    found = []
+    for commune in gazetteer.communes.values():
+        if commune.departement not in ("78", "92", "95"):
+            continue
+        for match in re.finditer(r"(?<![\w-])" + re.escape(commune.name) + r"(?![\w-])", text):
+            found.append(Mention("COMMUNE", match.group(), match.start(), match.end(),
+                                 commune.insee))
+    return found
+
+
+def test_mouvements_line_gives_role_and_communes():
+    ref = parse_mouvement("**Carl Garcia**, délégué du Préfet, Nanterre", exact_commune_names)
+    assert (ref.name, ref.role, ref.communes) == ("Carl Garcia", "délégué du Préfet", ("92050",))
+    ref = parse_mouvement("Lydia Hugues, déléguée du Préfet, Chanteloup-les-Vignes, "
+                          "Vernouillet, Carrières-sous-Poissy", exact_commune_names, in_list=True)
+    assert ref.communes == ("78138", "78643", "78123")
+    ref = parse_mouvement(
+        "Bastien Mari, chargé de développement de l'emploi et des territoires, DIRECCTE "
+        "Île-de-France, Unité départementale du Val-d'Oise.", exact_commune_names, in_list=True)
+    assert ref.organisation == "DIRECCTE Île-de-France" and ref.communes == ()
+
+
+def test_book_reference_is_not_a_mouvement_outside_a_list():
+    line = "Arnaud Alessandrin, Johanna Dagorn, MSHA éditions, 2020, 150 p."
+    assert parse_mouvement(line, exact_commune_names) is None
+
+
+def test_contact():
+    ref = parse_contact("Lisa Mouawad, gup@ville-persan.fr")
+    assert (ref.name, ref.email) == ("Lisa Mouawad", "gup@ville-persan.fr")
+    assert parse_contact("www.clefjob.fr") is None
+
+
+def test_canonical_names():
+    assert canonical_person_name("LAURENT Marie") == "Marie Laurent"
+    assert canonical_person_name("Marie LAURENT") == "Marie Laurent"
+    assert canonical_person_name("Mathieu Van Criekingen") == "Mathieu Van Criekingen"
+
+
+def test_companies_and_words_are_not_people():
+    vocabulary = load_vocabulary()
+    for text in ("Bpifrance", "Clef Job", "Économie Sociale", "Mission Jeunesse",
+                 "acteur.rice.s", "KIOSQUE EMPLOI", "Val-Fourré"):
+        assert not looks_like_person(text, vocabulary), text
+    assert looks_like_person("Johanna Dagorn", vocabulary)
+
+
+@pytest.mark.slow
+def test_seed_sentences(nlp):
+    text = ("Mis en oeuvre par l'ANCT ainsi que Bpifrance. Ce dispositif, porté par le "
+            "groupement d'employeurs Clef Job, aide. Le container devrait demeurer au "
+            "Val-Fourré. Des acteur.rice.s et Xavier Brisbois, docteur en psychologie.\n"
+            "« Lutte contre les bandes », Paul Quinio, Libération, 12 mars")
+    masked = mask(text)
+    quartier = text.index("Val-Fourré")
+    places = [*exact_commune_names(text),
+              Mention("QUARTIER", "Val-Fourré", quartier, quartier + 10, "78361|Val Fourré")]
+    clef = text.index("Clef Job")
+    people = find_people(masked, entities([masked.text])[0], load_vocabulary(),
+                         exact_commune_names,
+                         excluded_spans=[(m.start, m.end) for m in places]
+                         + [(clef, clef + 8)])
+    names = {p.ref.name for p in people}
+    assert {"Xavier Brisbois", "Paul Quinio"} <= names
+    assert not names & {"Bpifrance", "Clef Job", "Val-Fourré", "acteur.rice.s"}
