@@ -75,7 +75,7 @@ _PAGE_NUMBER_RE = re.compile(r"^[\W_]*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\W_
 _NUMBER_RE = re.compile(r"\b(?:n\s?[°ºo]|num[ée]ro|no\.)\s*(\d{1,4})\b", re.IGNORECASE)
 _MONTH_ALT = "|".join(MONTHS_FR)
 _DATE_RE = re.compile(
-    rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({_MONTH_ALT})(?:\s*[-/–]\s*(?:{_MONTH_ALT}))?\s+((?:19|20)\d\d)\b"
+    rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({_MONTH_ALT})(?:[\s/–-]+(?:{_MONTH_ALT}))?\s+((?:19|20)\d\d)\b"
 )
 _NUMERIC_DATE_RE = re.compile(r"\b(?:(\d{1,2})/)?(0?[1-9]|1[0-2])/((?:19|20)\d\d)\b")
 _STEM_NUMBER_RE = re.compile(r"(?:^|[^a-z0-9])n[°o]?[-_ ]?(\d{1,4})(?=$|[^0-9])")
@@ -92,11 +92,14 @@ _INTERTITLE_MAX_WORDS = 14
 
 
 def _date_in(text: str) -> str | None:
+    text = _NUMBER_RE.sub(" ", text)  # "n°57 – mai 2021": 57 is not a day
     folded = fold(text)
     match = _DATE_RE.search(folded)
     if match:
         day, month, year = match.group(1), MONTHS_FR.index(match.group(2)) + 1, match.group(3)
-        return f"{year}-{month:02d}-{int(day):02d}" if day else f"{year}-{month:02d}"
+        if day and 1 <= int(day) <= 31:
+            return f"{year}-{month:02d}-{int(day):02d}"
+        return f"{year}-{month:02d}"
     match = _NUMERIC_DATE_RE.search(text)
     if match:
         day, month, year = match.groups()
@@ -321,8 +324,18 @@ class _Segmenter:
     # -- document-wide cues ------------------------------------------------
 
     def masthead_end(self) -> int:
+        """The masthead (name, publisher, address, issue line) runs up to the first section
+        heading or rubric marker; a heading in the type of the known sections counts too."""
+        section_tiers = Counter(
+            tier for block, tier in zip(self.blocks, self.tiers, strict=True)
+            if tier is not None and match_section(block.text)
+        )
+        section_tier = section_tiers.most_common(1)[0][0] if section_tiers else None
         for index, block in enumerate(self.blocks):
-            if _marker_text(block) or match_section(block.text):
+            if _marker_text(block) or match_section(block.text) or (
+                section_tier is not None and self.tiers[index] == section_tier
+                and fold(block.text) != "resonances" and _number_in(block.text) is None
+            ):
                 return index
         for index, block in enumerate(self.blocks):
             if (is_all_caps(block.text) or self.tiers[index]) and fold(block.text) != "resonances" \

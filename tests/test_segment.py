@@ -1,0 +1,263 @@
+"""The segmenter on the real issue in ../shared/seeds and on small documents built in code."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.extract import extract
+from kb.models import Block, BlockKind, ExtractedDocument, SourceFile, SourceFormat
+from kb.segment import article_id, build_issue, match_section, segment
+
+ACTU = "L'actu du Pôle ressources"
+NATIONAL = "National / Régional"
+OUEST = "Ouest francilien (Hauts-de-Seine / Val d'Oise / Yvelines)"
+FICHE = "Fiche expérience"
+
+# (section, kind, kind_detail, heading, title) of every article of the seed issue, in order.
+SEED_ARTICLES = [
+    (ACTU, "Publication", None, None,
+     "RESTITUTION DE LA 2ÈME ÉDITION DES RENCONTRES FRANCILIENNES DE LA GUSP"),
+    (ACTU, "Publication", None, None,
+     "LA TRANSITION, UN LEVIER DE DÉVELOPPEMENT POUR LES QUARTIERS POPULAIRES"),
+    (ACTU, "Sondage", None, None, "ÉTAT DES LIEUX DE LA PARTICIPATION CITOYENNE"),
+    (ACTU, "Séminaire des élu.e.s", "11 mai, 17h-19h, visioconférence", None,
+     "LA SANTÉ MENTALE : UN ENJEU INDIVIDUEL ET COLLECTIF DANS LES TERRITOIRES POPULAIRES"),
+    (ACTU, "Journée thématique", "18 et 20 mai, 10h-12h30, visioconférence", None,
+     "COMMENT S'ASSURER DE L'ACCÈS POUR TOUS À L'ALIMENTATION DURABLE ?"),
+    (NATIONAL, None, None, "Développement économique",
+     "LANCEMENT DU PROGRAMME « QUARTIERS PRODUCTIFS »"),
+    (NATIONAL, "En bref", None, None, "En bref"),
+    (NATIONAL, None, None, "Crise sanitaire",
+     "UNE SÉRIE DE WÉBINAIRES SUR L'IMPACT SOCIAL ET SANITAIRE DE LA COVID-19"),
+    (NATIONAL, None, None, "Économie Sociale et Solidaire",
+     "UN APPEL À REPERAGE DE FORMATIONS CROISÉES ESS / POLITIQUE DE LA VILLE"),
+    (OUEST, None, None, "Persan",
+     "OUVERTURE D'UNE ANTENNE DE PROXIMITÉ PAR ET POUR LES HABITANT.E.S"),
+    (OUEST, "Mouvements", None, None, "Mouvements"),
+    (OUEST, None, None, "Mantes-la-Jolie",
+     "UN KIOSQUE POUR L'EMPLOI AU COEUR DU QUARTIER PRIORITAIRE DU VAL FOURRÉ"),
+    (FICHE, None, None, "Villiers-le-Bel",
+     "LA CELLULE DE VEILLE ÉDUCATIVE, UN APPUI POUR REPÉRER LES JEUNES EN RUPTURE ET MIEUX "
+     "ORIENTER LES FAMILLES"),
+    ("Site internet", "Site internet", None, None, "UN SITE RESSOURCE SUR LES QUESTIONS URBAINES"),
+    ("Dans la presse", "Dans la presse", "Disponible au pôle ressources", None, "Dans la presse"),
+    ("À lire / à voir", "À lire / à voir", None, None,
+     "LE RÔLE DE LA VILLE DANS LA LUTTE CONTRE LES DISCRIMINATIONS"),
+    ("À lire / à voir", "À lire / à voir", None, None,
+     "CONTRE LA GENTRIFICATION. CONVOITISES ET RÉISTANCES DANS LES QUARTIERS POPULAIRES"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_files):
+    return segment(extract(seed_files[0]))
+
+
+def by_title(articles, start: str):
+    return next(a for a in articles if a.title.startswith(start))
+
+
+def test_seed_issue_splits_into_its_articles(seed):
+    _, articles = seed
+    found = [(a.section, a.kind, a.kind_detail, a.heading, a.title) for a in articles]
+    assert found == SEED_ARTICLES
+    assert [a.position for a in articles] == list(range(len(SEED_ARTICLES)))
+
+
+def test_seed_masthead_is_not_an_article_and_gives_no_number(seed):
+    issue, articles = seed
+    assert (issue.number, issue.date, issue.title) == (None, None, "Résonances")
+    assert issue.id == "000-c0f9906cec2eaf60"  # the file stem: the seed's masthead has no number
+    assert all("poleressources.95@wanadoo.fr" not in a.emails for a in articles)
+    assert all("Eaubonne" not in a.full_text for a in articles)
+
+
+def test_seed_closing_lines_give_links_contacts_and_emails(seed):
+    _, articles = seed
+    gusp = articles[0]
+    assert gusp.links == (
+        "www.reseau-crpv.fr/publication/cadres-de-vie-et-comportements-comprendre-evaluer-agir/",
+        "https://poleressources95.org/actions/",
+    )
+    assert gusp.lead.startswith("La deuxième rencontre francilienne") and gusp.text == ""
+    persan = by_title(articles, "OUVERTURE D'UNE ANTENNE")
+    assert persan.contacts == ("Lisa Mouawad, gup@ville-persan.fr",)
+    assert persan.emails == ("gup@ville-persan.fr",)
+    assert "Contact" not in persan.full_text
+    kiosque = by_title(articles, "UN KIOSQUE")
+    assert kiosque.links == ("www.clefjob.fr",)
+    transition = articles[1]
+    assert transition.links == (
+        "https://poleressources95.org/la-transition-un-levier-de-developpement-pour-les-quartiers-populaires/",
+    )
+
+
+def test_seed_fiche_experience_keeps_intertitles_and_mended_sentences(seed):
+    _, articles = seed
+    fiche = by_title(articles, "LA CELLULE DE VEILLE")
+    assert fiche.subheadings == (
+        "S'appuyer sur les dispositifs de la Politique de la ville",
+        "Un maillage d'acteur.rice.s pour affiner le regard sur les problématiques du territoire",
+        "Un dispositif qui a vocation à devenir pérenne",
+    )
+    assert fiche.lead.startswith("Lors du premier confinement")
+    assert "lieu à des études de situation" in fiche.text
+    assert "certaines politiques publiques (Prévention de la délinquance" in fiche.text
+    assert fiche.contacts == ("Manon Mouhous, mmouhous@ville-villiers-le-bel.fr",)
+    assert fiche.text.count("\n\n") == 7  # 5 paragraphs and 3 intertitles
+
+
+def test_seed_list_rubrics_hold_one_item_per_line(seed):
+    _, articles = seed
+    mouvements = by_title(articles, "Mouvements")
+    lines = mouvements.text.split("\n")
+    assert len(lines) == 5 and lines[0].startswith("Lydia Hugues, déléguée du Préfet")
+    assert "**" not in mouvements.text
+    presse = by_title(articles, "Dans la presse")
+    assert len(presse.text.split("\n")) == 3
+    assert len(presse.links) == 3 and "<" not in presse.text
+    bref = by_title(articles, "En bref")
+    assert bref.text.startswith("L'État du mal-logement en France 2021")
+    assert bref.links == ("www.fondation-abbepierre.fr/actualites/26e-rapport-sur-letat-du-mal-logement-en-france-2021",)
+
+
+def test_seed_book_reviews_have_their_reference_as_lead(seed):
+    _, articles = seed
+    role = by_title(articles, "LE RÔLE DE LA VILLE")
+    assert role.lead == "Arnaud Alessandrin, Johanna Dagorn, MSHA éditions, 2020, 150 p."
+    assert "ont un rôle central à jouer dans cette promotion" in role.text
+    gentrification = articles[-1]
+    assert gentrification.lead == "Mathieu Van Criekingen, éd. la Dispute, janvier 2021, 176 p."
+    assert gentrification.links == ("http://ladispute.fr/catalogue/contre-la-gentrification/",)
+
+
+def test_seed_article_ids_are_unique_and_stable(seed, seed_files):
+    _, articles = seed
+    assert len({a.id for a in articles}) == len(articles)
+    _, again = segment(extract(seed_files[0]))
+    assert [a.id for a in again] == [a.id for a in articles]
+
+
+# ---------------------------------------------------------------------------
+# Built documents
+
+
+def document(path: str, *blocks: Block | str, title: str | None = None) -> ExtractedDocument:
+    source = SourceFile(path=path, format=SourceFormat.HTML, sha256="0" * 64, size=1)
+    built = tuple(Block(text=b) if isinstance(b, str) else b for b in blocks)
+    return ExtractedDocument(source=source, blocks=built, title=title, body_font_size=10)
+
+
+@pytest.mark.parametrize(("masthead", "number", "date"), [
+    ("Résonances n°57 – mai 2021", 57, "2021-05"),
+    ("RÉSONANCES N° 57 · Mai-juin 2021", 57, "2021-05"),
+    ("Lettre d'information numéro 12, 05/2019", 12, "2019-05"),
+    ("Résonances, 3 décembre 2018", None, "2018-12-03"),
+])
+def test_issue_number_and_date_come_from_the_masthead(masthead, number, date):
+    issue = build_issue(document("x/lettre.html", masthead), [Block(text=masthead)])
+    assert (issue.number, issue.date) == (number, date)
+
+
+@pytest.mark.parametrize(("path", "number", "date", "issue_id"), [
+    ("corpus/resonances-057-2021-05.pdf", 57, "2021-05", "resonances-n57"),
+    ("Resonances_n57_mai_2021.html", 57, "2021-05", "resonances-n57"),
+    ("archives/lettre-2019-06.txt", None, "2019-06", "resonances-2019-06"),
+    ("000_c0f9906cec2eaf60.txt", None, None, "000-c0f9906cec2eaf60"),
+])
+def test_issue_number_and_date_fall_back_on_the_file_name(path, number, date, issue_id):
+    issue = build_issue(document(path, "x"), [])
+    assert (issue.number, issue.date, issue.id) == (number, date, issue_id)
+
+
+def test_issue_title_names_number_and_month():
+    issue = build_issue(document("a.txt", "x"), [Block(text="Résonances n°57 – mai 2021")])
+    assert issue.title == "Résonances n°57 – mai 2021"
+
+
+def test_article_id_ignores_case_accents_and_format_but_not_occurrence():
+    assert article_id("resonances-n57", "ÉTAT DES LIEUX", 0) == article_id(
+        "resonances-n57", "État des lieux", 0)
+    assert article_id("resonances-n57", "État des lieux", 0) != article_id(
+        "resonances-n57", "État des lieux", 1)
+    assert article_id("resonances-n57", "x", 0) != article_id("resonances-n58", "x", 0)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("L'ACTU DU PÔLE RESSOURCES", ("L'actu du Pôle ressources", None)),
+    ("A lire / A voir", ("À lire / à voir", None)),
+    ("Ouest francilien (Yvelines)", ("Ouest francilien (Yvelines)", None)),
+    ("Zoom sur la jeunesse", ("Zoom sur la jeunesse", None)),
+    ("Agenda : les rendez-vous du mois", ("Agenda", "les rendez-vous du mois")),
+    ("Agenda des sorties culturelles en famille dans le quartier.", None),
+    ("National", ("National", None)),
+    ("National et européen", None),
+])
+def test_known_sections_match_whatever_the_typography(line, expected):
+    assert match_section(line) == expected
+
+
+def test_html_like_headings_segment_by_tier_without_capitals():
+    heading = BlockKind.HEADING
+    doc = document(
+        "Resonances_n61_avril_2022.html",
+        Block("Résonances", kind=heading, heading_level=1),
+        Block("Résonances n°61 – avril 2022"),
+        Block("Dossier", kind=heading, heading_level=2),
+        Block("Une première enquête sur les tiers-lieux", kind=heading, heading_level=3),
+        "Le Pôle ressources a interrogé vingt tiers-lieux des quartiers prioritaires.",
+        Block("Des modèles économiques fragiles", kind=heading, heading_level=4),
+        "La plupart dépendent de subventions annuelles et de bénévoles.",
+        "https://poleressources95.org/tiers-lieux",
+        Block("Agenda", kind=heading, heading_level=2),
+        "< Rencontre, 12 mai >",
+        Block("Les tiers-lieux, et après ?", kind=heading, heading_level=3),
+        "Une matinée d'échanges entre porteurs de projets et collectivités.",
+        Block("Fiche expérience", kind=heading, heading_level=2),
+        "Argenteuil",
+        Block("Un tiers-lieu au Val-Notre-Dame", kind=heading, heading_level=3),
+        "Ouvert en 2021, il accueille une recyclerie et un atelier vélo.",
+        "- 3 -",
+    )
+    issue, articles = segment(doc)
+    assert issue.id == "resonances-n61" and issue.date == "2022-04"
+    assert [(a.section, a.kind, a.heading, a.title) for a in articles] == [
+        ("Dossier", None, None, "Une première enquête sur les tiers-lieux"),
+        ("Agenda", "Rencontre", None, "Les tiers-lieux, et après ?"),
+        ("Fiche expérience", None, "Argenteuil", "Un tiers-lieu au Val-Notre-Dame"),
+    ]
+    assert articles[0].subheadings == ("Des modèles économiques fragiles",)
+    assert articles[0].links == ("https://poleressources95.org/tiers-lieux",)
+    assert articles[1].kind_detail == "12 mai"
+    assert "3" not in articles[2].text  # the page number is not content
+
+
+def test_block_links_mailto_and_glued_urls_are_cleaned():
+    doc = document(
+        "lettre-n3.html",
+        "Agenda",
+        "UNE RENCONTRE",
+        Block("Inscription auprès de l'équipe.",
+              links=("mailto:contact@pole.fr?subject=Inscription", "https://pole.fr/agenda")),
+        "Voir <https://pole.fr/agenda>, https://a.fr/x/https://b.fr/y.",
+    )
+    _, (article,) = segment(doc)
+    assert article.emails == ("contact@pole.fr",)
+    assert article.links == ("https://pole.fr/agenda", "https://a.fr/x/", "https://b.fr/y")
+
+
+def test_list_items_without_a_rubric_line_take_the_section_name():
+    doc = document("n4.txt", "Dans la presse",
+                   Block("« Un titre », Le Monde, 3 mars", kind=BlockKind.LIST_ITEM),
+                   Block("« Un autre », Libération, 4 mars", kind=BlockKind.LIST_ITEM))
+    _, (article,) = segment(doc)
+    assert (article.title, article.kind, article.section) == (
+        "Dans la presse", "Dans la presse", "Dans la presse")
+    assert article.text == "« Un titre », Le Monde, 3 mars\n« Un autre », Libération, 4 mars"
+
+
+def test_a_title_with_nothing_under_it_was_a_section():
+    doc = document("n5.txt", "Agenda", "DOSSIER SPÉCIAL", "UN PREMIER ARTICLE",
+                   "Son unique paragraphe.")
+    _, (article,) = segment(doc)
+    assert (article.section, article.title) == ("Dossier spécial", "UN PREMIER ARTICLE")
