@@ -91,6 +91,20 @@ def export_paths(args: argparse.Namespace, out) -> int:
     return 1 if failures else 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web UI with waitress (a production WSGI server), on 127.0.0.1 by default."""
+    from waitress import serve
+
+    from webui import create_app
+
+    app = create_app({"INDEX_DIR": index_dir(args), "CORPUS_DIR": args.corpus})
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Archives de Résonances : http://{host}:{args.port}/ "
+          f"(index {index_dir(args)}, Ctrl+C pour arrêter)", flush=True)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="resonances-kb")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kb", description="Archives de Résonances : lire, indexer, chercher.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -105,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="fichier de sortie (défaut : sortie standard)")
     add_index_option(export)
     export.set_defaults(func=cmd_export)
+
+    serve = commands.add_parser("serve", help="servir l'interface web")
+    add_index_option(serve)
+    serve.add_argument("--corpus", default=os.environ.get("KB_CORPUS") or "corpus",
+                       help="dossier des fichiers sources (défaut : $KB_CORPUS, sinon corpus)")
+    serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=5000, help="port (défaut : 5000)")
+    serve.add_argument("--threads", type=int, default=4, help="fils de traitement (défaut : 4)")
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 
