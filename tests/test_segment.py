@@ -118,7 +118,9 @@ def test_seed_list_rubrics_hold_one_item_per_line(seed):
     assert len(presse.links) == 3 and "<" not in presse.text
     bref = by_title(articles, "En bref")
     assert bref.text.startswith("L'État du mal-logement en France 2021")
-    assert bref.links == ("www.fondation-abbepierre.fr/actualites/26e-rapport-sur-letat-du-mal-logement-en-france-2021",)
+    assert bref.links == (
+        "www.fondation-abbepierre.fr/actualites/26e-rapport-sur-letat-du-mal-logement-en-france-2021",
+    )
 
 
 def test_seed_book_reviews_have_their_reference_as_lead(seed):
