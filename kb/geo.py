@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
@@ -169,17 +170,21 @@ class PlaceLinker:
         for code, name in gazetteer.departements.items():
             words = _words(name)
             content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
-            self._add(words, Entry(DEPARTEMENT, code, tuple(words), content, _tier(code), 0,
-                                   key_word(words[-1]) in common and content == 1))
+            entry = Entry(DEPARTEMENT, code, tuple(words), content, _tier(code), 0,
+                          key_word(words[-1]) in common and content == 1)
+            for article in ((), ("le",), ("la",), ("les",), ("l",)):
+                # "le Val-d'Oise", "les Yvelines": one span, so "Le Val" (83) never starts it.
+                self._add([*article, *words], entry)
         for quartier in gazetteer.quartiers:
             for name in (quartier.name, *quartier.aliases):
                 words = _words(name)
                 if words and words[0] in ARTICLES and len(words) > 1:
                     words = words[1:]  # the text says "le Val Fourré", "du Village", "Village"
                 content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
-                self._add(words, Entry(QUARTIER, f"{quartier.insee}|{quartier.name}",
-                                       tuple(words), content, 0, int(quartier.distinctive),
-                                       False))
+                entry = Entry(QUARTIER, f"{quartier.insee}|{quartier.name}", tuple(words),
+                              content, 0, int(quartier.distinctive), False)
+                for article in ((), ("le",), ("la",), ("les",), ("l",)):
+                    self._add([*article, *words], entry)
         for name in AREA_NAMES:
             words = _words(name)
             self._add(words, Entry(BLOCK, name, tuple(words), len(words), 0, 0, False))
@@ -209,13 +214,11 @@ class PlaceLinker:
             for m in WORD.finditer(text)
             if not _inside(m.start(), m.end(), masked)
         ]
-        hits = self._scan(text, tokens)
+        hits = self._scan(text, tokens, loc_spans)
         mentions: list[Mention] = []
         pending_quartiers: list[tuple[_Hit, list[Entry]]] = []
-        for hit, candidates in hits:
+        for hit, candidates, chosen in hits:
             quartiers = [e for e in candidates if e.kind == QUARTIER]
-            places = [e for e in candidates if e.kind in (COMMUNE, DEPARTEMENT)]
-            chosen = self._choose(text, tokens, hit, places, loc_spans)
             if chosen is not None:
                 mentions.append(self._mention(text, tokens, hit.first, hit.last, chosen))
             elif quartiers:
@@ -230,9 +233,13 @@ class PlaceLinker:
 
     # -- matching -----------------------------------------------------------------------
 
-    def _scan(self, text: str, tokens: list[Token]) -> list[tuple[_Hit, list[Entry]]]:
-        """Longest match from left to right; a matched span is consumed even when no entry
-        passes the checks, so 'Mantes' inside 'Mantes-la-Ville' is never tried alone."""
+    def _scan(self, text: str, tokens: list[Token], loc_spans: Sequence[tuple[int, int]],
+              ) -> list[tuple[_Hit, list[Entry], Entry | None]]:
+        """Longest match from left to right. A span is consumed when it names an area, a
+        quartier or a place that passes the checks; otherwise the scan moves on by one word
+        ('Le Val Fourré': 'Le Val', a commune of the Var, fails, 'Val Fourré' follows).
+        Shorter names inside a longer one are refused by the hyphen rule, not by
+        consumption ('Mantes' of 'Mantes-la-ville')."""
         found = []
         i = 0
         while i < len(tokens):
@@ -254,7 +261,12 @@ class PlaceLinker:
                 i += 1
                 continue
             hit, entries = best
-            found.append((hit, entries))
+            places = [e for e in entries if e.kind in (COMMUNE, DEPARTEMENT)]
+            chosen = self._choose(text, tokens, hit, places, loc_spans)
+            if chosen is None and not any(e.kind in (QUARTIER, BLOCK) for e in entries):
+                i += 1
+                continue
+            found.append((hit, entries, chosen))
             i = hit.last
         return found
 
@@ -263,7 +275,7 @@ class PlaceLinker:
             if i + length > len(tokens):
                 continue
             span = tokens[i:i + length]
-            if any(not _joined(text, a, b) for a, b in zip(span, span[1:], strict=False)):
+            if any(not _joined(text, a, b) for a, b in pairwise(span)):
                 continue
             key = tuple(t.key for t in span)
             entries = self._index.get(key)
@@ -290,8 +302,7 @@ class PlaceLinker:
         ranked.sort(key=lambda e: (e.tier if e.kind == COMMUNE else min(e.tier, 1)))
         entry = ranked[0]
         located = _overlaps_exactly(start, end, loc_spans)
-        content = [t for t, w in zip(span, entry.words, strict=False)
-                   if key_word(w) not in FUNCTION_WORDS]
+        content = [t for t in span if t.key not in FUNCTION_WORDS]
         if not content:
             return None
         caps = all(t.all_caps or len(t.raw) == 1 for t in span) and any(
@@ -351,7 +362,7 @@ class PlaceLinker:
         return [mention, Mention(COMMUNE, text[start:end], start, end, insee)]
 
     def _gentile_mentions(self, text, tokens, hits) -> Iterable[Mention]:
-        taken = {i for hit, _ in hits for i in range(hit.first, hit.last)}
+        taken = {i for hit, _, _ in hits for i in range(hit.first, hit.last)}
         for index, token in enumerate(tokens):
             if index in taken or not token.capitalised or len(token.key) < 6:
                 continue
@@ -394,8 +405,8 @@ def _overlaps_exactly(start: int, end: int, spans: Sequence[tuple[int, int]]) ->
 
 def _joined(text: str, left: Token, right: Token) -> bool:
     gap = text[left.end:right.start]
-    if (left.key in ("saint", "sainte") and gap.strip() == ".") or gap.startswith(". "):
-        return left.raw.lower() in ("st", "ste") and len(gap) <= 3
+    if gap in (".", ". ") and left.raw.lower() in ("st", "ste"):
+        return True  # "St. Denis"
     return len(gap) <= 4 and JOINER.fullmatch(gap) is not None and "\n\n" not in gap
 
 
@@ -415,7 +426,8 @@ def _accents_agree(span: Sequence[Token], entry: Entry) -> bool:
     text must not lose its accents to become a far-away one-word name ('Ville' is not
     'Villé', 'Centres' not 'Centrès')."""
     strict = entry.tier == 2 and entry.content < 2
-    for token, word in zip(span, entry.words, strict=False):
+    # Aligned from the end: the span may carry an article the entry's words lack.
+    for token, word in zip(reversed(span), reversed(entry.words), strict=False):
         lower = token.raw.lower()
         if token.key in ("saint", "sainte") or lower in (word, word.replace("œ", "oe")):
             continue
