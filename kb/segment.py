@@ -351,9 +351,11 @@ class _Segmenter:
         ]
         if not candidates:
             return None
-        caps = Counter(tier for index, tier in candidates if is_all_caps(self.blocks[index].text))
+        caps = [tier for index, tier in candidates if is_all_caps(self.blocks[index].text)]
         if caps:
-            return caps.most_common(1)[0][0]
+            # Titles set in capitals: a smaller heading in lowercase is an intertitle,
+            # even when some titles are set in a type no bigger than it.
+            return min(caps)
         counts = Counter(tier for _, tier in candidates)
         return max(counts.most_common(2), key=lambda item: (item[1], -item[0][0], -item[0][1]))[0]
 
