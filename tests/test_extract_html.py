@@ -396,3 +396,40 @@ def test_seed_issue_paragraphs_survive_an_email_wrapping(seed_files) -> None:
     expected = [_key(p.removeprefix("- ")) for p in paragraphs]
     assert recovered_in_order(expected, blocks) >= 0.95
     assert not any("sinscrire" in block.text for block in blocks)
+
+
+def test_mailchimp_template_family() -> None:
+    """Another editor's markup: camelCase ids, h-tags inside the e-mail, list-manage
+    tracking, an English footer — none of it from our renderer."""
+    html = (
+        "<!doctype html><html><head><meta charset='UTF-8'><title>Lettre n°12</title></head>"
+        "<body><center><span class='mcnPreviewText' style='display:none;font-size:0px;"
+        "max-height:0px;mso-hide:all'>Texte d'aperçu</span>"
+        "<table id='bodyTable'><tr><td id='bodyCell'>"
+        "<table id='templatePreheader'><tr><td class='mcnTextContent'>Voir cet e-mail dans "
+        "votre navigateur</td></tr></table>"
+        "<table id='templateBody'><tr><td class='mcnTextContent' style='font-size:16px'>"
+        "<h1>Résonances n°12 – mars 2019</h1><h3>Éducation</h3>"
+        "<p><span style='font-size:18px'><strong>LES CITÉS ÉDUCATIVES LABELLISÉES</strong>"
+        "</span></p><p><strong>Inscription obligatoire.</strong></p>"
+        "<p>Quatre-vingts territoires labellisés « cités éducatives ».</p>"
+        "<div>Le Val-d’Oise en compte trois.<br><br>En savoir plus : <a href='https://x.us1"
+        ".list-manage.com/track/click?u=a&amp;id=b'>www.education.gouv.fr/cites</a></div>"
+        "</td></tr></table><table id='templateFooter'><tr><td class='mcnFollowContent'>"
+        "<a href='https://facebook.com/x'>Facebook</a></td></tr><tr><td class='mcnTextContent'>"
+        "<em>Copyright © 2019 Pôle ressources, All rights reserved.</em><br>You can "
+        "<a href='*|UNSUB|*'>unsubscribe from this list</a>.</td></tr></table>"
+        "</td></tr></table></center></body></html>"
+    ).encode()
+    blocks = extract_html(html, _source(html)).blocks
+    assert [(b.kind, b.heading_level, b.text) for b in blocks] == [
+        (BlockKind.HEADING, 1, "Résonances n°12 – mars 2019"),
+        (BlockKind.HEADING, 3, "Éducation"),
+        (BlockKind.HEADING, 0, "LES CITÉS ÉDUCATIVES LABELLISÉES"),
+        (BlockKind.PARAGRAPH, 0, "Inscription obligatoire."),
+        (BlockKind.PARAGRAPH, 0, "Quatre-vingts territoires labellisés « cités éducatives »."),
+        (BlockKind.PARAGRAPH, 0, "Le Val-d’Oise en compte trois."),
+        (BlockKind.PARAGRAPH, 0, "En savoir plus : www.education.gouv.fr/cites"),
+    ]
+    assert blocks[-1].links == ("https://www.education.gouv.fr/cites",)
+    assert blocks[0].font_size == 24.0  # h1 = 2em of the cell's 16px, in points

@@ -56,6 +56,7 @@ _BLOCK_TAGS = frozenset({
     "ul",
 })
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+_HEADING_EM = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
 _BOLD_TAGS = frozenset({"b", "strong", "th", *_HEADING_TAGS})
 
 # Tokens of class/id names that mark page furniture. "footer"/"menu" as whole tokens:
@@ -123,6 +124,7 @@ _TRACKERS = (
 )
 _REDIRECT_PARAMS = ("url", "u", "redirect", "redirect_url", "target", "dest", "destination", "link")
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_HAS_ADDRESS = re.compile(r"https?://|www\.|\S@\S+\.\w", re.IGNORECASE)
 
 _BULLET = re.compile(r"^\s*[•·▪◦►▸‣○●■□–—*-]\s+")
 # Soft hyphens, zero-width characters (preheader padding) and control characters.
@@ -358,6 +360,8 @@ def _child_style(tag: Tag, style: _Style) -> _Style:
         size = parsed or size
     if "font-size" in css:
         size = parse_font_size(css["font-size"], size) or size
+    elif tag.name in _HEADING_EM and size is not None:
+        size *= _HEADING_EM[tag.name]  # the browser's default h1–h6 sizes
     if "font-weight" in css:
         weight = _weight_is_bold(css["font-weight"])
         bold = bold if weight is None else weight
@@ -505,13 +509,14 @@ def _looks_like_heading(block: _RawBlock, body_px: float | None) -> bool:
     """Typography standing in for markup, as in e-mail templates without h-tags."""
     if block.kind is not BlockKind.PARAGRAPH or len(block.text) > _HEADING_MAX_CHARS:
         return False
-    if _URL_TEXT.match(block.text) or block.text.endswith(":"):
-        return False
+    if _HAS_ADDRESS.search(block.text) or block.text.endswith(":"):
+        return False  # a closing "En savoir plus : www…" or a label, even in bold
     bigger = (
         block.size_px is not None and body_px is not None
         and block.size_px >= body_px * _HEADING_SIZE_RATIO
     )
-    return block.bold or bigger
+    # A bold sentence ("Inscription obligatoire.") is emphasis; a title has no full stop.
+    return bigger or (block.bold and not block.text.endswith("."))
 
 
 def _to_block(block: _RawBlock, body_px: float | None) -> Block:
