@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 
 from kb.models import Failure
@@ -84,11 +85,75 @@ def export_paths(args: argparse.Namespace, out) -> int:
     for item in read_paths(args.paths):
         (failures if isinstance(item, Failure) else read).append(item)
     articles = [article for item in read for article in item.articles]
-    for enriched in enrich_all(articles):
+    for enriched in enrich_all(articles, overrides=getattr(args, "overrides", None)):
         out.write(json.dumps(article_record(enriched), ensure_ascii=False) + "\n")
     report_failures(failures)
     print(f"{len(articles)} articles exportés, {len(failures)} fichiers en erreur", file=sys.stderr)
     return 1 if failures else 0
+
+
+ENTITY_KINDS = ("commune", "organisation", "person", "theme")
+
+
+def entity_counts(enriched_articles, kinds: Sequence[str]) -> dict[str, Counter]:
+    """(value, label) → number of articles naming it, per kind."""
+    counts: dict[str, Counter] = {kind: Counter() for kind in kinds}
+    for item in enriched_articles:
+        found = {
+            "commune": {(c.insee, f"{c.name} ({c.departement})") for c in item.communes},
+            "organisation": {(o.name, f"{o.name} ({o.acronym})"
+                              if o.acronym and o.acronym != o.name else o.name)
+                             for o in item.organisations},
+            "person": {(p.name, p.name) for p in item.people},
+            "theme": {(t.id, t.label) for t in item.themes},
+        }
+        for kind in kinds:
+            counts[kind].update(found[kind])
+    return counts
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """List what enrichment found, with counts, so a documentalist can review and correct."""
+    kinds = [args.kind] if args.kind else list(ENTITY_KINDS)
+    failures: list[Failure] = []
+    if args.paths:
+        from kb.enrich import enrich_all
+
+        read: list[ReadIssue] = []
+        for item in read_paths(args.paths):
+            (failures if isinstance(item, Failure) else read).append(item)
+        articles = [article for item in read for article in item.articles]
+        counts = entity_counts(enrich_all(articles, overrides=args.overrides), kinds)
+        rows = {kind: [(value, label, n) for (value, label), n in counts[kind].items()]
+                for kind in kinds}
+    else:
+        from indexer.search import SearchService
+
+        service = SearchService(index_dir(args))
+        rows = {kind: [(v.value, v.label, v.count) for v in service.facet_values(kind)]
+                for kind in kinds}
+    for kind in kinds:
+        rows[kind].sort(key=lambda row: (-row[2], row[1]))
+    if args.json:
+        print(json.dumps({kind: [{"value": v, "label": label, "count": n}
+                                 for v, label, n in rows[kind]] for kind in kinds},
+                         ensure_ascii=False, indent=1))
+    else:
+        for kind in kinds:
+            print(f"# {kind} ({len(rows[kind])})")
+            for value, label, n in rows[kind]:
+                shown = label if label == value else f"{label} [{value}]"
+                print(f"{n:5d}  {shown}")
+    report_failures(failures)
+    return 1 if failures else 0
+
+
+def add_overrides_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--overrides",
+        default=os.environ.get("KB_OVERRIDES") or None,
+        help="fichier de corrections des entités (TSV ; défaut : $KB_OVERRIDES)",
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -118,7 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers (sinon l'index)")
     export.add_argument("-o", "--output", help="fichier de sortie (défaut : sortie standard)")
     add_index_option(export)
+    add_overrides_option(export)
     export.set_defaults(func=cmd_export)
+
+    found = commands.add_parser("entities",
+                                help="lister les entités trouvées, avec leurs effectifs")
+    found.add_argument("paths", nargs="*", metavar="CHEMIN",
+                       help="fichiers ou dossiers (sinon l'index)")
+    found.add_argument("--kind", choices=ENTITY_KINDS, help="un seul type d'entité")
+    found.add_argument("--json", action="store_true", help="sortie JSON")
+    add_index_option(found)
+    add_overrides_option(found)
+    found.set_defaults(func=cmd_entities)
 
     serve = commands.add_parser("serve", help="servir l'interface web")
     add_index_option(serve)

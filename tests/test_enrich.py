@@ -7,6 +7,8 @@ are compared by acronym when they have one, else by folded canonical name.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kb.models import Article, Issue, SourceFormat
@@ -176,3 +178,16 @@ def test_overrides_are_applied(enricher, tmp_path):
     assert "78361" in {c.insee for c in corrected.communes}
     assert "emploi-insertion" in {t.id for t in plain.themes}
     assert "emploi-insertion" not in {t.id for t in corrected.themes}
+
+
+def test_kb_entities_lists_counts(seed_files, capsys, enricher):
+    pytest.importorskip("kb.segment")
+    from kb.cli import main
+
+    assert main(["entities", str(seed_files[0].parent), "--kind", "commune"]) == 0
+    out = capsys.readouterr().out
+    assert "# commune" in out
+    assert "    2  Mantes-la-Jolie (78) [78361]" in out
+    assert main(["entities", str(seed_files[0].parent), "--kind", "person", "--json"]) == 0
+    people = json.loads(capsys.readouterr().out)["person"]
+    assert {"value": "Carl Garcia", "label": "Carl Garcia", "count": 1} in people
