@@ -560,8 +560,12 @@ class _Segmenter:
             draft.blocks.append(block)
             draft.add_item(text)
             return
+        if self.continues_item(block):
+            self.current.parts[-1] += " " + text
+            self.current.blocks.append(block)
+            return
         if self.starts_list(index) and (
-            self.current is None or self.current.closed or self.current.is_list
+            self.current is None or self.current.closed
             or self.tiers[index] is not None or is_all_caps(text)
         ):
             self.start(_sentence_case(text), block, is_list=True, from_rubric_line=True)
@@ -604,6 +608,17 @@ class _Segmenter:
             return
         self.section = draft.title if draft.is_list else _sentence_case(draft.title)
         self.current = None
+
+    def continues_item(self, block: Block) -> bool:
+        """A list item's wrapped line read as a paragraph of its own (PDF): the item
+        stops mid-clause ("…, déléguée du Préfet,") or the line goes on in lowercase."""
+        draft = self.current
+        if draft is None or not draft.last_part_is_item or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        if self.tiers[self.blocks.index(block)] is not None or _closing_kind(block):
+            return False
+        last_line = draft.parts[-1].rsplit("\n", 1)[-1]
+        return last_line.rstrip().endswith((",", "-")) or block.text[:1].islower()
 
     def flush_if_started(self) -> None:
         """A marker or heading line ends the article before it."""
