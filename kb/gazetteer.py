@@ -38,7 +38,13 @@ class Quartier:
     insee: str
     aliases: tuple[str, ...] = ()
     confidence: str = ""  # confirmed / partial / unconfirmed, from territory.tsv
-    distinctive: bool = False  # may be linked without its commune named in the same text
+    # the names (among name and aliases) that may be linked without the commune named in
+    # the same text: "Val Fourré" yes, "Village" (a part of a Villiers-le-Bel QPV) no
+    distinctive_names: tuple[str, ...] = ()
+
+    @property
+    def distinctive(self) -> bool:
+        return self.name in self.distinctive_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +123,8 @@ def load_gazetteer() -> Gazetteer:
     departements = {row["code"]: row["short_name"] for row in _rows("departements.tsv")}
     quartiers = tuple(
         Quartier(name=row["name"], insee=row["insee"], aliases=_split(row["aliases"]),
-                 confidence=row["confidence"], distinctive=row["distinctive"] == "1")
+                 confidence=row["confidence"],
+                 distinctive_names=_split(row["distinctive_names"]))
         for row in _rows("quartiers.tsv")
     )
     gentiles = tuple(Gentile(stem=row["gentile"], insee=row["insee"])

@@ -181,13 +181,19 @@ class PlaceLinker:
                 if words and words[0] in ARTICLES and len(words) > 1:
                     words = words[1:]  # the text says "le Val Fourré", "du Village", "Village"
                 content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
+                # `population` carries 1 for a distinctive name: it may stand alone.
                 entry = Entry(QUARTIER, f"{quartier.insee}|{quartier.name}", tuple(words),
-                              content, 0, int(quartier.distinctive), False)
+                              content, 0, int(name in quartier.distinctive_names), False)
                 for article in ((), ("le",), ("la",), ("les",), ("l",)):
                     self._add([*article, *words], entry)
         for name in AREA_NAMES:
             words = _words(name)
             self._add(words, Entry(BLOCK, name, tuple(words), len(words), 0, 0, False))
+        # One-word names elsewhere that open a name of the region ('Montigny', 'Villiers',
+        # 'Marly'): a writer of the region means one of its own, so no guess at all.
+        self._regional_prefixes = frozenset(
+            key_word(_words(c.name)[0]) for c in gazetteer.communes.values()
+            if c.departement in ILE_DE_FRANCE and len(_words(c.name)) > 1)
         self._gentiles = sorted(((key_word(g.stem), g.insee) for g in gazetteer.gentiles),
                                 key=lambda item: -len(item[0]))
 
@@ -321,11 +327,14 @@ class PlaceLinker:
             hit.first >= 2 and tokens[hit.first - 2].key in INSTITUTION_NOUNS
         ):
             return None
+        if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes:
+            return None
         if entry.common and entry.tier == 2:
             # 'Politique de la Ville', 'Vaux' at a sentence start: only 'à' or spaCy will do.
             return entry if located or preposition == "a" else None
         if entry.common:
-            mid_sentence = not caps and not _sentence_initial(text, tokens, hit.first)
+            mid_sentence = (not caps and not _sentence_initial(text, tokens, hit.first)
+                            and not _capitalised_before(text, tokens, hit.first))
             return entry if located or preposition or mid_sentence else None
         if entry.content < 2 and entry.tier == 2 and not (located or preposition):
             return None
@@ -456,6 +465,15 @@ def _sentence_initial(text, tokens, first) -> bool:
         return True
     before = text[tokens[first - 1].end:tokens[first].start]
     return bool(SENTENCE_END.search(before)) or "\n" in before
+
+
+def _capitalised_before(text, tokens, first) -> bool:
+    """'Marie Beauchamp': a capitalised word right before, even at a sentence start."""
+    if first == 0:
+        return False
+    previous = tokens[first - 1]
+    gap = text[previous.end:tokens[first].start]
+    return gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
 
 
 def _inside_proper_name(text, tokens, first, last) -> bool:

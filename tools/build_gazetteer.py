@@ -150,15 +150,12 @@ def build_quartiers(shared: Path) -> list[list[str]]:
     rows = []
     for row in read_tsv(shared / "territory.tsv"):
         for name, aliases in split_qpv(row["qpv_names"]):
-            parts = [name, *aliases]
-            distinctive = any(p in DISTINCTIVE_QUARTIERS for p in parts) or (
-                "(" in row["qpv_names"] and row["qpv_names"] in DISTINCTIVE_QUARTIERS
-            )
-            if name == "Val Fourré":
-                aliases = [*aliases, "Val-Fourré"]
+            distinctive = [p for p in (name, *aliases) if p in DISTINCTIVE_QUARTIERS]
+            if row["qpv_names"] in DISTINCTIVE_QUARTIERS and name not in distinctive:
+                distinctive.insert(0, name)  # listed with its parenthesised note
             rows.append([
                 row["insee_code"], name, ";".join(dict.fromkeys(aliases)),
-                row["confidence"], "1" if distinctive else "0",
+                row["confidence"], ";".join(distinctive),
             ])
     rows.sort(key=lambda r: (r[0], r[1]))
     return rows
@@ -339,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
               compress=False)
     write_tsv(args.out / "epci.tsv", ["siren", "name", "type"], build_epci(), compress=False)
     write_tsv(args.out / "quartiers.tsv",
-              ["insee", "name", "aliases", "confidence", "distinctive"],
+              ["insee", "name", "aliases", "confidence", "distinctive_names"],
               build_quartiers(args.shared), compress=False)
 
     if len(geometries) != 478 or any(g is None for g in geometries.values()):
