@@ -1,0 +1,125 @@
+"""EnrichedArticle → index fields: the one mapping from the model to the index."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.analysis import VALUE_SEPARATOR
+from kb.models import EnrichedArticle
+from kb.serialize import article_record
+
+MONTHS_FR = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+DEPARTEMENT_NAMES = {"78": "Yvelines", "92": "Hauts-de-Seine", "95": "Val-d'Oise"}
+
+
+@dataclass(frozen=True, slots=True)
+class IndexDocument:
+    fields: dict[str, Any]
+    labels: dict[str, dict[str, str]]  # facet -> value -> label, for facet display
+
+
+def month_label(date: str | None) -> str:
+    """`2021-05-03` → `mai 2021`; `2021` → `2021`; None → ``."""
+    if not date:
+        return ""
+    year, _, rest = date.partition("-")
+    if rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12:
+        return f"{MONTHS_FR[int(rest[:2]) - 1]} {year}"
+    return year
+
+
+def issue_label(number: int | None, date: str | None, title: str) -> str:
+    parts = [f"Résonances n°{number}" if number else title or "Résonances"]
+    if date:
+        parts.append(month_label(date))
+    return ", ".join(parts)
+
+
+def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:
+    """facet -> {value: label} for one article; values are what filters use."""
+    article = enriched.article
+    issue = article.issue
+    values: dict[str, dict[str, str]] = {facet: {} for facet in (
+        "theme", "commune", "departement", "quartier", "year", "section", "kind", "issue",
+        "organisation", "person")}
+    for theme in enriched.themes:
+        values["theme"][theme.id] = theme.label
+    names_by_insee = {}
+    for commune in enriched.communes:
+        names_by_insee[commune.insee] = commune.name
+        values["commune"][commune.insee] = f"{commune.name} ({commune.departement})"
+        values["departement"][commune.departement] = DEPARTEMENT_NAMES.get(
+            commune.departement, commune.departement)
+    for code in enriched.departements:
+        values["departement"][code] = DEPARTEMENT_NAMES.get(code, code)
+    for mention in enriched.mentions:
+        if mention.label == "QUARTIER" and "|" in mention.ref:
+            insee, name = mention.ref.split("|", 1)
+            commune = names_by_insee.get(insee)
+            values["quartier"][mention.ref] = f"{name} ({commune})" if commune else name
+    insee_by_name = {name.casefold(): insee for insee, name in names_by_insee.items()}
+    for quartier in enriched.quartiers:  # "Persan / le Village"
+        commune, _, name = quartier.partition(" / ")
+        insee = insee_by_name.get(commune.casefold())
+        if insee and name and not any(v.startswith(insee + "|") and v.endswith(name)
+                                      for v in values["quartier"]):
+            values["quartier"][f"{insee}|{name}"] = f"{name} ({commune})"
+    if issue.year:
+        values["year"][str(issue.year)] = str(issue.year)
+    if article.section:
+        values["section"][article.section] = article.section
+    if article.kind:
+        values["kind"][article.kind] = article.kind
+    values["issue"][issue.id] = issue_label(issue.number, issue.date, issue.title)
+    for organisation in enriched.organisations:
+        values["organisation"][organisation.name] = organisation.name
+    for person in enriched.people:
+        values["person"][person.name] = person.name
+    return values
+
+
+def entity_text(enriched: EnrichedArticle) -> str:
+    names: list[str] = [c.name for c in enriched.communes]
+    names += [q.partition(" / ")[2] or q for q in enriched.quartiers]
+    for organisation in enriched.organisations:
+        names.append(organisation.name)
+        if organisation.acronym:
+            names.append(organisation.acronym)
+    names += [p.name for p in enriched.people]
+    names += [t.label for t in enriched.themes]
+    return "\n".join(names)
+
+
+def to_document(enriched: EnrichedArticle, sources: Sequence[str] = ()) -> IndexDocument:
+    """The fields of one article. `sources` lists every file the article was read from."""
+    article = enriched.article
+    record = article_record(enriched)
+    record["sources"] = sorted(set(sources) or {article.source})
+    entities = entity_text(enriched)
+    body = "\n\n".join(part for part in (
+        article.heading, article.title, article.lead, *article.subheadings, article.text,
+        *article.contacts, entities,
+    ) if part)
+    plain = "\n\n".join(part for part in (article.title, article.lead, article.text) if part)
+    labels = facet_values(enriched)
+    fields: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "lead": article.lead,
+        "body": body,
+        "entities": entities,
+        "plain": plain,
+        "date": article.issue.date or "",
+        "position": article.position,
+        "record": json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+    }
+    for facet, values in labels.items():
+        if values:
+            fields[facet] = VALUE_SEPARATOR.join(values)
+    return IndexDocument(fields, labels)

@@ -1,0 +1,129 @@
+"""The forgiving query parser: any string becomes clauses, never an error.
+
+Syntax a practitioner may use: words (all preferred), `"a phrase"`, `-exclusion`,
+`-"excluded phrase"`. Everything else (stray quotes, parentheses, colons, asterisks,
+AND/OR/NOT/ET/OU) is read as plain words or ignored. Acronyms from the glossary also
+match their expansion as a phrase, and an expansion typed out also matches its acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.analysis import analyze, fold
+from indexer.glossary import Glossary
+
+MAX_QUERY_CHARS = 300
+_PIECE = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()\[\]{}:*^~]+)')
+_OPERATORS = frozenset({"AND", "OR", "NOT", "ET", "OU", "SAUF", "&&", "||"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One unit of a query: matched when any alternative matches.
+
+    An alternative is a tuple of analyzed terms: one term is a word, several a phrase.
+    """
+
+    raw: str
+    alternatives: tuple[tuple[str, ...], ...]
+    exclude: bool = False
+    is_word: bool = False  # a single typed word (a candidate for spelling correction)
+
+    @property
+    def terms(self) -> set[str]:
+        return {term for alternative in self.alternatives for term in alternative}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    text: str
+    clauses: tuple[Clause, ...]
+    truncated: bool = False
+
+    @property
+    def positive(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if not c.exclude)
+
+    @property
+    def negative(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.exclude)
+
+    def highlight_terms(self) -> set[str]:
+        return {term for clause in self.positive for term in clause.terms}
+
+
+def _expand_acronym(raw: str, glossary: Glossary) -> tuple[tuple[str, ...], ...]:
+    stripped = raw.strip(".,;:!?()[]{}'\"«»")
+    entry = glossary.by_acronym.get(fold(stripped))
+    if not entry:
+        return ()
+    # short lower-case words (`ans`, `pre`, `div`) are ordinary French: expand only capitals
+    if len(stripped) <= 3 and not stripped.isupper():
+        return ()
+    return entry[1]
+
+
+def _merge_expansions(clauses: list[Clause], glossary: Glossary) -> list[Clause]:
+    """Consecutive words spelling out an expansion also match its acronym."""
+    if not glossary.by_expansion:
+        return clauses
+    merged: list[Clause] = []
+    index = 0
+    longest = max(len(k) for k in glossary.by_expansion)
+    while index < len(clauses):
+        found = None
+        for size in range(min(longest, len(clauses) - index), 1, -1):
+            window = clauses[index: index + size]
+            if any(c.exclude or len(c.alternatives) != 1 or len(c.alternatives[0]) != 1
+                   for c in window):
+                continue
+            terms = tuple(c.alternatives[0][0] for c in window)
+            if terms in glossary.by_expansion:
+                found = Clause(" ".join(c.raw for c in window),
+                               (terms, glossary.by_expansion[terms]))
+                break
+        if found:
+            merged.append(found)
+            index += size
+        else:
+            clause = clauses[index]
+            if (len(clause.alternatives) == 1 and len(clause.alternatives[0]) > 1
+                    and clause.alternatives[0] in glossary.by_expansion):
+                phrase = clause.alternatives[0]
+                clause = Clause(clause.raw, (phrase, glossary.by_expansion[phrase]),
+                                clause.exclude)
+            merged.append(clause)
+            index += 1
+    return merged
+
+
+def parse_query(text: str, glossary: Glossary | None = None) -> ParsedQuery:
+    glossary = glossary or Glossary()
+    text = text or ""
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    clauses: list[Clause] = []
+    for match in _PIECE.finditer(text):
+        if match.group("phrase") is not None:
+            raw = match.group("phrase")
+            exclude = bool(match.group("neg"))
+        else:
+            raw = match.group("word")
+            exclude = raw.startswith("-") and len(raw) > 1
+            raw = raw.lstrip("-+")
+            if raw in _OPERATORS:
+                continue
+        terms = tuple(analyze(raw))
+        if not terms:
+            continue
+        alternatives: tuple[tuple[str, ...], ...] = (terms,)
+        is_word = match.group("phrase") is None and len(terms) == 1
+        if match.group("phrase") is None:
+            expansions = _expand_acronym(raw, glossary)
+            if expansions:
+                alternatives = (terms, *expansions)
+                is_word = False
+        clauses.append(Clause(raw, alternatives, exclude, is_word))
+    return ParsedQuery(text, tuple(_merge_expansions(clauses, glossary)), truncated)

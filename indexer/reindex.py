@@ -1,0 +1,234 @@
+"""`kb reindex`: files → enriched articles → the next index generation.
+
+Incremental by content hash: only new and changed files are read (plus the other files
+of the same issue, so an issue received as PDF and as e-mail HTML is merged again whole);
+files gone from the scanned paths lose their articles. One article read from several files
+is indexed once, with all its sources; its text comes from the PDF when there is one
+(page numbers make citations).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from indexer.schema import SCHEMA_VERSION
+from indexer.writer import (
+    FileEntry,
+    GenerationWriter,
+    Manifest,
+    current_generation,
+    write_lock,
+)
+from kb.errors import ExtractionError
+from kb.models import Article, EnrichedArticle, Failure, SourceFormat
+from kb.pipeline import ReadIssue, discover, read_file
+
+DEFAULT_CORPUS = "corpus"
+FORMAT_PREFERENCE = {SourceFormat.PDF: 0, SourceFormat.HTML: 1, SourceFormat.TEXT: 2}
+
+Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+@dataclass
+class ReindexSummary:
+    files: int = 0  # files found under the paths
+    read: int = 0  # files read this run (new, changed, or sibling of a changed one)
+    unchanged: int = 0
+    removed: int = 0
+    issues: int = 0  # issues (re)indexed this run
+    articles: int = 0  # articles (re)indexed this run
+    total_articles: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+    full: bool = False
+    generation: str | None = None  # None when nothing changed
+
+    def describe(self) -> str:
+        mode = "reconstruction complète" if self.full else "mise à jour"
+        return (
+            f"{mode} : {self.files} fichiers ({self.read} lus, {self.unchanged} inchangés, "
+            f"{self.removed} retirés), {self.issues} numéros, {self.articles} articles indexés "
+            f"({self.total_articles} au total), {len(self.failures)} erreurs, "
+            f"{self.seconds:.1f} s"
+        )
+
+
+def default_enricher() -> Enricher:
+    try:
+        from kb.enrich import enrich_all
+    except ModuleNotFoundError as error:
+        if error.name != "kb.enrich":
+            raise
+        print("attention : kb.enrich absent, articles indexés sans entités ni thèmes",
+              file=sys.stderr)
+        return lambda articles: [EnrichedArticle(article=a) for a in articles]
+    return lambda articles: enrich_all(articles)
+
+
+def file_sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _in_scope(path: str, roots: Sequence[str]) -> bool:
+    return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def merge_issue(versions: Sequence[ReadIssue]) -> list[tuple[Article, list[str]]]:
+    """Articles of one issue read from several files: each once, with every source."""
+    ordered = sorted(versions, key=lambda r: (FORMAT_PREFERENCE.get(r.document.source.format, 9),
+                                              r.document.source.path))
+    chosen: dict[str, Article] = {}
+    sources: dict[str, list[str]] = {}
+    for version in ordered:
+        for article in version.articles:
+            chosen.setdefault(article.id, article)
+            sources.setdefault(article.id, []).append(version.document.source.path)
+    return sorted(((chosen[i], sources[i]) for i in chosen),
+                  key=lambda pair: pair[0].position)
+
+
+def _progress(total: int) -> Callable[[str], None]:
+    if not sys.stderr.isatty():
+        return lambda path: None
+    done = [0]
+
+    def show(path: str) -> None:
+        done[0] += 1
+        width = 30
+        filled = width * done[0] // max(total, 1)
+        name = path if len(path) < 40 else "…" + path[-39:]
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                         f"{done[0]}/{total} {name:<40}")
+        if done[0] == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show
+
+
+def reindex(
+    paths: Sequence[str] | None,
+    index_dir: str | os.PathLike,
+    *,
+    full: bool = False,
+    wait: bool = True,
+    on_wait: Callable[[], None] | None = None,
+    enrich: Enricher | None = None,
+    progress: bool = True,
+) -> ReindexSummary:
+    started = time.perf_counter()
+    summary = ReindexSummary()
+    with write_lock(index_dir, wait=wait, on_wait=on_wait):
+        previous = current_generation(index_dir)
+        old = Manifest.load(previous) if previous else Manifest()
+        full = full or previous is None or old.schema_version != SCHEMA_VERSION
+        summary.full = full
+        given = [os.path.normpath(p) for p in paths] if paths else []
+        roots = given or old.roots or [DEFAULT_CORPUS]
+        files, failures = discover(roots)
+        files = [os.path.normpath(f) for f in files]
+        if full and not given and old.roots:
+            roots = old.roots
+        summary.files = len(files)
+        summary.failures += failures
+
+        hashes: dict[str, str] = {}
+        for path in files:
+            try:
+                hashes[path] = file_sha256(path)
+            except OSError as error:
+                summary.failures.append(Failure(path, f"lecture impossible : {error.strerror}"))
+        known = {} if full else old.files
+        changed = [p for p in hashes if known.get(p) is None or known[p].sha256 != hashes[p]]
+        removed = [p for p in known if _in_scope(p, roots) and p not in hashes
+                   and os.path.normpath(p) not in {f.path for f in failures}]
+        summary.unchanged = len(hashes) - len(changed)
+        summary.removed = len(removed)
+        affected = {known[p].issue_id for p in (*changed, *removed) if p in known}
+
+        read: dict[str, ReadIssue] = {}
+        show = _progress(len(changed)) if progress else (lambda path: None)
+
+        def read_one(path: str) -> None:
+            show(path)
+            try:
+                read[path] = read_file(path)
+            except ExtractionError as error:
+                summary.failures.append(Failure(path, error.reason))
+            except Exception as error:  # a bug on one file must not lose the batch
+                summary.failures.append(
+                    Failure(path, f"erreur inattendue ({type(error).__name__} : {error})"))
+
+        for path in changed:
+            read_one(path)
+        affected |= {item.issue.id for item in read.values()}
+        siblings = [p for p, entry in known.items()
+                    if entry.issue_id in affected and p in hashes and p not in read
+                    and p not in changed]
+        for path in siblings:
+            read_one(path)
+        summary.read = len(read)
+
+        if not read and not removed and not full:
+            summary.total_articles = sum(len(e.article_ids) for e in old.files.values())
+            summary.seconds = time.perf_counter() - started
+            return summary
+
+        by_issue: dict[str, list[ReadIssue]] = {}
+        for item in read.values():
+            by_issue.setdefault(item.issue.id, []).append(item)
+        merged = {issue_id: merge_issue(versions) for issue_id, versions in by_issue.items()}
+        articles = [article for pairs in merged.values() for article, _ in pairs]
+        enriched = (enrich or default_enricher())(articles) if articles else []
+        enriched_by_id = {item.article.id: item for item in enriched}
+
+        writer = GenerationWriter(index_dir, full=full)
+        try:
+            for issue_id in sorted(affected):
+                writer.delete_issue(issue_id)
+            for pairs in merged.values():
+                for article, sources in pairs:
+                    writer.add(enriched_by_id[article.id], sources)
+            manifest = writer.manifest
+            for path in removed:
+                manifest.files.pop(path, None)
+            for path, item in read.items():
+                manifest.files[path] = FileEntry(hashes[path], item.issue.id,
+                                                 [a.id for a in item.articles])
+            manifest.roots = sorted(set(manifest.roots if not full else ()) | set(roots))
+            summary.generation = writer.commit().name
+        except BaseException:
+            writer.abort()
+            raise
+        summary.issues = len(merged)
+        summary.articles = writer.added
+        summary.total_articles = len({i for e in manifest.files.values() for i in e.article_ids})
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+
+def index_articles(
+    enriched: Sequence[EnrichedArticle], index_dir: str | os.PathLike, *, full: bool = True,
+    sources: dict[str, list[str]] | None = None,
+) -> Path:
+    """Write already enriched articles straight into a new generation (tests, benchmarks)."""
+    with write_lock(index_dir):
+        writer = GenerationWriter(index_dir, full=full)
+        try:
+            for issue_id in sorted({e.article.issue.id for e in enriched}):
+                writer.delete_issue(issue_id)
+            for item in enriched:
+                writer.add(item, (sources or {}).get(item.article.id, [item.article.source]))
+            return writer.commit()
+        except BaseException:
+            writer.abort()
+            raise

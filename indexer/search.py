@@ -1,0 +1,607 @@
+"""SearchService: Query → SearchPage, for the CLI and the web UI alike.
+
+Why it is fast although Whoosh is not:
+- the set of matching articles is computed as bitmaps (Python ints): one per term of the
+  `body` field, per phrase and per facet value, cached per index generation, then combined
+  with `&`, `|` and counted with `int.bit_count()`. Facet counts are one AND and one
+  popcount per value, instead of Whoosh walking every hit in Python;
+- Whoosh only scores, through its block-max top-N collector, with the bitmap as a filter;
+- snippets are made for the shown page only, from the stored record;
+- one set of readers per generation, shared by all threads (one Whoosh searcher per
+  thread, since Whoosh searchers are not thread-safe), replaced when CURRENT names a newer
+  generation, the old one closed once the last request using it ends.
+No Whoosh object leaves this module.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.idsets import DocIdSet
+from whoosh.scoring import BM25F
+
+from indexer.analysis import analyze, fold, iter_terms
+from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
+from indexer.documents import issue_label
+from indexer.glossary import Glossary, load_glossary
+from indexer.querying import Clause, ParsedQuery, parse_query
+from indexer.schema import FIELD_BOOSTS, MATCH_FIELD, PLAIN_FIELD
+from indexer.writer import Manifest, current_generation
+
+FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
+SNIPPET_WORDS = 36
+TERM_CACHE_SIZE = 4096
+
+
+# ---------------------------------------------------------------- bitmaps
+
+def mask_from_ids(ids: Iterable[int], size: int) -> int:
+    if size == 0:
+        return 0
+    digits = bytearray(b"0") * size
+    for docnum in ids:
+        digits[docnum] = 49  # "1"
+    digits.reverse()  # bit d is the d-th digit from the right
+    return int(digits, 2)
+
+
+def iter_bits(mask: int) -> Iterator[int]:
+    while mask:
+        low = mask & -mask
+        yield low.bit_length() - 1
+        mask ^= low
+
+
+class MaskSet(DocIdSet):
+    """A bitmap seen by Whoosh's collector as the set of allowed documents."""
+
+    def __init__(self, mask: int, size: int) -> None:
+        self.bytes = mask.to_bytes((size + 7) // 8 or 1, "little")
+        self.count = mask.bit_count()
+
+    def __contains__(self, docnum: int) -> bool:
+        return bool(self.bytes[docnum >> 3] >> (docnum & 7) & 1)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __iter__(self) -> Iterator[int]:
+        for index, byte in enumerate(self.bytes):
+            while byte:
+                low = byte & -byte
+                yield index * 8 + low.bit_length() - 1
+                byte ^= low
+
+
+# ---------------------------------------------------------------- one generation
+
+class _Generation:
+    """Readers and caches of one index generation (docnums are stable within it)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        self.index = whoosh_index.open_dir(str(path))
+        self.manifest = Manifest.load(path)
+        self._local = threading.local()
+        self._searchers: list[Any] = []
+        self._lock = threading.Lock()
+        self.users = 0
+        self.retired = False
+        searcher = self.searcher()
+        reader = searcher.reader()
+        self.size = reader.doc_count_all()
+        self.live = (
+            mask_from_ids(reader.all_doc_ids(), self.size) if reader.has_deletions()
+            else (1 << self.size) - 1
+        )
+        self._terms: OrderedDict[tuple, int] = OrderedDict()
+        self._facets: dict[str, dict[str, int]] = {}
+        self._date_order: list[int] | None = None
+        self._positions: list[int] | None = None
+        self._ids: dict[str, int] | None = None
+
+    def searcher(self):
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self.index.searcher(weighting=BM25F())
+            self._local.searcher = searcher
+            with self._lock:
+                self._searchers.append(searcher)
+        return searcher
+
+    def close(self) -> None:
+        with self._lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers.clear()
+        self.index.close()
+
+    # -- bitmaps
+
+    def _cached(self, key: tuple, compute) -> int:
+        with self._lock:
+            mask = self._terms.get(key)
+            if mask is not None:
+                self._terms.move_to_end(key)
+                return mask
+        mask = compute() & self.live
+        with self._lock:
+            self._terms[key] = mask
+            if len(self._terms) > TERM_CACHE_SIZE:
+                self._terms.popitem(last=False)
+        return mask
+
+    def alternative_mask(self, terms: tuple[str, ...]) -> int:
+        reader = self.searcher().reader()
+        if len(terms) == 1:
+            def compute() -> int:
+                if (MATCH_FIELD, terms[0]) not in reader:
+                    return 0
+                ids = reader.postings(MATCH_FIELD, terms[0]).all_ids()
+                return mask_from_ids(ids, self.size)
+            return self._cached((MATCH_FIELD, terms[0]), compute)
+
+        def compute_phrase() -> int:
+            words = self.alternative_mask(terms[:1])
+            for term in terms[1:]:
+                words &= self.alternative_mask((term,))
+            if not words:
+                return 0
+            phrase = wq.Phrase(MATCH_FIELD, list(terms))
+            return mask_from_ids(phrase.docs(self.searcher()), self.size)
+        return self._cached(("phrase", *terms), compute_phrase)
+
+    def clause_mask(self, clause: Clause) -> int:
+        mask = 0
+        for alternative in clause.alternatives:
+            mask |= self.alternative_mask(alternative)
+        return mask
+
+    def facet_masks(self, facet: str) -> dict[str, int]:
+        masks = self._facets.get(facet)
+        if masks is None:
+            reader = self.searcher().reader()
+            masks = {}
+            for raw in reader.lexicon(facet):
+                value = raw.decode("utf-8")
+                ids = reader.postings(facet, value).all_ids()
+                masks[value] = mask_from_ids(ids, self.size) & self.live
+            self._facets[facet] = masks
+        return masks
+
+    def date_order(self) -> list[int]:
+        """Docnums newest first, then in reading order within an issue."""
+        if self._date_order is None:
+            reader = self.searcher().reader()
+            dates = list(reader.column_reader("date")) if self.size else []
+            positions = self.positions()
+            order = sorted(range(self.size), key=lambda d: (dates[d], -positions[d]),
+                           reverse=True)
+            self._date_order = [d for d in order if self.live >> d & 1] \
+                if reader.has_deletions() else order
+        return self._date_order
+
+    def positions(self) -> list[int]:
+        if self._positions is None:
+            reader = self.searcher().reader()
+            self._positions = list(reader.column_reader("position")) if self.size else []
+        return self._positions
+
+    def docnum(self, article_id: str) -> int | None:
+        return self.searcher().document_number(id=article_id)
+
+    def record(self, docnum: int) -> dict[str, Any]:
+        return json.loads(self.searcher().stored_fields(docnum)["record"])
+
+
+# ---------------------------------------------------------------- the service
+
+class SearchService:
+    """Search the index in `index_dir`; safe to share between threads."""
+
+    def __init__(self, index_dir: str | Path, glossary: Glossary | None = None) -> None:
+        self.root = Path(index_dir)
+        self.glossary = glossary if glossary is not None else load_glossary()
+        self._generation: _Generation | None = None
+        self._lock = threading.Lock()
+
+    # -- generations
+
+    @contextmanager
+    def _use(self) -> Iterator[_Generation | None]:
+        generation = self._refresh()
+        if generation is None:
+            yield None
+            return
+        try:
+            yield generation
+        finally:
+            with self._lock:
+                generation.users -= 1
+                if generation.retired and generation.users == 0:
+                    generation.close()
+
+    def _refresh(self) -> _Generation | None:
+        path = current_generation(self.root)
+        with self._lock:
+            current = self._generation
+            if path is None:
+                return None
+            if current is None or current.name != path.name:
+                fresh = _Generation(path)
+                if current is not None:
+                    current.retired = True
+                    if current.users == 0:
+                        current.close()
+                self._generation = current = fresh
+            current.users += 1
+            return current
+
+    def close(self) -> None:
+        with self._lock:
+            if self._generation is not None:
+                self._generation.retired = True
+                if self._generation.users == 0:
+                    self._generation.close()
+                self._generation = None
+
+    # -- search
+
+    def search(self, query: Query) -> SearchPage:
+        parsed = parse_query(query.text, self.glossary)
+        notice = ("Requête trop longue : seul son début a été pris en compte."
+                  if parsed.truncated else None)
+        with self._use() as generation:
+            if generation is None:
+                return SearchPage(query, 0, (), {}, notice=notice)
+            page = self._search(generation, query, parsed)
+            if page.total < FEW_RESULTS and parsed.positive:
+                page = self._with_correction(generation, query, parsed, page)
+            return replace(page, notice=notice or page.notice)
+
+    def _text_masks(self, generation: _Generation, parsed: ParsedQuery) -> tuple[int, int]:
+        """(articles with every clause, articles with at least one), exclusions applied."""
+        excluded = 0
+        for clause in parsed.negative:
+            excluded |= generation.clause_mask(clause)
+        if not parsed.positive:
+            everything = generation.live & ~excluded
+            return everything, everything
+        all_of = generation.live
+        any_of = 0
+        for clause in parsed.positive:
+            mask = generation.clause_mask(clause)
+            all_of &= mask
+            any_of |= mask
+        return all_of & ~excluded, any_of & ~excluded
+
+    def _filter_masks(self, generation: _Generation, query: Query) -> dict[str, int]:
+        masks = {}
+        for facet, values in query.filters.items():
+            if facet not in FACETS or not values:
+                continue
+            by_value = generation.facet_masks(facet)
+            mask = 0
+            for value in values:
+                mask |= by_value.get(value, 0)
+            masks[facet] = mask
+        return masks
+
+    def _search(self, generation: _Generation, query: Query, parsed: ParsedQuery
+                ) -> SearchPage:
+        all_of, any_of = self._text_masks(generation, parsed)
+        per_page = max(1, min(query.per_page, 100))
+        page_number = max(1, query.page)
+        wanted = page_number * per_page
+        filters = self._filter_masks(generation, query)
+        filter_mask = generation.live
+        for mask in filters.values():
+            filter_mask &= mask
+        # All words preferred: when they fill less than a page, articles with some of the
+        # words follow, ranked after those with all of them.
+        fill = len(parsed.positive) > 1 and (all_of & filter_mask).bit_count() < per_page
+        text_mask = any_of if fill else all_of
+        matched = text_mask & filter_mask
+        total = matched.bit_count()
+        if query.sort == "date" or not parsed.positive:
+            docnums = self._by_date(generation, matched, wanted)
+            ranked = [(d, 0.0) for d in docnums]
+        else:
+            segments = [(all_of & filter_mask, True)]
+            if fill:
+                segments.append((any_of & ~all_of & filter_mask, False))
+            ranked = []
+            for mask, conjunctive in segments:
+                if len(ranked) >= wanted:
+                    break
+                ranked += self._ranked(generation, parsed, mask, wanted - len(ranked),
+                                       conjunctive)
+        shown = ranked[(page_number - 1) * per_page: wanted]
+        terms = parsed.highlight_terms()
+        hits = tuple(self._hit(generation, d, score, terms) for d, score in shown)
+        facets = self._facet_counts(generation, query, text_mask, filters)
+        return SearchPage(replace(query, page=page_number, per_page=per_page), total, hits,
+                          facets)
+
+    def _by_date(self, generation: _Generation, mask: int, wanted: int) -> list[int]:
+        allowed = MaskSet(mask, generation.size)
+        found = []
+        for docnum in generation.date_order():
+            if docnum in allowed:
+                found.append(docnum)
+                if len(found) >= wanted:
+                    break
+        return found
+
+    def _ranked(self, generation: _Generation, parsed: ParsedQuery, mask: int, limit: int,
+                conjunctive: bool) -> list[tuple[int, float]]:
+        if not mask or limit <= 0:
+            return []
+        clauses = [self._clause_query(c) for c in parsed.positive]
+        scoring = wq.And(clauses) if conjunctive else wq.Or(clauses)
+        results = generation.searcher().search(
+            scoring, limit=limit, filter=MaskSet(mask, generation.size), terms=False)
+        return [(hit.docnum, hit.score) for hit in results]
+
+    @staticmethod
+    def _clause_query(clause: Clause) -> wq.Query:
+        parts: list[wq.Query] = []
+        for alternative in clause.alternatives:
+            for field, boost in FIELD_BOOSTS.items():
+                if len(alternative) == 1:
+                    parts.append(wq.Term(field, alternative[0], boost=boost))
+                elif field != "entities":  # entities are not indexed with positions
+                    parts.append(wq.Phrase(field, list(alternative), boost=boost))
+        return wq.Or(parts)
+
+    def _facet_counts(self, generation: _Generation, query: Query, text_mask: int,
+                      filters: dict[str, int]) -> dict[str, tuple[FacetValue, ...]]:
+        """Counts per facet value. A facet's own selection is left out of its counts, so
+        other values of it stay visible with what choosing them too (OR) would add."""
+        labels = generation.manifest.labels
+        facets: dict[str, tuple[FacetValue, ...]] = {}
+        for facet in FACETS:
+            base = text_mask
+            for other, mask in filters.items():
+                if other != facet:
+                    base &= mask
+            selected = set(query.filters.get(facet, ()))
+            values = []
+            if base:
+                for value, mask in generation.facet_masks(facet).items():
+                    count = (mask & base).bit_count()
+                    if count or value in selected:
+                        values.append(FacetValue(value, labels.get(facet, {}).get(value, value),
+                                                 count, value in selected))
+            values.sort(key=lambda v: (-v.count, v.label) if facet != "year"
+                        else (v.value,), reverse=facet == "year")
+            facets[facet] = tuple(values)
+        return facets
+
+    # -- typos
+
+    def _with_correction(self, generation: _Generation, query: Query, parsed: ParsedQuery,
+                         page: SearchPage) -> SearchPage:
+        corrected_text = self._corrected_text(generation, parsed)
+        if not corrected_text or fold(corrected_text) == fold(parsed.text):
+            return page
+        corrected_parsed = parse_query(corrected_text, self.glossary)
+        corrected = self._search(generation, replace(query, text=corrected_text),
+                                 corrected_parsed)
+        if corrected.total <= page.total:
+            return page
+        if page.total == 0:
+            return replace(corrected, query=page.query, suggestion=corrected_text,
+                           corrected=True)
+        return replace(page, suggestion=corrected_text)
+
+    def _corrected_text(self, generation: _Generation, parsed: ParsedQuery) -> str | None:
+        reader = generation.searcher().reader()
+        text = parsed.text
+        changed = False
+        for clause in parsed.positive:
+            if not clause.is_word:
+                continue
+            (term,) = clause.alternatives[0]
+            if (MATCH_FIELD, term) in reader and reader.doc_frequency(MATCH_FIELD, term):
+                continue
+            plain = analyze(clause.raw, stem=False)
+            if len(plain) != 1 or len(plain[0]) < 4:
+                continue
+            best = self._closest_word(reader, plain[0])
+            if best:
+                text = re.sub(re.escape(clause.raw), best, text, count=1)
+                changed = True
+        return text if changed else None
+
+    @staticmethod
+    def _closest_word(reader, word: str) -> str | None:
+        """The index word nearest by edit distance, then most frequent."""
+        max_distance = 1 if len(word) <= 5 else 2
+        for distance in range(1, max_distance + 1):
+            candidates = set(reader.terms_within(PLAIN_FIELD, word, distance, prefix=1))
+            if not candidates:
+                candidates = set(reader.terms_within(PLAIN_FIELD, word, distance))
+            candidates.discard(word)
+            if candidates:
+                return max(sorted(candidates),
+                           key=lambda c: reader.doc_frequency(PLAIN_FIELD, c))
+        return None
+
+    # -- hits and snippets
+
+    def _hit(self, generation: _Generation, docnum: int, score: float, terms: set[str]
+             ) -> Hit:
+        record = generation.record(docnum)
+        return hit_from_record(record, score, make_snippet(record, terms))
+
+    # -- other views
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        with self._use() as generation:
+            if generation is None:
+                return None
+            docnum = generation.docnum(article_id)
+            return generation.record(docnum) if docnum is not None else None
+
+    def related(self, article_id: str, limit: int = 5) -> list[Hit]:
+        with self._use() as generation:
+            if generation is None:
+                return []
+            docnum = generation.docnum(article_id)
+            if docnum is None:
+                return []
+            record = generation.record(docnum)
+            searcher = generation.searcher()
+            text = "\n".join(p for p in (record["title"], record["lead"], record["text"]) if p)
+            entities = "\n".join(
+                [c["name"] for c in record["communes"]]
+                + [o["name"] for o in record["organisations"]]
+                + [p["name"] for p in record["people"]]
+                + [t["label"] for t in record["themes"]])
+            terms = [wq.Term("body", word, boost=weight) for word, weight in
+                     searcher.key_terms_from_text("body", text, numterms=12)]
+            if entities:
+                terms += [wq.Term("entities", word, boost=weight) for word, weight in
+                          searcher.key_terms_from_text("entities", entities, numterms=6)]
+            if not terms:
+                return []
+            others = generation.live & ~(1 << docnum)
+            results = searcher.search(wq.Or(terms), limit=limit,
+                                      filter=MaskSet(others, generation.size), terms=False)
+            return [hit_from_record(generation.record(h.docnum), h.score,
+                                    make_snippet(generation.record(h.docnum), set()))
+                    for h in results]
+
+    def facet_values(self, facet: str) -> list[FacetValue]:
+        with self._use() as generation:
+            if generation is None or facet not in FACETS:
+                return []
+            labels = generation.manifest.labels.get(facet, {})
+            values = [FacetValue(value, labels.get(value, value), mask.bit_count())
+                      for value, mask in generation.facet_masks(facet).items()
+                      if mask]
+            return sorted(values, key=lambda v: (v.label.casefold(), v.value))
+
+    def issues(self) -> list[dict[str, Any]]:
+        with self._use() as generation:
+            if generation is None:
+                return []
+            sources: dict[str, list[str]] = {}
+            for path, entry in generation.manifest.files.items():
+                sources.setdefault(entry.issue_id, []).append(path)
+            found = []
+            for issue_id, mask in generation.facet_masks("issue").items():
+                if not mask:
+                    continue
+                first = min(iter_bits(mask), key=lambda d: generation.positions()[d])
+                issue = generation.record(first)["issue"]
+                found.append({
+                    "id": issue_id, "number": issue["number"], "date": issue["date"],
+                    "title": issue["title"],
+                    "label": issue_label(issue["number"], issue["date"], issue["title"]),
+                    "articles": mask.bit_count(), "sources": sorted(sources.get(issue_id, [])),
+                })
+            return sorted(found, key=lambda i: (i["date"] or "", i["number"] or 0),
+                          reverse=True)
+
+    def articles_of_issue(self, issue_id: str) -> list[Hit]:
+        with self._use() as generation:
+            if generation is None:
+                return []
+            mask = generation.facet_masks("issue").get(issue_id, 0)
+            positions = generation.positions()
+            docnums = sorted(iter_bits(mask), key=lambda d: positions[d])
+            return [hit_from_record(record := generation.record(d), 0.0,
+                                    make_snippet(record, set())) for d in docnums]
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[tuple[str, str, str]]:
+        """Facet values whose label has a word starting with `prefix`, most used first."""
+        wanted = fold(prefix.strip())
+        if not wanted:
+            return []
+        with self._use() as generation:
+            if generation is None:
+                return []
+            found = []
+            for facet in ("commune", "theme", "quartier", "organisation", "person",
+                          "departement"):
+                labels = generation.manifest.labels.get(facet, {})
+                masks = generation.facet_masks(facet)
+                for value, label in labels.items():
+                    folded = fold(label)
+                    if folded.startswith(wanted) or f" {wanted}" in folded \
+                            or f"-{wanted}" in folded:
+                        count = masks.get(value, 0).bit_count()
+                        if count:
+                            found.append((not folded.startswith(wanted), -count, facet, value,
+                                          label))
+            found.sort()
+            return [(facet, value, label) for _, _, facet, value, label in found[:limit]]
+
+    def total_articles(self) -> int:
+        with self._use() as generation:
+            return generation.live.bit_count() if generation else 0
+
+
+# ---------------------------------------------------------------- records → hits
+
+def hit_from_record(record: dict[str, Any], score: float, snippet_html: str) -> Hit:
+    issue = record["issue"]
+    return Hit(
+        id=record["id"], title=record["title"], issue_id=issue["id"],
+        issue_number=issue["number"], date=issue["date"], section=record["section"],
+        kind=record["kind"], heading=record["heading"], pages=tuple(record["pages"]),
+        source=record["source"], score=round(float(score), 4), snippet_html=snippet_html,
+        communes=tuple((c["insee"], c["name"]) for c in record["communes"]),
+        themes=tuple((t["id"], t["label"]) for t in record["themes"]),
+    )
+
+
+def make_snippet(record: dict[str, Any], terms: set[str], words: int = SNIPPET_WORDS) -> str:
+    """A window of the article with the most query terms, HTML-escaped, terms in <mark>."""
+    text = "\n".join(p for p in (record.get("lead"), record.get("text")) if p) \
+        or record.get("title") or ""
+    tokens = list(iter_terms(text, mode="query"))
+    if not tokens:
+        return html.escape(text[:240])
+    hits = [i for i, token in enumerate(tokens) if token[0] in terms]
+    start_token = 0
+    if hits:
+        best = max(hits, key=lambda i: len({tokens[j][0] for j in hits if i <= j < i + words}))
+        start_token = max(0, best - 3)
+    end_token = min(len(tokens), start_token + words) - 1
+    start = 0 if start_token == 0 else tokens[start_token][2]
+    end = len(text) if end_token == len(tokens) - 1 else tokens[end_token][3]
+    marked = {i for i in hits if start_token <= i <= end_token}
+    parts = ["… " if start else ""]
+    cursor = start
+    for i in sorted(marked):
+        _, _, token_start, token_end = tokens[i]
+        parts.append(html.escape(text[cursor:token_start]))
+        parts.append(f"<mark>{html.escape(text[token_start:token_end])}</mark>")
+        cursor = token_end
+    parts.append(html.escape(text[cursor:end]))
+    if end < len(text):
+        parts.append(" …")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def snippet_text(snippet_html: str) -> str:
+    """The snippet for a terminal: marks removed, entities decoded."""
+    return html.unescape(re.sub(r"</?mark>", "", snippet_html))
