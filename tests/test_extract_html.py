@@ -433,3 +433,41 @@ def test_mailchimp_template_family() -> None:
     ]
     assert blocks[-1].links == ("https://www.education.gouv.fr/cites",)
     assert blocks[0].font_size == 24.0  # h1 = 2em of the cell's 16px, in points
+
+
+def test_boilerplate_rules_spare_editorial_lines() -> None:
+    kept = [
+        "Partage d’expériences entre villes du Val-d’Oise",
+        "La version en ligne du guide est disponible sur le site du Pôle ressources.",
+        "Suivre les habitant·e·s dans la durée",
+    ]
+    dropped = ["Partager :", "Partager sur Facebook", "Suivez-nous sur LinkedIn", "© 2021 Pôle"]
+    body = "".join(f"<p>{line}</p>" for line in [*kept, *dropped])
+    html = f"<html><body><div class='full-screen'>{body}</div></body></html>".encode()
+    assert [b.text for b in extract_html(html, _source(html)).blocks] == kept
+
+
+def test_short_email_keeps_its_paragraph_next_to_the_unsubscribe_line() -> None:
+    paragraph = (
+        "Le Pôle ressources vous invite à sa journée thématique consacrée à l’alimentation "
+        "durable dans les quartiers populaires, le 18 mai de 10h à 12h30 en visioconférence, "
+        "avec des chercheur·e·s, des associations et des élu·e·s de l’ouest francilien."
+    )
+    html = (
+        f"<body><table><tr><td><p>{paragraph}</p><p>Vous recevez cet e-mail car vous êtes "
+        "abonné·e.</p><p><a href='https://r.sendibm.com/u'>Se désinscrire</a></p>"
+        "</td></tr></table></body>"
+    ).encode()
+    assert [b.text for b in extract_html(html, _source(html)).blocks] == [paragraph]
+
+
+def test_xhtml_with_xml_declaration_and_url_only_file() -> None:
+    xhtml = (
+        "<?xml version='1.0' encoding='iso-8859-1'?>\n<html xmlns='http://www.w3.org/1999/xhtml'>"
+        "<body><p>Réunion des équipes à Cergy, l’après-midi du 3 juin.</p></body></html>"
+    ).encode("cp1252")
+    assert extract_html(xhtml, _source(xhtml)).blocks[0].text == (
+        "Réunion des équipes à Cergy, l’après-midi du 3 juin."
+    )
+    url_only = b"https://poleressources95.org/resonances-57/"
+    assert extract_html(url_only, _source(url_only)).blocks[0].links == ()

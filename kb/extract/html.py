@@ -27,12 +27,13 @@ anchor text is itself a URL is replaced by that URL, the reader's real destinati
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from kb.errors import ExtractionError
@@ -65,8 +66,8 @@ _NOISE_TOKENS = frozenset({
     "menu", "menus", "nav", "navbar", "navigation", "sidebar", "widget", "widgets",
     "footer", "cookie", "cookies", "gdpr", "rgpd", "consent", "share", "sharing",
     "sharedaddy", "addtoany", "social", "breadcrumb", "breadcrumbs", "ariane", "comments",
-    "comment", "respond", "related", "relatedposts", "preheader", "unsubscribe", "skip",
-    "pagination", "tagcloud", "byline", "follow", "sr", "screen",
+    "comment", "respond", "related", "relatedposts", "preheader", "unsubscribe",
+    "pagination", "tagcloud", "byline", "follow",
 })
 # Two-token combinations: furniture only together ("entry-meta", "newsletter-signup").
 _NOISE_PAIRS = (
@@ -76,6 +77,8 @@ _NOISE_PAIRS = (
         {"signup", "subscribe", "inscription", "form", "abonnement"},
     ),
     ({"cat", "tags"}, {"links"}),
+    ({"screen", "sr"}, {"reader", "only"}),
+    ({"skip"}, {"link", "links", "content"}),
 )
 _NOISE_ROLES = frozenset({
     "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
@@ -102,16 +105,17 @@ _FOOTER_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _FOOTER_MAX_CHARS = 800
+_FOOTER_LINE_MAX_CHARS = 150
 # Boilerplate lines, dropped one by one when short.
 _BOILERPLATE = re.compile(
     r"^(?:voir|afficher|consulter|lire|ouvrir)\b.{0,40}?\b(?:version\s+(?:en\s+ligne|web|navigateur)"
     r"|(?:dans\s+(?:le|votre|un)\s+navigateur)|en\s+ligne)"
-    r"|version\s+en\s+ligne|si\s+(?:ce|cet)\s+(?:e-?mail|message)\s+ne\s+s.affiche"
+    r"|si\s+(?:ce|cet)\s+(?:e-?mail|message)\s+ne\s+s.affiche"
     r"|d[ée]sinscri|d[ée]sabonne|unsubscribe|g[ée]rer\s+(?:mes|vos)\s+pr[ée]f[ée]rences"
     r"|vous\s+recevez\s+(?:cet|ce)\s+(?:e-?mail|courriel|message|mail)"
     r"|mentions\s+l[ée]gales|politique\s+de\s+confidentialit|tous\s+droits\s+r[ée]serv|^©|^copyright"
     r"|(?:utilis\w*|d[ée]pos\w*)\s+des\s+cookies|(?:accepter|refuser|param[ée]tr\w*)\s+(?:les\s+)?cookies"
-    r"|gestion\s+des\s+cookies|^suivez[-\s]nous|^retrouvez[-\s]nous\s+sur|^partage[rz]?\b"
+    r"|gestion\s+des\s+cookies|^suivez[-\s]nous|^retrouvez[-\s]nous\s+sur|^partage[rz]\b(?:\s*(?::|sur\b|cet|ce\b|la\b|l.article)|\s*$)"
     r"|^(?:imprimer|transf[ée]rer|envoyer)\s+(?:cette|à|a)\b|^aller\s+au\s+contenu|^plan\s+du\s+site"
     r"|^(?:accepter|refuser|tout\s+accepter)$",
     re.IGNORECASE,
@@ -268,10 +272,26 @@ def _remove_unsubscribe_footer(root: Tag) -> None:
             and container.parent is not root
             and container.parent.name not in {"body", "html", "[document]"}
             and _text_length(container.parent) <= _FOOTER_MAX_CHARS
+            and not _holds_editorial_text(container.parent)
         ):
             container = container.parent
         if _text_length(container) <= _FOOTER_MAX_CHARS:
             container.decompose()
+
+
+def _holds_editorial_text(tag: Tag) -> bool:
+    """A heading or a real paragraph: what a short e-mail's only cell may share with
+    its unsubscribe line. Footer lines are short."""
+    if tag.find(list(_HEADING_TAGS)) is not None:
+        return True
+    texts = [part.get_text() for part in tag.find_all(["p", "li"])]
+    texts += [str(string) for string in tag.find_all(string=True)]
+    return any(
+        len(clean_text(text)) > _FOOTER_LINE_MAX_CHARS
+        and not _FOOTER_TRIGGER.search(text)
+        and not _BOILERPLATE.search(text)
+        for text in texts
+    )
 
 
 def _content_root(body: Tag) -> Tag:
@@ -576,7 +596,10 @@ def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
     except UndecodableError as error:
         reason = f"encodage des caractères illisible : {error}"
         raise ExtractionError(source.path, reason) from error
-    soup = BeautifulSoup(decoded.text, "html.parser")
+    with warnings.catch_warnings():
+        # A file holding only a URL is still a (poor) document, not a locator to fetch.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(decoded.text, "html.parser")
     title = _page_title(soup)
     body = soup.body or soup
     _remove_noise(body)
