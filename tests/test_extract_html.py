@@ -142,6 +142,8 @@ VARIANTS: dict[str, Callable[[], bytes]] = {
         SPEC, encoding="windows-1252", declared_charset="iso-8859-1", layout="entry-content"
     ),
     "web-utf16-bom": lambda: render_web_html(SPEC, encoding="utf-16", layout="main"),
+    # Real ISO-8859-1: œ, ’, « » typed as numeric character references.
+    "email-latin1-real": lambda: render_email_html(SPEC, encoding="iso-8859-1"),
 }
 
 
