@@ -166,7 +166,8 @@ def expected_units(issue: IssueSpec) -> list[str]:
             units.append(f"En savoir plus : {article.more}")
         if article.contact:
             units.append(f"Contact : {article.contact}")
-    return [norm(unit) for unit in units]
+    # The specs' `**bold**` and `*italic*` are typography, not text.
+    return [norm(re.sub(r"\*\*?(.+?)\*\*?", r"\1", unit)) for unit in units]
 
 
 def recovered_in_order(issue: IssueSpec, document: ExtractedDocument) -> float:

@@ -54,6 +54,17 @@ PREFIXES = {
     "petite", "belle", "beau", "état", "gestion",
 }
 
+# Hyphenated words whose pieces no rule recognises.
+KNOWN_COMPOUNDS = {
+    "au-delà", "au-dessus", "au-dessous", "au-devant", "c'est-à-dire", "peut-être", "vis-à-vis",
+    "rendez-vous", "bien-être", "porte-parole", "après-midi", "sans-abri", "mi-temps",
+    "mi-parcours", "non-recours", "demi-journée", "chef-lieu", "week-end", "savoir-faire",
+    "vivre-ensemble", "grand-mère", "grand-père", "belle-mère", "beau-père",
+    "garde-fou", "lieu-dit", "procès-verbal", "sur-le-champ", "tête-à-tête", "ci-dessous",
+    "ci-dessus", "ci-joint", "là-bas", "état-major", "nord-ouest", "sud-ouest", "nord-est",
+    "sud-est", "franco-allemand", "chef-fe", "celles-ci", "ceux-ci", "celle-ci", "celui-ci",
+}
+
 _PAGE_NUMBER = re.compile(
     r"^(?:p(?:age|\.)?\s*)?[-–—(\s]*\d{1,4}[-–—)\s]*(?:(?:/|sur|of)\s*\d{1,4})?$", re.IGNORECASE
 )
@@ -90,6 +101,7 @@ class _Line:
     page: int
     group: int  # index of the (page, band, column) region this line was read in
     column: int
+    mixed: bool = False  # some words bold, some not: a bold name opening a list item
     links: list[str] = field(default_factory=list)
     region_x1: float = 0.0  # right edge of the region: a line reaching it is justified
 
@@ -257,7 +269,15 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     right = max(word.x1 for word in words)
     size = math.ceil(page_width) + 2
     coverage = [0] * size
+    # Columns are made of body text; a masthead or a spanning title in other sizes
+    # would blur the gutters of a page whose columns are short.
+    sizes: Counter[float] = Counter()
     for word in words:
+        sizes[word.size] += len(word.text)
+    body_size = sizes.most_common(1)[0][0]
+    for word in words:
+        if abs(word.size - body_size) > 0.6:
+            continue
         for x in range(max(0, int(word.x0)), min(size, math.ceil(word.x1))):
             coverage[x] += 1
     inside = [count for count in coverage[int(left):math.ceil(right)] if count]
@@ -346,19 +366,33 @@ def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> 
     for row in rows:
         row.sort(key=lambda w: w.x0)
         weights: Counter[float] = Counter()
-        bold_chars = 0
+        letters = bold_letters = 0
         for word in row:
             weights[word.size] += len(word.text)
-            bold_chars += len(word.text) if word.bold else 0
-        total = sum(weights.values())
+            if not _CID.fullmatch(word.text):  # an unmapped bullet glyph says nothing
+                count = sum(char.isalnum() for char in word.text)
+                letters += count
+                bold_letters += count if word.bold else 0
+        bold_share = bold_letters / letters if letters else 0.0
         lines.append(_Line(
-            text=" ".join(word.text for word in row),
+            text=_row_text(row),
             x0=row[0].x0, x1=max(w.x1 for w in row),
             top=min(w.top for w in row), bottom=max(w.bottom for w in row),
-            size=weights.most_common(1)[0][0], bold=bold_chars * 2 > total,
+            size=weights.most_common(1)[0][0], bold=bold_share > 0.5,
+            mixed=0.1 < bold_share < 0.9,
             page=page_number, group=group, column=column,
         ))
     return lines
+
+
+def _row_text(row: list[_Word]) -> str:
+    """Words of one line, with a space only where the page shows one: pdfplumber also
+    cuts a word where the font changes (**Mbaye**, → "Mbaye" + ",")."""
+    parts = [row[0].text]
+    for previous, word in itertools.pairwise(row):
+        gap = word.x0 - previous.x1
+        parts.append(word.text if gap < 0.12 * min(previous.size, word.size) else f" {word.text}")
+    return "".join(parts)
 
 
 def _attach_links(
@@ -465,7 +499,8 @@ def _paragraphs(lines: list[_Line], body_size: float | None) -> list[_Draft]:
             previous = drafts[-1].last
             expected = pitch.get(line.size, line.size * 1.25)
             same_region = previous.page == line.page and previous.group == line.group
-            same_font = abs(previous.size - line.size) <= 0.3 and previous.bold == line.bold
+            same_weight = previous.bold == line.bold or previous.mixed or line.mixed
+            same_font = abs(previous.size - line.size) <= 0.3 and same_weight
             close = 0 < line.top - previous.top <= expected * 1.25
             ended = (
                 not previous.bold
@@ -519,6 +554,8 @@ def _keep_hyphen(head: str, tail: str, lexicon: Counter[str]) -> bool:
     hyphenated = f"{head}-{tail}".lower()
     if lexicon[hyphenated] != lexicon[joined]:
         return lexicon[hyphenated] > lexicon[joined]
+    if hyphenated in KNOWN_COMPOUNDS or hyphenated.split("-", 1)[-1] in KNOWN_COMPOUNDS:
+        return True
     left_piece = re.split(r"[-'’]", head)[-1]
     right_piece = re.split(r"[-'’]", tail)[0]
     if not right_piece or not left_piece:
@@ -532,7 +569,14 @@ def _keep_hyphen(head: str, tail: str, lexicon: Counter[str]) -> bool:
         return True  # Mantes-la-Jolie, Saint-Germain-en-Laye
     if "-" in head and len(left_piece) <= 2:
         return True  # a-t-, vis-à-
-    return left_piece.lower() in PREFIXES
+    if left_piece.lower() not in PREFIXES:
+        return False
+    # A prefix alone is weak evidence (multi-plient, auto-nomie are syllable cuts): the
+    # tail must be a word of its own elsewhere in the document (co-construction,
+    # socio-économique); "co" before a vowel is written solid (coordination, coécrite).
+    if left_piece.lower() == "co" and lower_right[0] in "aeiouyéèêàâîôû":
+        return False
+    return lexicon[tail.lower()] > 0
 
 
 def _join(left: str, right: str, lexicon: Counter[str]) -> str:

@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -185,27 +186,82 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>«»]+[^\s<>«».,;:!?)]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _markup(text: str) -> str:
-    """Escape text for reportlab and turn URLs and e-mails into link annotations."""
+_LINKABLE = re.compile(f"{_URL.pattern}|{_EMAIL.pattern}")
+_URL_BREAK = re.compile(r"(?<=[/\-_.?&=])")
+
+
+def _inline(text: str) -> str:
+    """Escape plain text; the specs' `**bold**` and `*italic*` become font tags."""
+    html = escape(text)
+    html = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html)
+    return re.sub(r"\*(.+?)\*", r"<i>\1</i>", html)
+
+
+def _markup(text: str, url_breaks: frozenset[int] = frozenset()) -> str:
+    """Escape text for reportlab and turn URLs and e-mails into link annotations.
+
+    `url_breaks` are character offsets where a forced line break goes (see
+    `_closing_line`); they fall inside URLs, which reportlab cannot break twice.
+    """
     text = text.replace("\u202f", "\u00a0")  # not in the standard fonts' encoding
     out: list[str] = []
     position = 0
-    pattern = re.compile(f"{_URL.pattern}|{_EMAIL.pattern}")
-    for match in pattern.finditer(text):
-        out.append(escape(text[position:match.start()]))
+    for match in _LINKABLE.finditer(text):
+        out.append(_inline(text[position:match.start()]))
         target = match.group(0)
         href = target if "@" not in target or "/" in target else f"mailto:{target}"
         if href.startswith("www."):
             href = f"https://{href}"
         quoted = escape(href, {'"': "&quot;"})
-        out.append(f'<link href="{quoted}" color="#1F4E9A">{escape(target)}</link>')
+        inside = (b - match.start() for b in url_breaks if match.start() < b < match.end())
+        cuts = [0, *sorted(inside)]
+        pieces = [escape(target[a:b]) for a, b in zip(cuts, [*cuts[1:], len(target)], strict=True)]
+        out.append(f'<link href="{quoted}" color="#1F4E9A">{"<br/>".join(pieces)}</link>')
         position = match.end()
-    out.append(escape(text[position:]))
+    out.append(_inline(text[position:]))
     return "".join(out)
 
 
-def _article_flowables(article: ArticleSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _closing_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A link or contact line, with long URLs broken where a designer would (after a
+    slash or a hyphen), since reportlab leaves the rest of a URL overflowing."""
+    breaks: set[int] = set()
+    used = 0.0
+    space = stringWidth(" ", style.fontName, style.fontSize)
+    offset = 0
+    for token in text.split(" "):
+        token_width = stringWidth(token, style.fontName, style.fontSize)
+        if used and used + space + token_width <= width:
+            used += space + token_width
+        elif not used and token_width <= width:
+            used = token_width
+        elif not _LINKABLE.fullmatch(token):
+            used = token_width  # an ordinary word wraps at the space before it
+        else:
+            pieces = [piece for piece in _URL_BREAK.split(token) if piece]
+            position = offset
+            used += space if used else 0.0
+            for piece in pieces:
+                piece_width = stringWidth(piece, style.fontName, style.fontSize)
+                if used + piece_width > width and position > offset:
+                    breaks.add(position)
+                    used = 0.0
+                elif used + piece_width > width and used:
+                    used = 0.0  # the URL starts on a new line at its own space
+                used += piece_width
+                position += len(piece)
+        offset += len(token) + 1
+    return Paragraph(_markup(text, frozenset(breaks)), style)
+
+
+def _article_flowables(
+    article: ArticleSpec, styles: dict[str, ParagraphStyle], width: float
+) -> list[Flowable]:
     """One article, in the order `render_text.article_lines` writes it."""
+
+    def closing(text: str) -> Paragraph:
+        return _closing_line(text, styles["closing"], width)
+
     head: list[Flowable] = []
     if article.marker:
         head.append(Paragraph(escape(f"< {article.marker} >"), styles["marker"]))
@@ -216,9 +272,8 @@ def _article_flowables(article: ArticleSpec, styles: dict[str, ParagraphStyle]) 
         items = [
             Paragraph(_markup(item), styles["bullet"], bulletText="•") for item in article.items
         ]
-        closing = [Paragraph(_markup(link), styles["closing"]) for link in article.links]
         # A rubric name never ends a column on its own.
-        return [KeepTogether([*head, *items[:1]]), *items[1:], *closing]
+        return [KeepTogether([*head, *items[:1]]), *items[1:], *map(closing, article.links)]
     head.append(Paragraph(_markup(article.title.upper()), styles["title"]))
     body: list[Flowable] = []
     for paragraph in article.paragraphs:
@@ -226,15 +281,15 @@ def _article_flowables(article: ArticleSpec, styles: dict[str, ParagraphStyle]) 
             body.append(Paragraph(_markup(paragraph.removeprefix("## ")), styles["intertitle"]))
         else:
             body.append(Paragraph(_markup(paragraph), styles["body"]))
-    body += [Paragraph(_markup(link), styles["closing"]) for link in article.links]
+    body += [closing(link) for link in article.links]
     if article.more:
-        body.append(Paragraph(_markup(f"En savoir plus : {article.more}"), styles["closing"]))
+        body.append(closing(f"En savoir plus : {article.more}"))
     if article.contact:
-        body.append(Paragraph(_markup(f"Contact : {article.contact}"), styles["closing"]))
+        body.append(closing(f"Contact : {article.contact}"))
     return [KeepTogether([*head, *body[:1]]), *body[1:]]
 
 
-def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(escape(issue.title), styles["mast_title"]),
         Paragraph(escape(issue.publisher), styles["mast_line"]),
@@ -256,7 +311,7 @@ def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable
         story.append(Paragraph(escape(section.name), styles["section"]))
         story.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=4))
         for article in section.articles:
-            story += _article_flowables(article, styles)
+            story += _article_flowables(article, styles, width)
     return story
 
 
@@ -264,9 +319,12 @@ def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable
 # Page layout
 
 
+def _column_width(columns: int) -> float:
+    return (PAGE_WIDTH - 2 * MARGIN_X - (columns - 1) * GUTTER) / columns
+
+
 def _column_frames(columns: int, top: float, prefix: str) -> list[Frame]:
-    usable = PAGE_WIDTH - 2 * MARGIN_X
-    width = (usable - (columns - 1) * GUTTER) / columns
+    width = _column_width(columns)
     height = top - BOTTOM_MARGIN
     return [
         Frame(
@@ -331,7 +389,7 @@ def render_pdf(
         ),
         PageTemplate(id="later", frames=_column_frames(columns, body_top, "col"), onPage=decorate),
     ])
-    doc.build(_story(issue, styles))
+    doc.build(_story(issue, styles, _column_width(columns)))
 
 
 __all__ = ["french_break_points", "french_hyphenator", "render_pdf"]
