@@ -53,7 +53,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         if args.verbose:
             for article in item.articles:
                 label = " / ".join(p for p in (article.section, article.kind, article.heading) if p)
-                print(f"   p.{article.pages[0] if article.pages else '?'} [{label}] {article.title}")
+                page = article.pages[0] if article.pages else "?"
+                print(f"   p.{page} [{label}] {article.title}")
     report_failures(failures)
     print(f"{issues} numéros, {articles} articles, {len(failures)} fichiers en erreur")
     return 1 if failures else 0
@@ -170,8 +171,76 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    """Bring new, changed and removed files into the index (see indexer/reindex.py)."""
+    from indexer.reindex import reindex
+    from indexer.writer import IndexBusy, warn_waiting
+    from kb.enrich import enrich_all
+
+    try:
+        summary = reindex(
+            args.paths or None, index_dir(args), full=args.full, wait=not args.no_wait,
+            on_wait=warn_waiting(index_dir(args)),
+            enrich=lambda articles: enrich_all(articles, overrides=args.overrides),
+        )
+    except IndexBusy as busy:
+        print(f"erreur : {busy}", file=sys.stderr)
+        return 2
+    report_failures(summary.failures)
+    print(summary.describe(), file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from indexer.api import Query
+    from indexer.documents import issue_label
+    from indexer.search import SearchService, snippet_text
+
+    filters = {facet: tuple(values) for facet, values in (
+        ("theme", args.theme), ("commune", args.commune), ("departement", args.departement),
+        ("year", args.year)) if values}
+    query = Query(" ".join(args.query), filters=filters,
+                  sort="date" if args.sort == "date" else "relevance", page=args.page)
+    page = SearchService(index_dir(args)).search(query)
+    if args.json:
+        print(json.dumps({
+            "query": query.text,
+            "total": page.total,
+            "results": [{
+                "id": hit.id, "title": hit.title, "issue": hit.issue_id, "date": hit.date,
+                "section": hit.section, "score": hit.score,
+                "snippet": snippet_text(hit.snippet_html),
+                "communes": [{"insee": insee, "name": name} for insee, name in hit.communes],
+            } for hit in page.hits],
+            "facets": {facet: [{"value": v.value, "label": v.label, "count": v.count,
+                                "selected": v.selected} for v in values]
+                       for facet, values in page.facets.items()},
+            "suggestion": page.suggestion,
+        }, ensure_ascii=False, indent=1))
+        return 0
+    if page.notice:
+        print(page.notice)
+    if page.corrected:
+        print(f"Aucun résultat pour « {query.text} » ; résultats pour « {page.suggestion} » :")
+    elif page.suggestion:
+        print(f"Vouliez-vous dire « {page.suggestion} » ?")
+    print(f"{page.total} article{'s' if page.total > 1 else ''} "
+          f"(page {page.query.page}/{page.pages})\n")
+    first = (page.query.page - 1) * page.query.per_page
+    for rank, hit in enumerate(page.hits, start=first + 1):
+        citation = issue_label(hit.issue_number, hit.date, hit.issue_id)
+        if hit.pages:
+            citation += f", p. {'-'.join(str(p) for p in sorted({hit.pages[0], hit.pages[-1]}))}"
+        print(f"{rank}. {hit.title}")
+        print(f"   {citation}" + (f" — {hit.section}" if hit.section else ""))
+        print(f"   {snippet_text(hit.snippet_html)}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kb", description="Archives de Résonances : lire, indexer, chercher.")
+    parser = argparse.ArgumentParser(
+        prog="kb", description="Archives de Résonances : lire, indexer, chercher."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     scan = commands.add_parser("scan", help="lire des numéros et afficher leurs articles")
@@ -180,7 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.set_defaults(func=cmd_scan)
 
     export = commands.add_parser("export", help="exporter les articles en JSONL")
-    export.add_argument("paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers (sinon l'index)")
+    export.add_argument(
+        "paths", nargs="*", metavar="CHEMIN", help="fichiers ou dossiers (sinon l'index)"
+    )
     export.add_argument("-o", "--output", help="fichier de sortie (défaut : sortie standard)")
     add_index_option(export)
     add_overrides_option(export)
@@ -195,6 +266,29 @@ def build_parser() -> argparse.ArgumentParser:
     add_index_option(found)
     add_overrides_option(found)
     found.set_defaults(func=cmd_entities)
+
+    reindex = commands.add_parser(
+        "reindex", help="mettre l'index à jour (fichiers nouveaux, modifiés, retirés)",
+        description="Sans CHEMIN : les chemins déjà indexés (sinon corpus/).")
+    reindex.add_argument("paths", nargs="*", metavar="CHEMIN")
+    reindex.add_argument("--full", action="store_true", help="tout reconstruire")
+    reindex.add_argument("--no-wait", action="store_true",
+                         help="échouer si un autre reindex est en cours au lieu d'attendre")
+    add_index_option(reindex)
+    add_overrides_option(reindex)
+    reindex.set_defaults(func=cmd_reindex)
+
+    search = commands.add_parser("search", help="chercher dans l'index")
+    search.add_argument("query", nargs="+", metavar="REQUÊTE")
+    search.add_argument("--theme", action="append", metavar="THÈME")
+    search.add_argument("--commune", action="append", metavar="INSEE")
+    search.add_argument("--departement", action="append", metavar="D")
+    search.add_argument("--year", action="append", metavar="ANNÉE")
+    search.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    search.add_argument("--page", type=int, default=1)
+    search.add_argument("--json", action="store_true", help="sortie JSON")
+    add_index_option(search)
+    search.set_defaults(func=cmd_search)
 
     serve = commands.add_parser("serve", help="servir l'interface web")
     add_index_option(serve)

@@ -41,10 +41,13 @@ def sniff_format(data: bytes, path: str) -> SourceFormat:
         raise ExtractionError(path, f"format non pris en charge ({suffix or 'sans extension'})")
     declared = SUFFIXES[suffix]
     if declared is SourceFormat.PDF:
-        raise ExtractionError(path, "fichier PDF illisible : en-tête %PDF absent (fichier corrompu ?)")
+        raise ExtractionError(
+            path, "fichier PDF illisible : en-tête %PDF absent (fichier corrompu ?)"
+        )
     if _looks_binary(data):
         raise ExtractionError(path, "fichier binaire, pas du texte ni du HTML")
-    if declared is SourceFormat.TEXT and head[:200].lower().lstrip().startswith((b"<!doctype html", b"<html")):
+    looks_like_html = head[:200].lower().startswith((b"<!doctype html", b"<html"))
+    if declared is SourceFormat.TEXT and looks_like_html:
         return SourceFormat.HTML
     return declared
 
@@ -100,4 +103,5 @@ def extract(path: str | Path) -> ExtractedDocument:
     except ExtractionError:
         raise
     except Exception as error:  # a parser bug must not stop the batch; the reason names it
-        raise ExtractionError(source.path, f"erreur inattendue de lecture ({type(error).__name__}: {error})") from error
+        reason = f"erreur inattendue de lecture ({type(error).__name__}: {error})"
+        raise ExtractionError(source.path, reason) from error
