@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["pages_label"] = formatting.pages_label
     app.jinja_env.globals["citation"] = formatting.citation
     app.jinja_env.globals["plural"] = formatting.plural
+    app.jinja_env.globals["issue_name"] = formatting.issue_name
     app.jinja_env.globals["FACET_LABELS"] = FACET_LABELS
     app.jinja_env.globals["FACET_TO_PARAM"] = FACET_TO_PARAM
     app.jinja_env.trim_blocks = True

@@ -58,6 +58,14 @@ def citation(issue_number: int | None, date: str | None, pages: Sequence[int]) -
     return ", ".join(parts)
 
 
+def issue_name(issue: dict) -> str:
+    """'Résonances n°57, mai 2021', or the issue's own title when it has no number."""
+    if issue.get("number") is not None:
+        return citation(issue["number"], issue.get("date"), ())
+    title = issue.get("title") or issue.get("id") or "Résonances"
+    return f"{title}, {month_year(issue['date'])}" if issue.get("date") else title
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count <= 1 else (plural_form or singular + "s")
     return f"{count:,} {word}".replace(",", "\u202f")
