@@ -60,14 +60,8 @@ class ReindexSummary:
 
 
 def default_enricher() -> Enricher:
-    try:
-        from kb.enrich import enrich_all
-    except ModuleNotFoundError as error:
-        if error.name != "kb.enrich":
-            raise
-        print("attention : kb.enrich absent, articles indexés sans entités ni thèmes",
-              file=sys.stderr)
-        return lambda articles: [EnrichedArticle(article=a) for a in articles]
+    from kb.enrich import enrich_all
+
     return lambda articles: enrich_all(articles)
 
 
@@ -179,7 +173,7 @@ def reindex(
         summary.read = len(read)
 
         if not read and not removed and not full:
-            summary.total_articles = sum(len(e.article_ids) for e in old.files.values())
+            summary.total_articles = len({i for e in old.files.values() for i in e.article_ids})
             summary.seconds = time.perf_counter() - started
             return summary
 

@@ -270,7 +270,7 @@ class SearchService:
             if generation is None:
                 return SearchPage(query, 0, (), {}, notice=notice)
             page = self._search(generation, query, parsed)
-            if page.total < FEW_RESULTS and parsed.positive:
+            if parsed.positive:
                 page = self._with_correction(generation, query, parsed, page)
             return replace(page, notice=notice or page.notice)
 
@@ -397,20 +397,28 @@ class SearchService:
 
     def _with_correction(self, generation: _Generation, query: Query, parsed: ParsedQuery,
                          page: SearchPage) -> SearchPage:
-        corrected_text = self._corrected_text(generation, parsed)
+        """Typo tolerance: words the index does not know are replaced by the nearest index
+        words. The correction is offered only when it finds more articles with all the
+        words; its results are shown instead when the query as typed had none."""
+        corrected_text = self._corrected_text(generation, parsed,
+                                              every_word=page.total < FEW_RESULTS)
         if not corrected_text or fold(corrected_text) == fold(parsed.text):
             return page
         corrected_parsed = parse_query(corrected_text, self.glossary)
-        corrected = self._search(generation, replace(query, text=corrected_text),
-                                 corrected_parsed)
-        if corrected.total <= page.total:
+        typed_all = self._text_masks(generation, parsed)[0].bit_count()
+        corrected_all = self._text_masks(generation, corrected_parsed)[0].bit_count()
+        if corrected_all <= typed_all:
             return page
-        if page.total == 0:
+        if typed_all == 0:
+            corrected = self._search(generation, replace(query, text=corrected_text),
+                                     corrected_parsed)
             return replace(corrected, query=page.query, suggestion=corrected_text,
                            corrected=True)
         return replace(page, suggestion=corrected_text)
 
-    def _corrected_text(self, generation: _Generation, parsed: ParsedQuery) -> str | None:
+    def _corrected_text(self, generation: _Generation, parsed: ParsedQuery,
+                        every_word: bool) -> str | None:
+        """The query with unknown words (or, with few results, rare ones) corrected."""
         reader = generation.searcher().reader()
         text = parsed.text
         changed = False
@@ -418,7 +426,8 @@ class SearchService:
             if not clause.is_word:
                 continue
             (term,) = clause.alternatives[0]
-            if (MATCH_FIELD, term) in reader and reader.doc_frequency(MATCH_FIELD, term):
+            frequency = reader.doc_frequency(MATCH_FIELD, term)
+            if frequency and not (every_word and frequency < FEW_RESULTS):
                 continue
             plain = analyze(clause.raw, stem=False)
             if len(plain) != 1 or len(plain[0]) < 4:
