@@ -24,7 +24,8 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
-	$(BIN)/kb scan -v corpus
+	$(BIN)/kb reindex --index $(INDEX) corpus
+	$(BIN)/kb serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
 test: install-dev
 	$(BIN)/ruff check .
