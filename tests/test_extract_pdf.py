@@ -24,7 +24,7 @@ from tools.issuegen.bad_pdfs import (
     write_zero_page_pdf,
 )
 from tools.issuegen.render_pdf import render_pdf
-from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
+from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec, load_issue
 
 COMPOUND_SENTENCE = (
     "À Mantes-la-Jolie, la co-construction du projet avec les habitants du Val-d'Oise "
@@ -422,3 +422,24 @@ def test_scanned_page_among_text_pages_is_skipped(tmp_path):
     assert document.page_count == 2
     assert {block.page for block in document.blocks} == {1}
     assert any("Mantes-la-Jolie" in block.text for block in document.blocks)
+
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "tools" / "demo_issues"
+DEMO_SPECS = sorted(DEMO_DIR.glob("*.toml"))
+
+
+@pytest.mark.skipif(not DEMO_SPECS, reason="no demo issue specs in tools/demo_issues/")
+@pytest.mark.parametrize("index", range(len(DEMO_SPECS)), ids=[p.stem for p in DEMO_SPECS])
+def test_demo_issues_recovered(index, tmp_path):
+    """The demo archive's issues, each in one of the three layouts."""
+    issue = load_issue(DEMO_SPECS[index])
+    columns = 1 + index % 3
+    path = tmp_path / f"{DEMO_SPECS[index].stem}.pdf"
+    render_pdf(issue, path, columns=columns)
+    document = extract(path)
+    ratio = recovered_in_order(issue, document)
+    print(f"\n{DEMO_SPECS[index].stem}, {columns} column(s): {ratio:.1%}")
+    assert ratio >= 0.95
+    headings = [norm(block.text) for block in document.blocks if block.kind is BlockKind.HEADING]
+    wanted = expected_titles(issue)
+    assert [text for text in headings if text in wanted] == wanted

@@ -32,6 +32,7 @@ from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 
 BOLD_MARKERS = ("bold", "black", "semibold", "heavy", "demi")
 TERMINAL = (".", "!", "?", ":", "»", "…", ";")
+SENTENCE_END = (".", "!", "?", "»", "…")  # after ":" or ";" the sentence goes on
 BULLETS = ("•", "▪", "●", "◦", "■", "–", "—", "-", "*", "", "➢", "►")
 HEADER_BAND = 0.10  # share of page height where running headers / footers live
 MIN_GUTTER = 6.0  # points
@@ -47,11 +48,10 @@ PLACE_PARTICLES = {
 PRONOUNS = {"t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce", "là",
             "ci", "y", "en", "moi", "toi", "lui", "leur", "eux", "même", "mêmes"}
 PREFIXES = {
-    "co", "anti", "néo", "neo", "semi", "sous", "non", "ex", "post", "pré", "pre", "auto",
-    "multi", "socio", "quasi", "extra", "ultra", "mi", "demi", "vice", "contre", "bien", "mal",
-    "pluri", "après", "avant", "arrière", "grand", "mini", "micro", "macro", "méta", "hors",
-    "franco", "euro", "inter", "intra", "péri", "trans", "sans", "porte", "garde", "petit",
-    "petite", "belle", "beau", "état", "gestion",
+    # Only prefixes French usually joins with a hyphen; trans-, inter-, pré-, auto-… are
+    # mostly written solid, so a line-end cut after them is a syllable cut.
+    "co", "anti", "néo", "neo", "semi", "sous", "non", "ex", "post", "socio", "quasi", "mi",
+    "demi", "vice", "bien", "après", "avant", "arrière", "grand", "hors", "franco",
 }
 
 # Hyphenated words whose pieces no rule recognises.
@@ -286,30 +286,46 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     # Full-width lines (masthead, spanning titles) cross gutters too, but far fewer
     # times than a column's lines cover any point of it.
     threshold = max(1.0, 0.2 * median(inside))
+    low_runs = _runs(range(int(left), math.ceil(right)), lambda x: coverage[x] <= threshold)
     gutters: list[tuple[float, float]] = []
-    start: int | None = None
     previous_end = left
-    for x in range(int(left), math.ceil(right) + 1):
-        low = x < size and coverage[x] <= threshold
-        if low and start is None:
-            start = x
-        elif not low and start is not None:
-            end = x
-            if (
-                end - start >= MIN_GUTTER
-                and start - previous_end >= MIN_COLUMN
-                and right - end >= MIN_COLUMN
-                and _column_starts_at(words, end)
-            ):
-                gutters.append((float(start), float(end)))
-                previous_end = end
-            start = None
+    for run_start, run_end in low_runs:
+        # Inside a low run, the gutter is its emptiest part: a short last column may be
+        # as thinly covered as the strip beside it, but not as empty.
+        floor = min(coverage[run_start:run_end])
+        emptiest = _runs(range(run_start, run_end), lambda x, floor=floor: coverage[x] == floor)
+        start, end = max(emptiest, key=lambda run: run[1] - run[0])
+        if (
+            end - start >= MIN_GUTTER
+            and start - previous_end >= MIN_COLUMN
+            and right - end >= MIN_COLUMN
+            and _column_starts_at(words, end, empty=floor == 0)
+        ):
+            gutters.append((float(start), float(end)))
+            previous_end = end
     return gutters
 
 
-def _column_starts_at(words: list[_Word], x: float) -> bool:
-    """A real column has several lines starting at its left edge."""
-    return sum(1 for word in words if x - 1.5 <= word.x0 <= x + 2.5) >= 3
+def _runs(xs: range, keep) -> list[tuple[int, int]]:
+    """Maximal [start, end) runs of consecutive x where keep(x) holds."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for x in xs:
+        if keep(x):
+            start = x if start is None else start
+        elif start is not None:
+            runs.append((start, x))
+            start = None
+    if start is not None:
+        runs.append((start, xs.stop))
+    return runs
+
+
+def _column_starts_at(words: list[_Word], x: float, *, empty: bool) -> bool:
+    """A real column has several lines starting at its left edge; behind a strip no
+    body word crosses at all, one is enough (the short last column of an issue)."""
+    starts = sum(1 for word in words if x - 1.5 <= word.x0 <= x + 2.5)
+    return starts >= (1 if empty else 3)
 
 
 def _layout_lines(words: list[_Word], page_width: float, page_number: int) -> list[_Line]:
@@ -506,6 +522,8 @@ def _paragraphs(lines: list[_Line], body_size: float | None) -> list[_Draft]:
                 not previous.bold
                 and previous.size <= (body_size or previous.size) + 0.3
                 and previous.text.rstrip().endswith(TERMINAL)
+                and not _URLISH.search(previous.text.rsplit(" ", 1)[-1])
+                and not line.text[:1].islower()
                 and previous.x1 < previous.region_x1 - 0.12 * (previous.region_x1 - line.x0)
             )
             if same_region and same_font and close and not bullet and not ended:
@@ -665,8 +683,12 @@ def _continues(previous: _Draft, draft: _Draft) -> bool:
         return False
     if abs(before.size - after.size) > 0.3 or before.bold != after.bold:
         return False
-    if not previous.text or not draft.text or previous.text.rstrip().endswith(TERMINAL):
+    if not previous.text or not draft.text or previous.text.rstrip().endswith(SENTENCE_END):
         return False
+    if re.match(r"(?:https?://|www\.)", draft.text):
+        return False  # a link line after a paragraph, not its continuation
+    if previous.text.rstrip().endswith(TERMINAL):
+        return draft.text[0].islower()
     justified = before.x1 >= before.region_x1 - 1.0
     return draft.text[0].islower() or previous.text.endswith("-") or justified
 

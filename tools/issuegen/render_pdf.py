@@ -222,6 +222,14 @@ def _markup(text: str, url_breaks: frozenset[int] = frozenset()) -> str:
     return "".join(out)
 
 
+def _plain_breaks(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """The style without breaks at a word's own hyphens when the text mixes fonts:
+    reportlab 4 then prints the head of the word twice ("Asnières-" / "Asnières-sur-…")."""
+    if "*" not in text or not getattr(style, "embeddedHyphenation", 0):
+        return style
+    return ParagraphStyle(f"{style.name}-plain", parent=style, embeddedHyphenation=0)
+
+
 def _closing_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
     """A link or contact line, with long URLs broken where a designer would (after a
     slash or a hyphen), since reportlab leaves the rest of a URL overflowing."""
@@ -270,7 +278,8 @@ def _article_flowables(
     if article.is_list:
         head.append(Paragraph(_markup(article.title), styles["list_title"]))
         items = [
-            Paragraph(_markup(item), styles["bullet"], bulletText="•") for item in article.items
+            Paragraph(_markup(item), _plain_breaks(item, styles["bullet"]), bulletText="•")
+            for item in article.items
         ]
         # A rubric name never ends a column on its own.
         return [KeepTogether([*head, *items[:1]]), *items[1:], *map(closing, article.links)]
@@ -280,7 +289,7 @@ def _article_flowables(
         if paragraph.startswith("## "):
             body.append(Paragraph(_markup(paragraph.removeprefix("## ")), styles["intertitle"]))
         else:
-            body.append(Paragraph(_markup(paragraph), styles["body"]))
+            body.append(Paragraph(_markup(paragraph), _plain_breaks(paragraph, styles["body"])))
     body += [closing(link) for link in article.links]
     if article.more:
         body.append(closing(f"En savoir plus : {article.more}"))
