@@ -93,8 +93,26 @@ def make_article(
     )
 
 
+def _filler_words(count: int = 6000) -> tuple[str, ...]:
+    """Pseudo-French words for the long tail of the vocabulary (fixed seed)."""
+    rng = random.Random(0)
+    onsets = ("b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "pr", "tr")
+    vowels = ("a", "e", "i", "o", "u", "é", "ou", "ai", "an", "on", "in")
+    endings = ("tion", "ment", "age", "ité", "eur", "ique", "ance", "isme", "oir", "el")
+    words = {
+        "".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(rng.randint(1, 3)))
+        + rng.choice(endings) for _ in range(count)
+    }
+    return tuple(sorted(words))
+
+
+# Zipf-like frequencies, as in real text: domain words are frequent, the tail is rare.
+WORDS = VOCABULARY + _filler_words()
+WEIGHTS = tuple(1.0 / (rank + 8) for rank in range(len(WORDS)))
+
+
 def _sentence(rng: random.Random, words: int) -> str:
-    chosen = rng.choices(VOCABULARY, k=words)
+    chosen = rng.choices(WORDS, weights=WEIGHTS, k=words)
     return chosen[0].capitalize() + " " + " ".join(chosen[1:]) + "."
 
 
@@ -104,7 +122,7 @@ def synthetic_issue(rng: random.Random, number: int, articles: int = 30,
     date = f"{year}-{number % 12 + 1:02d}-01"
     found = []
     for position in range(articles):
-        title = " ".join(rng.choices(VOCABULARY, k=rng.randint(4, 8))).capitalize()
+        title = " ".join(rng.choices(WORDS, weights=WEIGHTS, k=rng.randint(4, 8))).capitalize()
         lead = _sentence(rng, 30)
         paragraphs = [_sentence(rng, rng.randint(15, 30)) for _ in range(words // 22)]
         found.append(make_article(

@@ -89,7 +89,7 @@ def test_inclusive_writing_and_plural(service: SearchService) -> None:
     assert titles(service, "actrices Lochères")[0] == "Le NPNRU à Sarcelles"
     assert "Le nouveau programme national de renouvellement urbain" in titles(
         service, "élus communes concernées")
-    hit = service.search(Query("habitants équipement")).hits[0]
+    hit = service.search(Query("habitants équipement gymnase")).hits[0]
     assert hit.title.startswith("Un nouvel équipement")
     assert "<mark>habitant·e·s</mark>" in hit.snippet_html
 
