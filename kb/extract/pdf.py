@@ -683,14 +683,23 @@ def _continues(previous: _Draft, draft: _Draft) -> bool:
         return False
     if abs(before.size - after.size) > 0.3 or before.bold != after.bold:
         return False
-    if not previous.text or not draft.text or previous.text.rstrip().endswith(SENTENCE_END):
+    if not previous.text or not draft.text:
         return False
     if re.match(r"(?:https?://|www\.)", draft.text):
         return False  # a link line after a paragraph, not its continuation
+    # Justified text leaves a paragraph's last line short; a line reaching the column's
+    # right edge was cut by the break, even right after a full stop.
+    justified = before.x1 >= before.region_x1 - 0.5 and len(previous.lines) > 1
+    if previous.text.rstrip().endswith(SENTENCE_END):
+        return justified and _full_width(previous)
     if previous.text.rstrip().endswith(TERMINAL):
         return draft.text[0].islower()
-    justified = before.x1 >= before.region_x1 - 1.0
     return draft.text[0].islower() or previous.text.endswith("-") or justified
+
+
+def _full_width(draft: _Draft) -> bool:
+    """All lines of the block span its column: body text, not a list of short lines."""
+    return all(line.x1 >= line.region_x1 - 0.5 for line in draft.lines[:-1])
 
 
 # ---------------------------------------------------------------------------
