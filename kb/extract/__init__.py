@@ -20,7 +20,6 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": SourceFormat.HTML,
     ".txt": SourceFormat.TEXT,
     ".text": SourceFormat.TEXT,
-    ".md": SourceFormat.TEXT,
 }
 
 
