@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote_to_bytes, urlencode
 
-from flask import abort, current_app, url_for
+from flask import abort, current_app, g, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer.api import FACETS, Query
@@ -95,7 +95,11 @@ class SearchState:
         return params
 
     def url(self, endpoint: str = "search.results", *, page: int | None = None) -> str:
-        return url_for(endpoint, **self.args(page=page))
+        # A results page links hundreds of facet toggles: one url_for per endpoint, then
+        # plain encoding, keeps that cheap.
+        query = urlencode(self.args(page=page), doseq=True, safe=":/()")
+        path = _endpoint_path(endpoint)
+        return f"{path}?{query}" if query else path
 
     def toggled(self, facet: str, value: str) -> SearchState:
         values = self.filters.get(facet, ())
@@ -116,6 +120,13 @@ class SearchState:
 
     def with_text(self, text: str) -> SearchState:
         return replace(self, text=text, page=1)
+
+
+def _endpoint_path(endpoint: str) -> str:
+    paths = g.setdefault("endpoint_paths", {})
+    if endpoint not in paths:
+        paths[endpoint] = url_for(endpoint)
+    return paths[endpoint]
 
 
 def bad_request(message: str):

@@ -26,6 +26,7 @@ bp = Blueprint("search", __name__)
 
 HOME_COMMUNES = 12
 FACET_VISIBLE = 8  # more values hide behind a <details>, no script needed
+FACET_LISTED = 50  # beyond that, a facet's long tail is reached by search, not by scrolling
 SUGGEST_MAX_CHARS = 100
 
 
@@ -85,7 +86,8 @@ def facet_groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]
                 "selected": v.selected or v.value in state.filters.get(facet, ()),
                 "url": state.toggle_url(facet, v.value),
             }
-            for v in values
+            for n, v in enumerate(values)
+            if n < FACET_LISTED or v.selected or v.value in state.filters.get(facet, ())
         ]
         # Selected values always stay visible, whatever their count.
         visible = [i for n, i in enumerate(items) if n < FACET_VISIBLE or i["selected"]]
