@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.analysis import VALUE_SEPARATOR
+from indexer.schema import LEAD_REPEAT, TITLE_REPEAT
 from kb.models import EnrichedArticle
 from kb.serialize import article_record
 
@@ -103,15 +104,13 @@ def to_document(enriched: EnrichedArticle, sources: Sequence[str] = ()) -> Index
     record["sources"] = sorted(set(sources) or {article.source})
     entities = entity_text(enriched)
     body = "\n\n".join(part for part in (
-        article.heading, article.title, article.lead, *article.subheadings, article.text,
-        *article.contacts, entities,
+        article.heading, *[article.title] * TITLE_REPEAT, *[article.lead] * LEAD_REPEAT,
+        *article.subheadings, article.text, *article.contacts, entities,
     ) if part)
     plain = "\n\n".join(part for part in (article.title, article.lead, article.text) if part)
     labels = facet_values(enriched)
     fields: dict[str, Any] = {
         "id": article.id,
-        "title": article.title,
-        "lead": article.lead,
         "body": body,
         "entities": entities,
         "plain": plain,

@@ -36,7 +36,7 @@ from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.documents import issue_label
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import Clause, ParsedQuery, parse_query
-from indexer.schema import FIELD_BOOSTS, MATCH_FIELD, PLAIN_FIELD
+from indexer.schema import MATCH_FIELD, PLAIN_FIELD
 from indexer.writer import Manifest, current_generation
 
 FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
@@ -360,14 +360,12 @@ class SearchService:
 
     @staticmethod
     def _clause_query(clause: Clause) -> wq.Query:
-        parts: list[wq.Query] = []
-        for alternative in clause.alternatives:
-            for field, boost in FIELD_BOOSTS.items():
-                if len(alternative) == 1:
-                    parts.append(wq.Term(field, alternative[0], boost=boost))
-                elif field != "entities":  # entities are not indexed with positions
-                    parts.append(wq.Phrase(field, list(alternative), boost=boost))
-        return wq.Or(parts)
+        parts: list[wq.Query] = [
+            wq.Term(MATCH_FIELD, alternative[0]) if len(alternative) == 1
+            else wq.Phrase(MATCH_FIELD, list(alternative))
+            for alternative in clause.alternatives
+        ]
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
 
     def _facet_counts(self, generation: _Generation, query: Query, text_mask: int,
                       filters: dict[str, int]) -> dict[str, tuple[FacetValue, ...]]:
