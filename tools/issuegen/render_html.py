@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from html import escape
 
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
@@ -135,10 +136,65 @@ def _spacer(height: int = 20) -> str:
     )
 
 
-def _email_article(article: ArticleSpec, index: int) -> str:
+@dataclass(frozen=True)
+class _Look:
+    """How an editor set this issue's titles: tag, case, rubric markers."""
+
+    title_tag: str | None = None  # None: the house rotation of styled <p>s
+    title_case: str = "upper"
+    markers: bool = True
+
+    def title(self, text: str) -> str:
+        return text.upper() if self.title_case == "upper" else text
+
+
+_TITLE_TAGS = (None, "p", "h2", "h3", "strong")
+
+
+def _email_title(title: str, look: _Look) -> str:
+    text = _typography(look.title(title))
+    if look.title_tag == "p":
+        return (
+            f'<p style="{FONT};font-size:19px;line-height:25px;font-weight:bold;color:{INK};'
+            f'margin:0 0 10px 0">{text}</p>'
+        )
+    if look.title_tag in ("h2", "h3"):
+        size = 22 if look.title_tag == "h2" else 18
+        return (
+            f'<{look.title_tag} style="{FONT};font-size:{size}px;line-height:1.25;color:{INK};'
+            f'margin:0 0 10px 0">{text}</{look.title_tag}>'
+        )
+    # A title alone in its own cell, in <strong>, body text in the next row.
+    return (
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>'
+        f'<td style="{FONT};font-size:15px;color:{ACCENT};padding:0 0 8px 0">'
+        f"<strong>{text}</strong></td></tr></table>"
+    )
+
+
+def _email_extras(article: ArticleSpec) -> list[str]:
+    """A picture with its caption and a pull quote, after the first paragraph."""
+    parts: list[str] = []
+    if article.picture:
+        parts.append(
+            '<img src="https://img.mailinblue.com/photo.jpg" width="540" alt="" '
+            'style="display:block;width:100%;border:0">'
+            f'<p style="{FONT};font-size:11px;font-style:italic;color:{GREY};margin:4px 0 12px 0">'
+            f"{_typography(article.picture)}</p>"
+        )
+    if article.pull_quote:
+        parts.append(
+            f'<p style="{FONT};font-size:20px;line-height:27px;font-style:italic;'
+            f'font-weight:bold;color:{ACCENT};margin:8px 20px 14px 20px">'
+            f"{_typography(f'« {article.pull_quote} »')}</p>"
+        )
+    return parts
+
+
+def _email_article(article: ArticleSpec, index: int, look: _Look = _Look()) -> str:
     tracked = index % 2 == 1
     parts: list[str] = []
-    if article.marker:
+    if article.marker and look.markers:
         parts.append(
             f'<p style="{FONT};font-size:13px;color:{ACCENT};margin:0 0 6px 0">'
             f"{_typography(f'< {article.marker} >')}</p>"
@@ -163,6 +219,14 @@ def _email_article(article: ArticleSpec, index: int) -> str:
         else:
             lines = "<br>\n".join(f"•&nbsp;{_inline(item)}" for item in article.items)
             parts.append(f'<p style="{BODY_STYLE}">{lines}</p>')
+    elif look.title_tag is not None:
+        parts.append(_email_title(article.title, look))
+        body = _email_body(article.paragraphs, index)
+        extras = _email_extras(article)
+        if extras:
+            cut = body.find("</p>") + len("</p>") if body.startswith("<p") else len(body)
+            body = body[:cut] + "\n" + "\n".join(extras) + body[cut:]
+        parts.append(body)
     else:
         title = article.title
         if index % 3 == 0:
@@ -219,18 +283,37 @@ def _email_body(paragraphs: list[str], index: int) -> str:
     return f'<div style="{BODY_STYLE}">' + "<br>\n<br>\n".join(chunks) + "</div>"
 
 
-def _email_section(section: SectionSpec, start: int) -> str:
+def _email_section(section: SectionSpec, start: int, look: _Look = _Look()) -> str:
+    name = _typography(section.name)
+    if look.title_tag in ("h2", "h3"):
+        # Sections one level above the titles, as a coloured bar.
+        tag = "h1" if look.title_tag == "h2" else "h2"
+        name = f'<{tag} style="margin:0;font-size:22px;color:#ffffff">{name}</{tag}>'
     head = (
         '<tr><td style="padding:0 30px">'
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
         f'<tr><td bgcolor="{ACCENT}" style="padding:8px 12px;{FONT};font-size:22px;'
-        f'line-height:28px;font-weight:bold;color:#ffffff">{_typography(section.name)}</td></tr>'
+        f'line-height:28px;font-weight:bold;color:#ffffff">{name}</td></tr>'
         "</table></td></tr>" + _spacer(14)
     )
     articles = "".join(
-        _email_article(article, start + offset) for offset, article in enumerate(section.articles)
+        _email_article(article, start + offset, look)
+        for offset, article in enumerate(section.articles)
     )
     return head + articles
+
+
+def _email_box(box: ArticleSpec) -> str:
+    """The boxed list ("Agenda", "À noter"): a tinted cell with its own title."""
+    items = "<br>\n".join(f"•&nbsp;{_inline(item)}" for item in box.items)
+    return _row(
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">'
+        f'<tr><td bgcolor="#f6e8ed" style="padding:12px 14px;border:1px solid {ACCENT};{FONT}">'
+        f'<p style="{FONT};font-size:16px;font-weight:bold;color:{ACCENT};margin:0 0 6px 0">'
+        f"{_typography(box.title)}</p>"
+        f'<p style="{FONT};font-size:13px;line-height:19px;margin:0">{items}</p>'
+        "</td></tr></table>"
+    ) + _spacer(16)
 
 
 def _social_icons() -> str:
@@ -257,8 +340,21 @@ def render_email_html(
     encoding: str = "utf-8",
     declare_charset: bool = True,
     declared_charset: str | None = None,
+    title_tag: str | None = None,
+    title_case: str = "upper",
+    markers: bool = True,
 ) -> bytes:
-    """The issue as the HTML of its e-mailing, encoded in `encoding`."""
+    """The issue as the HTML of its e-mailing, encoded in `encoding`.
+
+    By default titles are styled `<p>`s in capitals, three styles in turn. `title_tag`
+    sets every title one way instead: "p" (a bigger bold paragraph), "h2"/"h3" (sections
+    then become h1/h2 in their bar), "strong" (a `<strong>` alone in its own table
+    cell); `title_case="as_written"` keeps the spec's mixed case; `markers=False` leaves
+    out the rubric markers. The spec's `sidebar` is a tinted box after the first section.
+    """
+    if title_tag not in _TITLE_TAGS:
+        raise ValueError(f"unknown title_tag {title_tag!r}")
+    look = _Look(title_tag=title_tag, title_case=title_case, markers=markers)
     meta = _meta(encoding, declare_charset, declared_charset, http_equiv=True)
     first_titles = " – ".join(article.title for _, article in issue.articles()[:2])
     preview = (
@@ -298,9 +394,11 @@ def render_email_html(
             f'<p style="{BODY_STYLE}">{_inline(issue.editorial)}</p>'
         ) + _spacer()
     index = 0
-    for section in issue.sections:
-        body += _email_section(section, index)
+    for number, section in enumerate(issue.sections):
+        body += _email_section(section, index, look)
         index += len(section.articles)
+        if number == 0 and issue.sidebar is not None:
+            body += _email_box(issue.sidebar)
     footer = (
         f'<tr><td align="center" bgcolor="#f2f2f2" style="padding:20px 30px;{FONT};'
         f'font-size:11px;line-height:16px;color:{GREY}">'
@@ -347,9 +445,9 @@ def render_email_html(
 # Web page
 
 
-def _web_article(article: ArticleSpec) -> str:
+def _web_article(article: ArticleSpec, look: _Look = _Look(title_tag="h3")) -> str:
     parts: list[str] = []
-    if article.marker:
+    if article.marker and look.markers:
         parts.append(f'<p class="rubrique">{_typography(f"< {article.marker} >")}</p>')
     if article.heading:
         parts.append(f'<p class="thematique"><em>{_typography(article.heading)}</em></p>')
@@ -358,12 +456,18 @@ def _web_article(article: ArticleSpec) -> str:
         items = "\n".join(f"<li>{_inline(item)}</li>" for item in article.items)
         parts.append(f'<ul class="wp-block-list">\n{items}\n</ul>')
     else:
-        parts.append(f'<h3 class="wp-block-heading">{_typography(article.title.upper())}</h3>')
+        tag = look.title_tag or "h3"
+        parts.append(
+            f'<{tag} class="wp-block-heading">{_typography(look.title(article.title))}</{tag}>'
+        )
+        intertitle = "h4" if tag == "h3" else "h3"
         for paragraph in article.paragraphs:
             if paragraph.startswith("## "):
-                parts.append(f"<h4>{_typography(paragraph[3:])}</h4>")
+                parts.append(f"<{intertitle}>{_typography(paragraph[3:])}</{intertitle}>")
             else:
                 parts.append(f"<p>{_inline(paragraph)}</p>")
+            if paragraph is article.paragraphs[0]:
+                parts += _web_extras(article)
     closing = [_inline(link) for link in article.links]
     if article.more:
         closing.append(f"En savoir plus&nbsp;: {_inline(article.more)}")
@@ -373,16 +477,41 @@ def _web_article(article: ArticleSpec) -> str:
     return '<div class="wp-block-group article-lettre">\n' + "\n".join(parts) + "\n</div>"
 
 
-def _web_content(issue: IssueSpec) -> str:
+def _web_extras(article: ArticleSpec) -> list[str]:
+    parts: list[str] = []
+    if article.picture:
+        parts.append(
+            '<figure class="wp-block-image"><img src="/wp-content/uploads/photo.jpg" alt="">'
+            f"<figcaption>{_typography(article.picture)}</figcaption></figure>"
+        )
+    if article.pull_quote:
+        parts.append(
+            '<blockquote class="wp-block-pullquote">'
+            f"<p>{_typography(f'« {article.pull_quote} »')}</p></blockquote>"
+        )
+    return parts
+
+
+def _web_box(box: ArticleSpec) -> str:
+    items = "\n".join(f"<li>{_inline(item)}</li>" for item in box.items)
+    return (
+        '<div class="wp-block-group has-background encadre">\n'
+        f"<p><strong>{_typography(box.title)}</strong></p>\n<ul>\n{items}\n</ul>\n</div>"
+    )
+
+
+def _web_content(issue: IssueSpec, look: _Look = _Look(title_tag="h3")) -> str:
     parts: list[str] = [
         f'<p class="chapo">{_typography(issue.title)}, la lettre du {_typography(issue.publisher)}'
         f" – {_typography(issue.tagline)}.</p>"
     ]
     if issue.editorial:
         parts += ["<h2>Édito</h2>", f"<p>{_inline(issue.editorial)}</p>"]
-    for section in issue.sections:
+    for number, section in enumerate(issue.sections):
         parts.append(f'<h2 class="wp-block-heading">{_typography(section.name)}</h2>')
-        parts += [_web_article(article) for article in section.articles]
+        parts += [_web_article(article, look) for article in section.articles]
+        if number == 0 and issue.sidebar is not None:
+            parts.append(_web_box(issue.sidebar))
     return "\n".join(parts)
 
 
@@ -486,13 +615,24 @@ def render_web_html(
     declare_charset: bool = True,
     declared_charset: str | None = None,
     layout: str | None = None,
+    title_tag: str = "h3",
+    title_case: str = "upper",
+    markers: bool = True,
 ) -> bytes:
     """The issue as a page of the publisher's WordPress site, encoded in `encoding`.
+
+    Sections are `<h2>`s; titles `<h3>` by default, or `<h2>` like the sections
+    (`title_tag="h2"`, intertitles then `<h3>`); `title_case="as_written"` keeps the
+    spec's mixed case; `markers=False` leaves out the rubric markers. The spec's
+    `sidebar` is a `div.encadre` after the first section.
 
     `layout` is "main" (`<main><article>`, `<aside>`, `<footer>`) or "entry-content"
     (only `div`s with WordPress classes); by default it alternates with the issue number
     so a demo corpus holds both.
     """
+    if title_tag not in ("h2", "h3"):
+        raise ValueError(f"title_tag must be 'h2' or 'h3', not {title_tag!r}")
+    look = _Look(title_tag=title_tag, title_case=title_case, markers=markers)
     layout = layout or ("main" if issue.number % 2 else "entry-content")
     if layout not in {"main", "entry-content"}:
         raise ValueError(f"unknown layout {layout!r}")
@@ -509,7 +649,7 @@ def render_web_html(
         '<span class="byline">par Pôle ressources</span></div>'
     )
     title = f'<h1 class="entry-title">{_typography(issue.masthead)}</h1>'
-    content = f'<div class="entry-content">\n{_web_content(issue)}\n{_SHARE}\n</div>'
+    content = f'<div class="entry-content">\n{_web_content(issue, look)}\n{_SHARE}\n</div>'
     if layout == "main":
         page = (
             f'{_SITE_HEADER}\n<div id="content" class="site-content">\n{breadcrumb}\n'

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,6 +32,8 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    Table,
+    TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -45,6 +48,7 @@ MASTHEAD_HEIGHT = 50 * mm
 ACCENT = colors.HexColor("#B0254F")
 INK = colors.HexColor("#1E1E1E")
 GREY = colors.HexColor("#666666")
+BOX_TINT = colors.HexColor("#F6E8ED")
 
 BODY_FONT = "Times-Roman"
 BODY_BOLD = "Times-Bold"
@@ -160,6 +164,27 @@ def _styles(columns: int, hyphenate: bool) -> dict[str, ParagraphStyle]:
             "editorial_title", fontName=SANS_BOLD, fontSize=body_size + 3.5,
             leading=(body_size + 3.5) * 1.2, spaceAfter=leading * 0.4, textColor=ACCENT,
         ),
+        "banner": ParagraphStyle(
+            "banner", fontName=SANS_BOLD, fontSize=body_size + 2, leading=(body_size + 2) * 1.2,
+            textColor=colors.white,
+        ),
+        "caption": ParagraphStyle(
+            "caption", fontName=SANS_ITALIC, fontSize=body_size - 1.5, leading=body_size * 1.1,
+            textColor=GREY, spaceAfter=leading * 0.6,
+        ),
+        "pull_quote": ParagraphStyle(
+            "pull_quote", fontName=SANS_BOLD_ITALIC, fontSize=body_size + 4,
+            leading=(body_size + 4) * 1.2, textColor=ACCENT, leftIndent=8, rightIndent=8,
+            spaceBefore=leading * 0.4, spaceAfter=leading * 0.8,
+        ),
+        "box_title": ParagraphStyle(
+            "box_title", fontName=SANS_BOLD, fontSize=body_size + 1.5,
+            leading=(body_size + 1.5) * 1.2, textColor=ACCENT, spaceAfter=4,
+        ),
+        "box_item": ParagraphStyle(
+            "box_item", fontName=SANS, fontSize=body_size - 0.5, leading=body_size * 1.2,
+            leftIndent=8, bulletIndent=0, spaceAfter=3, textColor=INK,
+        ),
         "mast_title": ParagraphStyle(
             "mast_title", fontName=SANS_BOLD, fontSize=38, leading=44, textColor=ACCENT,
             alignment=TA_LEFT,
@@ -262,8 +287,63 @@ def _closing_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
     return Paragraph(_markup(text, frozenset(breaks)), style)
 
 
+class _Picture(Flowable):
+    """A picture's place: a grey frame, as a photo prints without its text layer."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height + 4
+
+    def draw(self) -> None:
+        self.canv.setFillColor(colors.HexColor("#C9C4BC"))
+        self.canv.setStrokeColor(colors.HexColor("#9A948A"))
+        self.canv.rect(0, 4, self.width, self.height, stroke=1, fill=1)
+
+
+@dataclass(frozen=True)
+class _Look:
+    """How a designer set this issue: title case, section style, rubric markers."""
+
+    title_case: str = "upper"
+    section_style: str = "heading"
+    markers: bool = True
+
+
+def _banner(name: str, styles: dict[str, ParagraphStyle], width: float) -> Flowable:
+    """A section name in white on a coloured bar."""
+    table = Table([[Paragraph(escape(name), styles["banner"])]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    table.spaceBefore, table.spaceAfter = 10, 8
+    return table
+
+
+def _box_flowables(box: ArticleSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    items = [Paragraph(_markup(item), styles["box_item"], bulletText="•") for item in box.items]
+    return [Paragraph(escape(box.title), styles["box_title"]), *items]
+
+
+def _box_table(box: ArticleSpec, styles: dict[str, ParagraphStyle], width: float) -> Table:
+    """The boxed list ("Agenda", "À noter"): tinted background, coloured border."""
+    table = Table([[_box_flowables(box, styles)]], colWidths=[width])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), BOX_TINT),
+        ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    table.spaceBefore, table.spaceAfter = 6, 10
+    return table
+
+
 def _article_flowables(
-    article: ArticleSpec, styles: dict[str, ParagraphStyle], width: float
+    article: ArticleSpec, styles: dict[str, ParagraphStyle], width: float, look: _Look = _Look()
 ) -> list[Flowable]:
     """One article, in the order `render_text.article_lines` writes it."""
 
@@ -271,7 +351,7 @@ def _article_flowables(
         return _closing_line(text, styles["closing"], width)
 
     head: list[Flowable] = []
-    if article.marker:
+    if article.marker and look.markers:
         head.append(Paragraph(escape(f"< {article.marker} >"), styles["marker"]))
     if article.heading:
         head.append(Paragraph(_markup(article.heading), styles["heading"]))
@@ -283,13 +363,22 @@ def _article_flowables(
         ]
         # A rubric name never ends a column on its own.
         return [KeepTogether([*head, *items[:1]]), *items[1:], *map(closing, article.links)]
-    head.append(Paragraph(_markup(article.title.upper()), styles["title"]))
+    title = article.title.upper() if look.title_case == "upper" else article.title
+    head.append(Paragraph(_markup(title), styles["title"]))
     body: list[Flowable] = []
     for paragraph in article.paragraphs:
         if paragraph.startswith("## "):
             body.append(Paragraph(_markup(paragraph.removeprefix("## ")), styles["intertitle"]))
         else:
             body.append(Paragraph(_markup(paragraph), _plain_breaks(paragraph, styles["body"])))
+        if paragraph is article.paragraphs[0]:
+            if article.picture:
+                body.append(KeepTogether([
+                    _Picture(width, 30 * mm),
+                    Paragraph(_markup(article.picture), styles["caption"]),
+                ]))
+            if article.pull_quote:
+                body.append(Paragraph(_markup(f"« {article.pull_quote} »"), styles["pull_quote"]))
     body += [closing(link) for link in article.links]
     if article.more:
         body.append(closing(f"En savoir plus : {article.more}"))
@@ -298,7 +387,10 @@ def _article_flowables(
     return [KeepTogether([*head, *body[:1]]), *body[1:]]
 
 
-def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def _story(
+    issue: IssueSpec, styles: dict[str, ParagraphStyle], width: float, look: _Look = _Look(),
+    *, inline_box: bool = False,
+) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(escape(issue.title), styles["mast_title"]),
         Paragraph(escape(issue.publisher), styles["mast_line"]),
@@ -315,12 +407,17 @@ def _story(issue: IssueSpec, styles: dict[str, ParagraphStyle], width: float) ->
             Paragraph("Édito", styles["editorial_title"]),
             Paragraph(_markup(issue.editorial), styles["body"]),
         ]
-    for section in issue.sections:
+    for number, section in enumerate(issue.sections):
         story.append(CondPageBreak(60))
-        story.append(Paragraph(escape(section.name), styles["section"]))
-        story.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=4))
+        if look.section_style == "banner":
+            story.append(_banner(section.name, styles, width))
+        else:
+            story.append(Paragraph(escape(section.name), styles["section"]))
+            story.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=4))
         for article in section.articles:
-            story += _article_flowables(article, styles, width)
+            story += _article_flowables(article, styles, width, look)
+        if inline_box and number == 0 and issue.sidebar is not None:
+            story.append(_box_table(issue.sidebar, styles, width))
     return story
 
 
@@ -345,8 +442,15 @@ def _column_frames(columns: int, top: float, prefix: str) -> list[Frame]:
     ]
 
 
-def _page_decorations(issue: IssueSpec, running_header: bool):
+def _page_decorations(
+    issue: IssueSpec, running_header: bool, page_numbers: str = "bottom-centre",
+    footer_url: str | None = None, box: tuple[Table, float, float] | None = None,
+):
     def draw(canvas, doc) -> None:
+        if box is not None and doc.page == 1:
+            table, x, top = box
+            _, height = table.wrap(table._colWidths[0], PAGE_HEIGHT)
+            table.drawOn(canvas, x, top - height)
         canvas.saveState()
         if running_header:
             canvas.setFont(SANS_ITALIC, 8)
@@ -359,7 +463,21 @@ def _page_decorations(issue: IssueSpec, running_header: bool):
             canvas.line(MARGIN_X, rule_y, PAGE_WIDTH - MARGIN_X, rule_y)
         canvas.setFont(SANS, 8)
         canvas.setFillColor(GREY)
-        canvas.drawCentredString(PAGE_WIDTH / 2, 11 * mm, f"– {doc.page} –")
+        outer_right = doc.page % 2 == 1
+        if page_numbers == "bottom-centre":
+            canvas.drawCentredString(PAGE_WIDTH / 2, 11 * mm, f"– {doc.page} –")
+        elif page_numbers == "bottom-outer":
+            if outer_right:
+                canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 11 * mm, f"{doc.page}")
+            else:
+                canvas.drawString(MARGIN_X, 11 * mm, f"{doc.page}")
+        else:  # top-outer: beside the running header
+            canvas.setFont(SANS_BOLD, 10)
+            canvas.drawRightString(PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - 10 * mm, f"{doc.page}")
+            canvas.setFont(SANS, 8)
+        if footer_url:
+            x = MARGIN_X if page_numbers != "bottom-outer" or outer_right else PAGE_WIDTH / 2
+            canvas.drawString(x, 11 * mm, footer_url)
         canvas.restoreState()
 
     return draw
@@ -372,10 +490,32 @@ def render_pdf(
     columns: int = 2,
     running_header: bool = True,
     hyphenate: bool = True,
+    title_case: str = "upper",
+    section_style: str = "heading",
+    markers: bool = True,
+    page_numbers: str = "bottom-centre",
+    footer_url: str | None = None,
 ) -> None:
-    """Write `issue` as a newsletter PDF at `path` (deterministic bytes)."""
+    """Write `issue` as a newsletter PDF at `path` (deterministic bytes).
+
+    The defaults give the house style the demo corpus is printed in. The other options
+    give what other designers do: `title_case="as_written"` (titles in mixed case, set
+    only in a bigger bold type), `section_style="banner"` (section names in white on a
+    coloured bar, smaller than the titles), `markers=False` (no "< Publication >" lines),
+    `page_numbers` "bottom-outer" or "top-outer", a `footer_url` on every page. The
+    spec's `sidebar` is a tinted box at the top of the last column of page 1 (in the
+    flow after the first section on one column); `picture` and `pull_quote` of an
+    article follow its first paragraph.
+    """
     if columns not in (1, 2, 3):
         raise ValueError(f"columns must be 1, 2 or 3, not {columns}")
+    if title_case not in ("upper", "as_written"):
+        raise ValueError(f"title_case must be 'upper' or 'as_written', not {title_case!r}")
+    if section_style not in ("heading", "banner"):
+        raise ValueError(f"section_style must be 'heading' or 'banner', not {section_style!r}")
+    if page_numbers not in ("bottom-centre", "bottom-outer", "top-outer"):
+        raise ValueError(f"unknown page_numbers {page_numbers!r}")
+    look = _Look(title_case=title_case, section_style=section_style, markers=markers)
     styles = _styles(columns, hyphenate)
     doc = BaseDocTemplate(
         str(path), pagesize=A4, invariant=1,
@@ -389,16 +529,30 @@ def render_pdf(
         MARGIN_X, body_top - MASTHEAD_HEIGHT, PAGE_WIDTH - 2 * MARGIN_X, MASTHEAD_HEIGHT,
         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="masthead",
     )
-    decorate = _page_decorations(issue, running_header)
+    first_frames = _column_frames(columns, columns_top, "first")
+    box = None
+    if issue.sidebar is not None and columns > 1:
+        # Out of the flow: the last column of page 1 starts below the box.
+        width = _column_width(columns)
+        table = _box_table(issue.sidebar, styles, width)
+        _, height = table.wrap(width, PAGE_HEIGHT)
+        last = first_frames[-1]
+        box = (table, last._x1, columns_top)
+        first_frames[-1] = Frame(
+            last._x1, BOTTOM_MARGIN, width, columns_top - height - 6 * mm - BOTTOM_MARGIN,
+            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=last.id,
+        )
+    decorate = _page_decorations(issue, running_header, page_numbers, footer_url, box)
     doc.addPageTemplates([
         PageTemplate(
             id="first",
-            frames=[masthead, *_column_frames(columns, columns_top, "first")],
+            frames=[masthead, *first_frames],
             onPage=decorate, autoNextPageTemplate="later",
         ),
         PageTemplate(id="later", frames=_column_frames(columns, body_top, "col"), onPage=decorate),
     ])
-    doc.build(_story(issue, styles, _column_width(columns)))
+    inline_box = issue.sidebar is not None and columns == 1
+    doc.build(_story(issue, styles, _column_width(columns), look, inline_box=inline_box))
 
 
 __all__ = ["french_break_points", "french_hyphenator", "render_pdf"]

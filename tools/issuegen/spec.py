@@ -24,6 +24,8 @@ class ArticleSpec:
     more: str | None = None  # "En savoir plus : …" target
     items: list[str] = field(default_factory=list)  # list rubrics: Mouvements, En bref, presse
     is_list: bool = False  # the title is the rubric's own name ("Mouvements")
+    picture: str | None = None  # caption of a picture set after the first paragraph
+    pull_quote: str | None = None  # a sentence of the article, set large between paragraphs
 
     @property
     def marker(self) -> str | None:
@@ -48,6 +50,8 @@ class IssueSpec:
     tagline: str = "Centre de Ressources Politique de la Ville ouest francilien"
     address: tuple[str, ...] = ("39 rue des Bussys", "95600 Eaubonne", "01.34.05.17.17")
     editorial: str | None = None
+    # A boxed list ("Agenda", "À noter") set apart from the flow; its title is its rubric.
+    sidebar: ArticleSpec | None = None
 
     @property
     def month_label(self) -> str:
@@ -63,7 +67,10 @@ class IssueSpec:
         return f"resonances-{self.number:03d}-{self.date[:7]}"
 
     def articles(self) -> list[tuple[SectionSpec, ArticleSpec]]:
-        return [(section, article) for section in self.sections for article in section.articles]
+        found = [(section, article) for section in self.sections for article in section.articles]
+        if self.sidebar is not None:
+            found.append((SectionSpec(self.sidebar.title, [self.sidebar]), self.sidebar))
+        return found
 
 
 def load_issue(path: str | Path) -> IssueSpec:
@@ -76,6 +83,8 @@ def load_issue(path: str | Path) -> IssueSpec:
         )
         for section in raw.pop("sections")
     ]
+    if "sidebar" in raw:
+        raw["sidebar"] = ArticleSpec(**raw["sidebar"])
     if "address" in raw:
         raw["address"] = tuple(raw["address"])
     return IssueSpec(sections=sections, **raw)
