@@ -256,6 +256,33 @@ def _tier(block: Block, body_size: float | None) -> tuple[int, float] | None:
     return (block.heading_level or 9, -size)
 
 
+# A title line ending on one of these goes on on the next line.
+_JOINING_WORDS = frozenset({
+    "a", "au", "aux", "de", "des", "du", "d", "l", "la", "le", "les", "et", "ou", "en", "un",
+    "une", "pour", "par", "sur", "dans", "avec", "sans", "entre", "vers", "qui", "que", "son",
+    "sa", "ses", "leur", "leurs", "ce", "cette", "ces",
+})
+
+
+def _touching(first: Block, second: Block) -> bool:
+    """Two lines of one paragraph on the page: same page and column, no gap between."""
+    if first.bbox is None or second.bbox is None or first.page != second.page:
+        return False
+    size = first.font_size or 10.0
+    gap = second.bbox[1] - first.bbox[3]
+    return first.column == second.column and -1 <= gap <= 0.6 * size
+
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+
+def _is_quotation(block: Block) -> bool:
+    """A whole block between quotation marks: a pull quote when set large."""
+    text = block.text.strip()
+    return any(text.startswith(open_) and text.endswith(close) and len(text) > 2
+               for open_, close in _QUOTE_PAIRS)
+
+
 def _short_line(text: str, max_words: int) -> bool:
     return (
         0 < len(text.split()) <= max_words
@@ -343,31 +370,99 @@ class _Segmenter:
                 return index
         return 0
 
+    def is_body(self, index: int) -> bool:
+        block = self.blocks[index]
+        return (block.kind is BlockKind.PARAGRAPH and self.tiers[index] is None
+                and not _closing_kind(block) and not _marker_text(block)
+                and not is_all_caps(block.text))
+
+    def followed_by_body(self, index: int) -> bool:
+        following = self.next_index(index)
+        return following is not None and self.is_body(following)
+
     def find_title_tier(self, start: int) -> tuple[int, float] | None:
+        """Titles are the biggest type that regularly opens body text: sections open
+        titles, intertitles are smaller, a pull quote or an editorial's heading is rare."""
         candidates = [
             (index, tier) for index, tier in enumerate(self.tiers)
-            if index >= start and tier is not None
+            if index >= start and tier is not None and not _is_quotation(self.blocks[index])
             and not _marker_text(self.blocks[index]) and not match_section(self.blocks[index].text)
         ]
         if not candidates:
             return None
-        caps = [tier for index, tier in candidates if is_all_caps(self.blocks[index].text)]
+        opening = Counter(tier for index, tier in candidates if self.followed_by_body(index))
+        caps = [tier for index, tier in candidates
+                if is_all_caps(self.blocks[index].text) and opening[tier]]
         if caps:
             # Titles set in capitals: a smaller heading in lowercase is an intertitle,
             # even when some titles are set in a type no bigger than it.
             return min(caps)
+        if opening:
+            best = max(opening.values())
+            needed = max(min(2, best), 0.3 * best)
+            return min(tier for tier, count in opening.items() if count >= needed)
         counts = Counter(tier for _, tier in candidates)
         return max(counts.most_common(2), key=lambda item: (item[1], -item[0][0], -item[0][1]))[0]
 
-    def find_section_tier(self, start: int) -> tuple[int, float] | None:
-        tiers = Counter(
-            self.tiers[index] for index in range(start, len(self.blocks))
-            if self.tiers[index] is not None and match_section(self.blocks[index].text)
+    def find_section_tiers(self, start: int) -> set[tuple[int, float]]:
+        """The type(s) section headings are set in, whatever their names.
+
+        A type that holds a known section name is one. Otherwise a "label" type (its lines
+        always stand above a title, a marker or another label, never above body text) is
+        a section type when it is bigger than the titles, when it stands above another
+        label (section, then theme line, then title), or, when the issue shows no other
+        section type, when each of its lines heads several titles on average.
+        """
+        indices = [
+            index for index in range(start, len(self.blocks))
+            if self.tiers[index] is not None and self.tiers[index] != self.title_tier
+            and not self.is_noise(self.blocks[index]) and not _marker_text(self.blocks[index])
+            and not _closing_kind(self.blocks[index])
+        ]
+        known = Counter(
+            self.tiers[index] for index in indices
+            if (named := match_section(self.blocks[index].text))
+            and fold(named[0]) not in LIST_RUBRICS
         )
-        if not tiers:
-            return None
-        tier = tiers.most_common(1)[0][0]
-        return tier if self.title_tier is None or tier < self.title_tier else None
+        tiers: set[tuple[int, float]] = {known.most_common(1)[0][0]} if known else set()
+        by_tier: dict[tuple[int, float], list[int]] = {}
+        for index in indices:
+            by_tier.setdefault(self.tiers[index], []).append(index)
+        labels: dict[tuple[int, float], list[int]] = {}
+        for tier, occurrences in by_tier.items():
+            if tier in tiers:
+                continue
+            if all(self.stands_above_title(index) for index in occurrences):
+                labels[tier] = occurrences
+        for tier, occurrences in labels.items():
+            bigger = self.title_tier is not None and tier < self.title_tier
+            above_label = any(
+                (following := self.next_index(index)) is not None
+                and self.tiers[following] in labels and self.tiers[following] != tier
+                for index in occurrences
+            )
+            if bigger or above_label:
+                tiers.add(tier)
+        if not tiers and labels:
+            for tier, occurrences in labels.items():
+                titles = sum(
+                    1 for index in range(occurrences[0], len(self.blocks))
+                    if self.tiers[index] == self.title_tier
+                    or (self.title_tier is None and is_all_caps(self.blocks[index].text))
+                )
+                if titles >= 1.5 * len(occurrences):
+                    tiers.add(tier)
+        return tiers
+
+    def stands_above_title(self, index: int) -> bool:
+        following = self.next_index(index)
+        if following is None:
+            return False
+        block = self.blocks[following]
+        return block.kind is not BlockKind.LIST_ITEM and (
+            _marker_text(block) is not None or self.is_title(following)
+            or self.tiers[following] is not None
+        )
 
     # -- per-block cues ---------------------------------------------------
 
@@ -510,7 +605,7 @@ class _Segmenter:
             if fold(b.text) == "resonances" or _number_in(b.text) or _date_in(b.text)
         }
         self.title_tier = self.find_title_tier(start)
-        self.section_tier = self.find_section_tier(start)
+        self.section_tiers = self.find_section_tiers(start)
         for index in range(start, len(self.blocks)):
             block = self.blocks[index]
             if self.is_noise(block):
@@ -564,6 +659,15 @@ class _Segmenter:
             self.current.parts[-1] += " " + text
             self.current.blocks.append(block)
             return
+        if self.tiers[index] in self.section_tiers and self.tiers[index] is not None:
+            self.set_section(_sentence_case(text), block)
+            return
+        if _is_quotation(block) and self.current is not None and self.current.lead \
+                and not self.current.closed:
+            # A pull quote set large inside an article is part of it, not a title.
+            self.current.blocks.append(block)
+            self.current.parts.append(text)
+            return
         if self.starts_list(index) and (
             self.current is None or self.current.closed
             or self.tiers[index] is not None or is_all_caps(text)
@@ -582,9 +686,6 @@ class _Segmenter:
                 self.current.blocks.append(block)
                 return
             self.start(text, block)
-            return
-        if self.section_tier is not None and self.tiers[index] == self.section_tier:
-            self.set_section(_sentence_case(text), block)
             return
         if self.is_intertitle(index):
             self.current.subheadings.append(text)
@@ -626,17 +727,32 @@ class _Segmenter:
         self.flush()
 
     def merges_with_title(self, index: int) -> bool:
-        """A title set on two lines of the same type (PDF/HTML only: text has no type)."""
+        """A title set on two lines of the same type (PDF/HTML only: text has no type).
+
+        Two headings of one type in a row are also a section above a title (a web page
+        setting both in <h2>), so the second must read as the first one's continuation:
+        it starts in lowercase, the first ends on a comma, a colon, a dash or a small
+        word, or the two lines touch on the page.
+        """
         draft = self.current
         if draft is None or not draft.empty or draft.is_list or not draft.blocks:
             return False
         previous = self.blocks.index(draft.blocks[-1]) if draft.blocks[-1] in self.blocks else -1
-        return (
+        if not (
             previous == index - 1
             and self.tiers[index] is not None
             and self.tiers[index] == self.tiers[previous]
             and is_all_caps(self.blocks[index].text) == is_all_caps(self.blocks[previous].text)
             and not ends_sentence(draft.title)
+        ):
+            return False
+        first, second = self.blocks[previous], self.blocks[index]
+        last_word = fold(first.text).rsplit(" ", 1)[-1] if fold(first.text) else ""
+        return (
+            second.text[:1].islower()
+            or first.text.rstrip().endswith((",", ":", "-", "–", "—"))
+            or last_word in _JOINING_WORDS
+            or _touching(first, second)
         )
 
     # -- output -----------------------------------------------------------

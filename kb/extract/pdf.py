@@ -104,6 +104,7 @@ class _Line:
     mixed: bool = False  # some words bold, some not: a bold name opening a list item
     links: list[str] = field(default_factory=list)
     region_x1: float = 0.0  # right edge of the region: a line reaching it is justified
+    boxed: bool = False  # inside a framed or tinted box ("À noter", an agenda): out of the flow
 
 
 @dataclass(slots=True)
@@ -116,6 +117,8 @@ class _Page:
     words: list[_Word]
     hyperlinks: list[tuple[float, float, float, float, str]]
     lines: list[_Line] = field(default_factory=list)
+    # Filled or framed rectangles (x0, top, x1, bottom): boxes, banners, picture frames.
+    rects: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -147,7 +150,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     lines: list[_Line] = []
     for page in pages:
         if page.words:
-            page_lines = _layout_lines(page.words, page.width, page.number)
+            page_lines = _layout_lines(page.words, page.width, page.number, page.rects)
             _attach_links(page_lines, page.hyperlinks)
             lines += page_lines
         page.words = []
@@ -157,6 +160,9 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     _classify(drafts, body_size)
     for draft in drafts:
         draft.text = _join_draft(draft, lexicon)
+    # A box sits beside the articles, not inside one: read it after the flow, so that an
+    # article running past it stays whole (and its paragraph cut by the box is mended).
+    drafts = [d for d in drafts if not d.first.boxed] + [d for d in drafts if d.first.boxed]
     drafts = _mend_breaks(drafts, lexicon)
     blocks = _blocks(drafts, body_size)
     return ExtractedDocument(
@@ -246,6 +252,15 @@ def _read_page(page) -> _Page:
         for word in raw_words
         if word.get("upright", True) and word["text"].strip()
     ]
+    rects = [
+        (float(rect["x0"]), float(rect["top"]), float(rect["x1"]), float(rect["bottom"]))
+        for rect in page.rects
+        if (rect.get("fill") or rect.get("stroke"))
+        and rect["x1"] - rect["x0"] >= MIN_COLUMN and rect["bottom"] - rect["top"] >= 12
+        # A page-wide background is not a box.
+        and (rect["x1"] - rect["x0"]) * (rect["bottom"] - rect["top"])
+        < 0.5 * float(page.width) * float(page.height)
+    ]
     hyperlinks = []
     for link in page.hyperlinks:
         uri = link.get("uri")
@@ -255,7 +270,7 @@ def _read_page(page) -> _Page:
             hyperlinks.append((link["x0"], link["top"], link["x1"], link["bottom"], str(uri)))
     return _Page(
         number=page.page_number, width=float(page.width), height=float(page.height),
-        words=words, hyperlinks=hyperlinks,
+        words=words, hyperlinks=hyperlinks, rects=rects,
     )
 
 
@@ -328,7 +343,55 @@ def _column_starts_at(words: list[_Word], x: float, *, empty: bool) -> bool:
     return starts >= (1 if empty else 3)
 
 
-def _layout_lines(words: list[_Word], page_width: float, page_number: int) -> list[_Line]:
+def _text_boxes(
+    words: list[_Word], rects: list[tuple[float, float, float, float]]
+) -> list[tuple[float, float, float, float]]:
+    """Rectangles holding several lines of text: sidebars and boxed notes. A banner holds
+    one line, a picture frame none; both stay in the flow."""
+    boxes = []
+    for x0, top, x1, bottom in rects:
+        inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1
+                  and top - 1 <= w.top and w.bottom <= bottom + 1]
+        rows = {round(w.bottom) for w in inside}
+        if len(rows) >= 3:
+            boxes.append((x0, top, x1, bottom))
+    return boxes
+
+
+def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int | None:
+    for index, (x0, top, x1, bottom) in enumerate(boxes):
+        if x0 - 1 <= word.x0 and word.x1 <= x1 + 1 and top - 1 <= word.top \
+                and word.bottom <= bottom + 1:
+            return index
+    return None
+
+
+def _layout_lines(
+    words: list[_Word], page_width: float, page_number: int,
+    rects: list[tuple[float, float, float, float]] = (),
+) -> list[_Line]:
+    boxes = _text_boxes(words, list(rects))
+    boxed = {id(word): index for word in words
+             if (index := _in_box(word, boxes)) is not None}
+    flow = [word for word in words if id(word) not in boxed]
+    lines: list[_Line] = []
+    if flow:
+        lines += _flow_lines(flow, page_width, page_number, boxes)
+    for index in range(len(boxes)):
+        box_words = [word for word in words if boxed.get(id(word)) == index]
+        if box_words:
+            box_lines = _lines_of(box_words, page_number, 1000 + index, 0)
+            region_x1 = max(line.x1 for line in box_lines)
+            for line in box_lines:
+                line.region_x1, line.boxed = region_x1, True
+            lines += box_lines
+    return lines
+
+
+def _flow_lines(
+    words: list[_Word], page_width: float, page_number: int,
+    boxes: list[tuple[float, float, float, float]],
+) -> list[_Line]:
     gutters = _find_gutters(words, page_width)
 
     def crosses(word: _Word) -> bool:
@@ -354,7 +417,10 @@ def _layout_lines(words: list[_Word], page_width: float, page_number: int) -> li
             if middle > bottom:
                 band = 2 * index + 2
         column = 0 if full else sum(1 for start, _ in gutters if word.x0 >= start)
-        regions.setdefault((band, column), []).append(word)
+        # Text below a box in its column is read as a new region, as after a column break.
+        below = sum(1 for x0, _, x1, bottom in boxes
+                    if x0 - 1 <= word.x0 <= x1 and word.top >= bottom)
+        regions.setdefault((band, column, below), []).append(word)
 
     lines: list[_Line] = []
     for group, key in enumerate(sorted(regions)):
@@ -389,7 +455,10 @@ def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> 
                 count = sum(char.isalnum() for char in word.text)
                 letters += count
                 bold_letters += count if word.bold else 0
-        bold_share = bold_letters / letters if letters else 0.0
+        # A line of punctuation only (a marker's closing ">" wrapped alone) takes its
+        # weight from its glyphs, so it stays with the line it ends.
+        bold_share = bold_letters / letters if letters else float(
+            sum(word.bold for word in row) / len(row))
         lines.append(_Line(
             text=_row_text(row),
             x0=row[0].x0, x1=max(w.x1 for w in row),
