@@ -30,12 +30,13 @@ from kb.models import (
     ThemeRef,
 )
 from kb.nlp import Entity, MaskedText, entities, fold, mask
-from kb.organisations import find_organisations, load_vocabulary
+from kb.organisations import GENERIC_WORDS, clean_name, find_organisations, load_vocabulary
 from kb.overrides import Overrides, load_overrides
 from kb.people import find_people
 from kb.themes import load_themes
 
 PLACE_LABELS = ("COMMUNE", "QUARTIER", "DEPARTEMENT")
+COVERED_DEPARTEMENTS = ("78", "92", "95")
 
 
 def article_text(article: Article) -> str:
@@ -102,7 +103,12 @@ class Enricher:
         )
         named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
                            for m in o.mentions]
-        places = [m for m in places if not _overlaps(m, named_org_spans)]
+        # A place inside an organisation's name is the organisation's ("Presses
+        # universitaires de Rennes", "Banque alimentaire du Val-d'Oise"), except a commune
+        # of the newsletter's territory: "la Mission locale de Sarcelles" is about Sarcelles.
+        places = [m for m in places if not _overlaps(m, named_org_spans) or (
+            m.label == "COMMUNE" and self.gazetteer.get(m.ref) is not None
+            and self.gazetteer.get(m.ref).departement in COVERED_DEPARTEMENTS)]
         org_spans = [(m.start, m.end) for o in orgs for m in o.mentions]
 
         people = find_people(
@@ -112,8 +118,9 @@ class Enricher:
             excluded_spans=[(m.start, m.end) for m in places] + org_spans,
         )
 
+        org_refs = [o.ref for o in orgs] + self.organisations_of_people(people, orgs)
         organisations = self.apply_name_overrides(
-            "organisation", [o.ref for o in orgs], masked.original,
+            "organisation", org_refs, masked.original,
             lambda name: OrganisationRef(name))
         persons = self.apply_name_overrides(
             "person", [p.ref for p in people], masked.original, lambda name: PersonRef(name))
@@ -139,6 +146,27 @@ class Enricher:
             themes=tuple(themes),
             mentions=tuple(mentions),
         )
+
+    def organisations_of_people(self, people, orgs) -> list[OrganisationRef]:
+        """'Sophie Tran, directrice, Hauts-de-Seine Habitat': the organisation of a
+        Mouvements line is one of the article's organisations, unless a body already
+        found is named inside it ('DIRECCTE Île-de-France' is the DIRECCTE)."""
+        found: list[OrganisationRef] = []
+        known = [fold(part) for o in orgs for part in (o.ref.name, o.ref.acronym) if part]
+        for person in people:
+            piece = person.ref.organisation
+            if not piece or not piece[:1].isupper() or any(c.isdigit() for c in piece):
+                continue
+            folded = fold(piece)
+            if any(k in folded for k in known) or fold(piece.split()[0]) in GENERIC_WORDS:
+                continue
+            entry = self.organisations.lookup(piece)
+            ref = OrganisationRef(entry.name, entry.acronym) if entry else OrganisationRef(
+                clean_name(piece))
+            if ref not in found:
+                found.append(ref)
+                known.append(fold(ref.name))
+        return found
 
     def communes_of(self, places: Sequence[Mention]) -> list[CommuneRef]:
         seen: dict[str, CommuneRef] = {}

@@ -27,9 +27,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from kb.models import Mention, OrganisationRef
 from kb.nlp import Entity, MaskedText, fold, fold_keep_length
+from kb.org_names import (
+    LOWERCASE_HEADS,
+    NON_ORG_HEADS,
+    ORG_HEADS,
+    NameCandidate,
+    acronym_definitions,
+    head_named,
+    is_acronym,
+    reference_names,
+    tail_named,
+)
 
 # Kinds of structure, not named bodies: "l'EPT Plaine Commune" names Plaine Commune.
 GENERIC_TYPES = frozenset({
@@ -53,14 +65,35 @@ ROLE_WORDS = frozenset(fold(w) for w in (
 LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|de\s+)",
                                  re.IGNORECASE)
 # The name after an introducing phrase: capitalised words, joined by particles.
+# "et" joins two capitalised words only ("Genre et Ville", not "X et d'Y"); a word may
+# start with digits when a capital follows ("Immobilière 3F").
 NAME = (r"(?P<name>(?:[A-ZÀ-Ý][\w'’&.-]*|[A-ZÀ-Ý]{2,})"
-        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|et|pour|&|-)\s*)*[A-ZÀ-Ý][\w'’&.-]*)*)")
+        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|&|-)\s*)*"
+        r"(?:et\s+)?(?:[A-ZÀ-Ý][\w'’&.-]*|\d+[A-ZÀ-Ý][\w-]*))*)")
+# A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
+# "du laboratoire Mosaïques", "au centre social Le Phare".
 INTRODUCED_RE = re.compile(
-    r"(?:\b[Ll]['’]association|\b[Ll]e bailleur(?: social)?|\b[Ll]e groupement d['’]employeurs"
-    r"|\b[Ll]e cabinet|\b[Ll]a société|\b[Ll]['’]entreprise|\b[Ll]e collectif"
-    r"|\b[Ll]a fédération|\b[Ll]['’]institut|\b[Ll]a coopérative|\b[Ll]['’]EPT"
-    r"|\b[Ll]a communauté d['’]agglomération|\béd\.|\béditions)\s+(?:la\s+|le\s+)?" + NAME
+    r"(?<![\w-])(?:association|bailleur(?: social)?|groupement d['’]employeurs|cabinet"
+    r"|société|entreprise(?: d['’]insertion)?|collectif|fédération|institut|coopérative"
+    r"|EPT|communauté d['’]agglomération|éd\.|éditions|centre social|maison de quartier"
+    r"|régie de quartier|club|laboratoire|opérateur|SCIC|société coopérative d['’]intérêt "
+    r"collectif|réseau|compagnie|théâtre|ressourcerie|tiers-lieu|start-up|agence|fondation"
+    r"|bureau d['’]études|structure|organisme|éditeur|journal|quotidien|hebdomadaire"
+    r"|magazine|revue|média)"
+    r"\s+(?:la\s+|le\s+)?" + NAME
 )
+# "Emmaüs Habitat, Seqens et CDC Habitat": a name listed between two organisations.
+COORDINATED_RE = re.compile(
+    r"^\s*,\s*(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3})\s*(?:,|\set)\s*"
+    r"(?:l['’]|la\s|le\s|les\s)?$")
+# The words after a name in a "Name, role" phrase: that name is a person.
+ROLE_AFTER_RE = re.compile(
+    r"^\s*,\s*(?:l[ae]\s+|son\s+|sa\s+)?(?:maire|adjoint|directeur|directrice|président|"
+    r"présidente|chargé|chargée|délégué|déléguée|chef|cheffe|coordinateur|coordinatrice|"
+    r"responsable|conseiller|conseillère|sociologue|chercheur|chercheuse|formateur|formatrice|"
+    r"consultant|consultante|fondateur|fondatrice|professeur|professeure|élu|élue|"
+    r"secrétaire|député|députée|sénateur|sénatrice|ministre|docteur|docteure)\b",
+    re.IGNORECASE)
 FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")
 PUBLISHER_RE = re.compile(r"\b(?P<name>[A-Z][\w&-]+)\s+éditions\b")
 
@@ -90,6 +123,7 @@ def _data_rows(name: str) -> list[dict[str, str]]:
 class OrganisationVocabulary:
     known: list[KnownOrganisation]
     non_organisation_acronyms: frozenset[str]  # dispositifs, zonages…: never an ORG span
+    non_organisation_names: frozenset[str] = frozenset()  # their expansions, folded
     by_acronym: dict[str, KnownOrganisation] = field(init=False)
     by_folded_name: dict[str, KnownOrganisation] = field(init=False)
     _name_re: re.Pattern[str] | None = field(init=False, default=None)
@@ -143,10 +177,12 @@ def _load_vocabulary() -> OrganisationVocabulary:
     curated_names = {fold(k.name): index for index, k in enumerate(curated)}
     from_acronyms: list[KnownOrganisation] = []
     others: set[str] = set()
+    other_names: set[str] = set()
     for row in _data_rows("acronyms.tsv"):
         acronym = row["acronym"]
         if row["kind"] != "organisation" or acronym in GENERIC_TYPES:
             others.add(acronym)
+            other_names.update(fold(n.strip()) for n in row["expansion"].split("/"))
             continue
         if acronym in curated_acronyms:
             continue
@@ -162,13 +198,23 @@ def _load_vocabulary() -> OrganisationVocabulary:
             name=row["expansion"], acronym=acronym, theme=row["theme"] or None,
             ambiguous=row["ambiguous"] == "yes",
         ))
-    return OrganisationVocabulary(curated + from_acronyms, frozenset(others))
+    return OrganisationVocabulary(curated + from_acronyms, frozenset(others),
+                                  frozenset(other_names))
 
 
 def clean_name(text: str) -> str:
-    name = " ".join(text.split()).strip(" .,;:«»\"'()-–")
+    name = " ".join(text.split()).strip(" .,;:«»\"'()-–*")
     name = LEADING_ARTICLES_RE.sub("", name)
     return name[:1].upper() + name[1:] if name else name
+
+
+TRAILING_FUNCTION_WORDS_RE = re.compile(
+    r"(?:\s+(?:et|de|du|des|d['’]|la|le|les|l['’]|à|au|aux|pour|en))+\s*$", re.IGNORECASE)
+
+
+def _first_key(text: str) -> str:
+    words = clean_name(text).split()
+    return fold(words[0]).split("'")[-1] if words else ""
 
 
 def plausible_ner_org(
@@ -181,9 +227,10 @@ def plausible_ner_org(
         return False
     if masked.in_caps_line(entity.start, entity.end):
         return False
-    if not text[0].isupper() or any(c.isdigit() for c in text):
+    head = _first_key(text)
+    if not (text[0].isupper() or head in LOWERCASE_HEADS) or any(c.isdigit() for c in text):
         return False
-    if fold(words[0]) in ROLE_WORDS or fold(text) in theme_phrases:
+    if fold(words[0]) in ROLE_WORDS or fold(text) in theme_phrases or head in NON_ORG_HEADS:
         return False
     # The masked text has blanks where inclusive suffixes were: the span was a word.
     original = masked.original[entity.start:entity.end]
@@ -192,10 +239,23 @@ def plausible_ner_org(
         return False
     if text in vocabulary.non_organisation_acronyms:
         return False
+    # "Youssef El Amrani, délégué du Préfet": a person, whatever spaCy says.
+    if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]):
+        return False
     if len(words) == 1:
         return fold(text) not in GENERIC_WORDS and (text.isupper() and len(text) >= 2)
-    # Multi-word spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise").
-    return words[-1][:1].isupper() or words[-1].isupper()
+    if entity.label == "MISC":
+        # MISC is noisy: only a name with an acronym in it ("BGE Parif").
+        return all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words)
+    # Spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise"), unless a
+    # head word opens a name that runs in lower case ("Secours populaire français").
+    return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
+
+
+def _is_person(text: str) -> bool:
+    from kb.people import looks_like_person  # kb.people imports this module
+
+    return looks_like_person(text)
 
 
 def find_organisations(
@@ -207,11 +267,16 @@ def find_organisations(
     theme_phrases: frozenset[str] = frozenset(),
     excluded_spans: Sequence[tuple[int, int]] = (),
 ) -> list[FoundOrganisation]:
-    """Organisations of one article; `excluded_spans` are places already linked."""
+    """Organisations of one article; `excluded_spans` are places already linked.
+
+    Most trusted first, each reading claiming its span: known names and acronyms,
+    acronyms the text defines, names opened by a head word or closed by a tail word
+    (these may contain a place: "Banque alimentaire du Val-d'Oise"), then — places
+    now blocking — names introduced by a phrase, media and publishers of references,
+    filtered spaCy spans, and names listed between two organisations.
+    """
     article_themes = set(themes)
     folded_text = fold(masked.text)
-    # Known names are matched first and may contain a place ("Val d'Oise Habitat"):
-    # places only block the weaker readings below.
     claimed: list[tuple[int, int]] = []
     found: dict[str, list[Mention]] = {}
     refs: dict[str, OrganisationRef] = {}
@@ -220,11 +285,37 @@ def find_organisations(
     def overlaps(start: int, end: int) -> bool:
         return any(start < c_end and c_start < end for c_start, c_end in claimed)
 
-    def add(ref: OrganisationRef, start: int, end: int, source: str) -> None:
-        found.setdefault(ref.name, []).append(
-            Mention("ORG", masked.original[start:end], start, end, ref.name))
-        refs.setdefault(ref.name, ref)
-        sources.setdefault(ref.name, source)
+    def add(ref: OrganisationRef | None, start: int, end: int, source: str) -> None:
+        if ref is None:
+            return
+        key = ref.acronym if ref.acronym and ref.acronym in refs else ref.name
+        if ref.acronym:
+            # One organisation per acronym, whichever reading met it first.
+            for name, known_ref in refs.items():
+                if known_ref.acronym == ref.acronym:
+                    key = name
+        found.setdefault(key, []).append(
+            Mention("ORG", masked.original[start:end], start, end, key))
+        refs.setdefault(key, ref)
+        sources.setdefault(key, source)
+        claimed.append((start, end))
+
+    def resolve(name: str, acronym: str | None = None) -> OrganisationRef | None:
+        entry = (vocabulary.by_acronym.get(acronym) if acronym else None) or vocabulary.lookup(
+            name) or vocabulary.lookup(clean_name(name))
+        if entry and entry.ambiguous and not acronym and clean_name(name) == entry.acronym:
+            return None  # a bare ambiguous acronym: the known-names pass has decided
+        if entry:
+            return OrganisationRef(entry.name, entry.acronym)
+        return OrganisationRef(clean_name(name), acronym)
+
+    def acceptable(candidate: NameCandidate) -> bool:
+        name = clean_name(candidate.name)
+        if not name or fold(name) in theme_phrases or fold(name) in GENERIC_WORDS:
+            return False
+        if _first_key(name) in NON_ORG_HEADS or fold(name) in vocabulary.non_organisation_names:
+            return False
+        return not masked.touches_mask(candidate.start, candidate.end)
 
     known = sorted(vocabulary.known_matches(masked), key=lambda m: (m[1], -(m[2] - m[1])))
     for entry, start, end in known:
@@ -235,8 +326,38 @@ def find_organisations(
             or (entry.theme and entry.theme in article_themes)
         ):
             continue
-        claimed.append((start, end))
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
+
+    defined: dict[str, OrganisationRef] = {}
+    for candidate in acronym_definitions(masked.text):
+        acronym = candidate.acronym or ""
+        if acronym in vocabulary.non_organisation_acronyms or not acceptable(candidate):
+            continue
+        if overlaps(candidate.start, candidate.end):
+            # A known name with the acronym after it: the acronym is that body's.
+            continue
+        ref = resolve(candidate.name, acronym)
+        defined[acronym] = ref
+        add(ref, candidate.start, candidate.end, "acronym")
+    for acronym, ref in defined.items():
+        for match in re.finditer(r"(?<![\w&-])" + re.escape(acronym) + r"(?![\w&-])",
+                                 masked.text):
+            if not overlaps(*match.span()):
+                add(ref, *match.span(), "acronym")
+
+    for candidate in [*head_named(masked.text), *tail_named(masked.text)]:
+        if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
+                candidate.start, candidate.end) or not acceptable(candidate):
+            continue
+        add(resolve(candidate.name), candidate.start, candidate.end, candidate.rule)
+
+    for candidate in reference_names(masked.text, _is_person):
+        # The reference's structure says "medium" or "publisher", even for a name that is
+        # also a theme phrase ("Lien social") or a place ("éditions de l'Aube").
+        if overlaps(candidate.start, candidate.end) or masked.touches_mask(
+                candidate.start, candidate.end):
+            continue
+        add(resolve(candidate.name), candidate.start, candidate.end, "reference")
 
     claimed.extend(excluded_spans)
     for pattern in (FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
@@ -247,21 +368,35 @@ def find_organisations(
             name = clean_name(match.group("name"))
             if not name or fold(name) in GENERIC_WORDS:
                 continue
-            entry = vocabulary.lookup(name)
-            ref = OrganisationRef(entry.name, entry.acronym) if entry else OrganisationRef(name)
-            claimed.append((start, end))
-            add(ref, start, end, "phrase")
+            add(resolve(name), start, end, "phrase")
 
     for entity in ner:
-        if entity.label != "ORG" or overlaps(entity.start, entity.end):
+        if entity.label not in ("ORG", "MISC"):
+            continue
+        trimmed = TRAILING_FUNCTION_WORDS_RE.sub("", entity.text)
+        entity = Entity(entity.label, trimmed, entity.start, entity.start + len(trimmed))
+        if overlaps(entity.start, entity.end):
             continue
         if not plausible_ner_org(entity, masked, vocabulary, theme_phrases):
             continue
-        name = clean_name(entity.text)
-        entry = vocabulary.lookup(name)
-        ref = OrganisationRef(entry.name, entry.acronym) if entry else OrganisationRef(name)
-        claimed.append((entity.start, entity.end))
-        add(ref, entity.start, entity.end, "ner")
+        add(resolve(entity.text), entity.start, entity.end, "ner")
 
+    _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+def _add_coordinated(masked, claimed, found, add, resolve) -> None:
+    org_spans = sorted((m.start, m.end) for mentions in found.values() for m in mentions)
+    for (_, left_end), (right_start, _) in pairwise(org_spans):
+        gap = masked.text[left_end:right_start]
+        match = COORDINATED_RE.match(gap) if "\n" not in gap else None
+        if not match:
+            continue
+        start = left_end + match.start("name")
+        end = left_end + match.end("name")
+        name = match.group("name")
+        if fold(name) in GENERIC_WORDS or _is_person(name) or any(
+                start < c_end and c_start < end for c_start, c_end in claimed):
+            continue
+        add(resolve(name), start, end, "list")

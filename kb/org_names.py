@@ -1,0 +1,371 @@
+"""Organisation names read from the shape of the text, with no list of names.
+
+The curated lists only know the bodies someone wrote down; these rules find the others:
+
+- acronym definitions: "l'Union sociale pour l'habitat (USH)", "le Réseau des
+  collectivités Territoriales pour une Économie Solidaire - RTES -", and the reverse
+  "l'USH (Union sociale pour l'habitat)". The long form is found the Schwartz–Hearst
+  way: the acronym's letters, in order, inside the words before it, the first letter
+  opening the first word;
+- names opened by a head word that says "body": *Fondation de France*, *Haut Comité
+  pour le logement des personnes défavorisées*, *Presses universitaires de Rennes*,
+  *ministère de la Culture*. The name runs over a small French noun-phrase grammar
+  (adjectives after the head, then "de/du/des/pour/à + noun + adjective" groups, "et de …")
+  and stops at punctuation, a coordination ("et la Caisse…") or a verb — which, with no
+  POS tagger in the pipeline, is a lower-case word that does not end like an adjective;
+- names closed by a tail word: *CDC Habitat*, *Copro Solidaire*, *Fabrique Territoires
+  Santé*: capitalised words ending in Habitat, Solidaire, Santé, Basket…;
+- references: the medium of a press item ("« titre », Auteur, Le Parisien, 12 mars") and
+  the publisher of a book ("Auteur, Auteur, La Découverte, 2023, 128 p.").
+
+Every function returns (name, acronym, start, end) candidates; kb.organisations decides
+which ones to keep (vocabulary lookups, overlaps, theme phrases).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kb.nlp import fold
+
+# Words that open an organisation's name (folded). "haut" only with a body after it.
+ORG_HEADS = frozenset({
+    "agence", "association", "fondation", "federation", "confederation", "union", "comite",
+    "commission", "observatoire", "institut", "universite", "ecole", "presses",
+    "communaute", "ministere", "secours", "banque", "etablissement", "haut-commissariat",
+    "office", "caisse", "centre", "syndicat", "groupement", "coordination", "collectif",
+    "reseau", "ressourcerie", "regie", "societe", "compagnie", "theatre", "sauvegarde",
+    "mutuelle", "chambre", "maison", "laboratoire", "cooperative", "academie", "conseil",
+    "direction", "delegation", "haut", "haute", "conservatoire", "musee", "fonds",
+    "entreprise", "cabinet", "club", "amicale", "ligue", "mouvement", "alliance",
+})
+# Heads that name a generic structure unless an adjective says which one.
+QUALIFIED_HEADS = {
+    "conseil": frozenset({"national", "nationale", "regional", "departemental", "economique",
+                          "superieur", "general", "scientifique"}),
+    "direction": frozenset({"regionale", "departementale", "generale", "interministerielle"}),
+    "delegation": frozenset({"regionale", "departementale", "generale", "interministerielle"}),
+    "haut": frozenset({"comite", "conseil", "commissariat"}),
+    "haute": frozenset({"autorite"}),
+}
+# Lower-case heads that still open a name in running text ("le ministère de la Culture").
+LOWERCASE_HEADS = frozenset({"ministere", "universite"})
+# Words that close an organisation's name.
+ORG_TAILS = frozenset({
+    "habitat", "logement", "solidaire", "solidaires", "solidarite", "services", "conseil",
+    "consultants", "sante", "insertion", "basket", "football", "handball", "sport",
+    "sports", "formation", "connect", "emploi", "editions", "partenaires", "associes",
+    "developpement", "environnement", "ingenierie", "immobilier",
+})
+# First words of names of programmes, plans and zonings: not bodies.
+NON_ORG_HEADS = frozenset({
+    "programme", "projet", "plan", "contrat", "dispositif", "zone", "quartier", "quartiers",
+    "operation", "appel", "prix", "schema", "pacte", "convention", "loi", "dotation", "taxe",
+    "revenu", "allocation", "prestation", "protocole", "label", "charte", "diagnostic",
+    "politique", "gestion", "cite", "engagements", "strategie", "budget", "fonds",
+})
+PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "a", "au", "aux", "sur",
+                       "en", "et", "&", "dans", "sans", "contre", "la", "le", "les", "l'",
+                       "l’"})
+PREPOSITIONS = frozenset({"de", "du", "des", "d'", "pour", "a", "au", "aux", "sur", "en",
+                          "contre", "dans", "sans"})
+ARTICLES = frozenset({"la", "le", "les", "l'"})
+PRE_ADJECTIVES = frozenset({"grand", "grande", "grands", "grandes", "petit", "petite",
+                            "haut", "haute", "nouveau", "nouvelle", "premier", "premiere",
+                            "bon", "bonne", "vieux", "vieille"})
+ADJECTIVE_ENDINGS = (
+    "al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "aire",
+    "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles", "ain", "aine", "ains",
+    "aines", "ais", "aise", "aises", "ee", "ees", "eux", "euse", "euses", "ier",
+    "iere", "iers", "ieres", "ible", "ibles", "able", "ables", "iste", "istes", "ic", "ics",
+    "ois", "oise", "oises", "ant", "ante", "ants", "antes", "in", "ine", "ins", "ines",
+)
+MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+                    "septembre", "octobre", "novembre", "decembre", "printemps", "ete",
+                    "automne", "hiver"})
+MAX_NAME_WORDS = 14
+
+TOKEN_RE = re.compile(r"[dlDL]['’]|[^\W_][\w’'.&-]*(?<![.'’])|&|[^\w\s]", re.UNICODE)
+ACRONYM_PAREN_RE = re.compile(r"\(\s*(?P<acr>[A-ZÀ-Ý][A-Za-zÀ-ÿ&0-9+-]{1,11})\s*\)")
+ACRONYM_DASH_RE = re.compile(r"\s[-–]\s*(?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý&0-9+]{1,11})\s*[-–](?=[\s,.;:]|$)")
+# "ACR (Long form)": an acronym in capitals right before a parenthesis.
+ACRONYM_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<acr>[A-ZÀ-Ý][A-Z&0-9]{1,9})\s*\((?P<long>[A-ZÀ-Ýa-zà-ÿ][^()\n]{5,120})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(
+            c.isupper() for c in self.text))
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class NameCandidate:
+    name: str
+    acronym: str | None
+    start: int
+    end: int
+    rule: str  # "acronym", "head", "tail", "reference"
+
+
+def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.group(), start + m.start(), start + m.end())
+            for m in TOKEN_RE.finditer(text[start:end])]
+
+
+def looks_like_adjective(word: str) -> bool:
+    """A lower-case word that ends like a French adjective or past participle; present
+    tense verbs ("pilote", "financent") do not."""
+    if not (word.islower() and word.isalpha()) or word in PARTICLES:
+        return False
+    return word.endswith(("é", "és")) or (
+        fold(word).endswith(ADJECTIVE_ENDINGS) and not word.endswith("ent"))
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 2 and word[0].isupper()
+
+
+# -- acronym definitions -----------------------------------------------------------------
+
+
+def _long_form(words: list[Token], acronym: str) -> int | None:
+    """Index of the first word of the long form of `acronym` among `words` (which end
+    right before the acronym), or None. Schwartz & Hearst (2003), on folded text."""
+    letters = [c for c in fold(acronym) if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    text_words = [fold(w.text) for w in words]
+    for first in range(len(words) - 1, -1, -1):
+        if len(words) - first > max(len(letters) + 8, 2 * len(letters) + 2):
+            return None
+        if text_words[first][:1] != letters[0] or (
+                not words[first].capitalised and text_words[first] not in LOWERCASE_HEADS):
+            continue
+        chars = " ".join(text_words[first:])
+        position = len(chars)
+        matched = True
+        for letter in reversed(letters[1:]):
+            position = chars.rfind(letter, 1, position)
+            if position <= 0:
+                matched = False
+                break
+        if matched and len(words) - first >= 2:
+            return first
+    return None
+
+
+def _words_before(text: str, end: int) -> list[Token]:
+    """The words of the clause ending at `end` (back to a sentence or clause break)."""
+    line_start = text.rfind("\n", 0, end) + 1
+    tokens = tokens_of(text, line_start, end)
+    words: list[Token] = []
+    for token in reversed(tokens):
+        if token.text in "&,":  # "Élus, santé publique & territoires (ESPT)"
+            continue
+        if not token.is_word and token.text not in "'’":
+            break
+        words.append(token)
+    return list(reversed(words))
+
+
+def acronym_definitions(text: str) -> Iterator[NameCandidate]:
+    for pattern in (ACRONYM_PAREN_RE, ACRONYM_DASH_RE):
+        for match in pattern.finditer(text):
+            acronym = match.group("acr")
+            if not is_acronym(acronym):
+                continue
+            words = _words_before(text, match.start())
+            words = [w for w in words if w.text.lower() not in ("l'", "l’", "d'", "d’")
+                     or w is not words[0]]
+            first = _long_form(words, acronym)
+            if first is None:
+                continue
+            start, end = words[first].start, words[-1].end
+            yield NameCandidate(text[start:end], acronym, start, match.end(), "acronym")
+    for match in ACRONYM_BEFORE_RE.finditer(text):
+        long = match.group("long").strip()
+        words = tokens_of(long)
+        if words and _long_form([w for w in words if w.is_word] + [], match.group("acr")) == 0:
+            yield NameCandidate(long, match.group("acr"), match.start(), match.end(), "acronym")
+
+
+# -- names opened by a head word ---------------------------------------------------------
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start]
+    return start == 0 or "\n" in before or bool(re.search(r"[.!?:«]\s*$", before))
+
+
+def _run_name(tokens: list[Token], index: int) -> int:
+    """Index after the last token of the name that starts with a head at `index`."""
+    last = index + 1
+    i = index + 1
+    # Adjectives and capitalised words right after the head ("nationale", "Roche").
+    while i < len(tokens) and i - index < MAX_NAME_WORDS:
+        token = tokens[i]
+        proper = token.capitalised and token.is_word and token.key not in PARTICLES
+        adjective = looks_like_adjective(token.text) and (
+            i - 1 == index or not tokens[i - 1].capitalised)
+        if proper or adjective or token.key in QUALIFIED_HEADS.get(tokens[index].key, ()):
+            i += 1
+            last = i
+        else:
+            break
+    # Then groups: preposition, optional article, optional pre-adjective, a noun, at most
+    # one adjective after a lower-case noun. "et de …" continues a name whose last group
+    # was lower case ("du parc et de la grande halle"), not after a proper noun
+    # ("Fondation Orange et d'Hauts-de-Seine Habitat" is two bodies).
+    last_noun_lower = False
+    while i < len(tokens) and i - index < MAX_NAME_WORDS:
+        j = i
+        if tokens[j].key == "et":
+            if not (last_noun_lower and j + 1 < len(tokens)
+                    and tokens[j + 1].key in PREPOSITIONS):
+                break
+            j += 1
+        if tokens[j].key not in PREPOSITIONS and tokens[j].text != "&":
+            break
+        j += 1
+        if j < len(tokens) and tokens[j].key in ARTICLES:
+            j += 1
+        if j + 1 < len(tokens) and tokens[j].key in PRE_ADJECTIVES:
+            j += 1
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in PARTICLES:
+            break
+        noun = tokens[j]
+        j += 1
+        while j < len(tokens) and noun.capitalised and tokens[j].capitalised and tokens[
+                j].is_word and tokens[j].key not in PARTICLES:
+            j += 1  # "de Beaumont-sur-Oise", "du Grand Reims", "de l'Île de France"
+        if not noun.capitalised and j < len(tokens) and looks_like_adjective(tokens[j].text):
+            j += 1
+        last_noun_lower = not noun.capitalised
+        i = last = j
+    return last
+
+
+def _adjacent(tokens: list[Token], i: int, text: str) -> bool:
+    """No punctuation or line break between token i-1 and token i."""
+    gap = text[tokens[i - 1].end:tokens[i].start]
+    return gap in ("", " ", "\u00a0") or (gap.isspace() and "\n" not in gap)
+
+
+def head_named(text: str) -> Iterator[NameCandidate]:
+    for line_match in re.finditer(r"[^\n]+", text):
+        tokens = tokens_of(text, line_match.start(), line_match.end())
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            key = token.key
+            if key not in ORG_HEADS or not (token.capitalised or key in LOWERCASE_HEADS):
+                index += 1
+                continue
+            qualifiers = QUALIFIED_HEADS.get(key)
+            if qualifiers is not None and not (
+                    index + 1 < len(tokens) and tokens[index + 1].key in qualifiers):
+                index += 1
+                continue
+            # Tokens up to the first punctuation mark, so the grammar never crosses one.
+            stop = index + 1
+            while stop < len(tokens) and tokens[stop].is_word | (tokens[stop].text in "&'’") \
+                    and _adjacent(tokens, stop, text):
+                stop += 1
+            end_index = _run_name(tokens[:stop], index)
+            words = tokens[index:end_index]
+            if len([w for w in words if w.key not in PARTICLES]) < 2:
+                index += 1
+                continue
+            name_start, name_end = words[0].start, words[-1].end
+            # At a sentence start the capital says nothing: ask for a capital inside too.
+            if _sentence_initial(text, name_start) and not any(
+                    w.capitalised for w in words[1:]):
+                index = end_index
+                continue
+            yield NameCandidate(text[name_start:name_end], None, name_start, name_end, "head")
+            index = end_index
+
+
+# -- names closed by a tail word -----------------------------------------------------------
+
+
+TAIL_RE = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:[A-ZÀ-Ý]|\d+[A-ZÀ-Ý])[\w'’&-]*[ \u00a0]+(?:(?:de|du|des|d['’]|la|le)"
+    r"[ \u00a0]+)?){1,4}(?P<tail>[A-ZÀ-Ý][\w-]*))(?![\w'’-])")
+
+
+def tail_named(text: str) -> Iterator[NameCandidate]:
+    for match in TAIL_RE.finditer(text):
+        if fold(match.group("tail")) not in ORG_TAILS:
+            continue
+        name = match.group("name")
+        start = match.start("name")
+        words = name.split()
+        # Drop a sentence-initial article or a leading head-less capital ("Le", "Les").
+        while words and fold(words[0]) in ("le", "la", "les", "l'", "et", "de", "du", "des"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or fold(words[0]) in NON_ORG_HEADS:
+            continue
+        yield NameCandidate(" ".join(words), None, start, match.end("name"), "tail")
+
+
+# -- press items and book references -------------------------------------------------------
+
+
+PRESS_LINE_RE = re.compile(r"^\s*[-–•]?\s*«[^»\n]+»\s*,(?P<rest>[^\n]+)$", re.MULTILINE)
+BOOK_LINE_RE = re.compile(
+    r"^(?P<rest>[^\n«»]{3,200}?),\s*(?:[a-zéû]+\s+)?(?:19|20)\d{2}\s*,\s*\d+\s*p\.?\s*$",
+    re.MULTILINE)
+PUBLISHER_PREFIX_RE = re.compile(r"^(?:éd\.|ed\.)\s*", re.IGNORECASE)
+
+
+def _reference_pieces(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    position = start
+    for piece in text[start:end].split(","):
+        piece_start = position + len(piece) - len(piece.lstrip())
+        position += len(piece) + 1
+        cleaned = piece.strip(" .;*")
+        if cleaned:
+            yield cleaned, piece_start, piece_start + len(cleaned)
+
+
+def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
+    """Media of press items and publishers of books (pieces that are not people)."""
+    for pattern in (PRESS_LINE_RE, BOOK_LINE_RE):
+        for match in pattern.finditer(text):
+            for piece, start, _end in _reference_pieces(text, *match.span("rest")):
+                words = piece.split()
+                if not words or any(c.isdigit() for c in piece) or fold(words[0]) in MONTHS:
+                    continue
+                if piece.lower().startswith(("coll.", "collection", "p.", "dir.")):
+                    continue
+                if is_person(piece):
+                    continue
+                stripped = PUBLISHER_PREFIX_RE.sub("", piece)
+                start += len(piece) - len(stripped)
+                if not stripped or not (stripped[0].isupper() or fold(stripped.split()[0]) in (
+                        "le", "la", "les", "l'", "editions", "presses")):
+                    continue
+                if len(stripped.split()) > 6 or "«" in stripped or "http" in stripped:
+                    continue
+                yield NameCandidate(stripped, None, start, start + len(stripped), "reference")
