@@ -454,6 +454,30 @@ class _Segmenter:
                     tiers.add(tier)
         return tiers
 
+    def find_section_lines(self, start: int) -> set[int]:
+        """Untyped lines (plain text) naming a section no list knows: a short line above a
+        theme line ("Territoires en action" / "Gennevilliers" / title), or, in an issue
+        where no known section name appears, short lines above titles that each head
+        several titles on average (a theme line heads one)."""
+        labels = [index for index in range(start, len(self.blocks))
+                  if self.tiers[index] is None and not self.is_noise(self.blocks[index])
+                  and self.is_heading_line(index)]
+        found = {
+            index for index in range(start, len(self.blocks))
+            if self.tiers[index] is None and self.has_label_shape(index)
+            and (following := self.next_index(index)) is not None and following in labels
+        }
+        any_known = self.section_tiers or any(
+            match_section(block.text) for block in self.blocks[start:])
+        if labels and not found and not any_known:
+            titles = sum(
+                1 for index in range(labels[0], len(self.blocks))
+                if self.is_title(index) or self.starts_list(index)
+            )
+            if titles >= 1.5 * len(labels):
+                found = set(labels)
+        return found
+
     def stands_above_title(self, index: int) -> bool:
         following = self.next_index(index)
         if following is None:
@@ -491,14 +515,19 @@ class _Segmenter:
         tier = self.tiers[index]
         return tier is not None and not self.is_title(index)
 
-    def is_heading_line(self, index: int) -> bool:
-        """A theme or commune line directly above a title ("Persan", "Crise sanitaire")."""
+    def has_label_shape(self, index: int) -> bool:
+        """A few words, no figures, not in capitals, not a title: how theme, commune and
+        section lines look in plain text."""
         block = self.blocks[index]
         text = block.text
         if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or any(c.isdigit() for c in text)
                 or not _short_line(text, _HEADING_LINE_MAX_WORDS)):
             return False
-        if self.tiers[index] is not None and self.is_title(index):
+        return not (self.tiers[index] is not None and self.is_title(index))
+
+    def is_heading_line(self, index: int) -> bool:
+        """A theme or commune line directly above a title ("Persan", "Crise sanitaire")."""
+        if not self.has_label_shape(index):
             return False
         following = self.next_index(index)
         return following is not None and (
@@ -597,6 +626,14 @@ class _Segmenter:
 
     def run(self) -> tuple[Issue, list[Article]]:
         start = self.masthead_end()
+        # The first title's section or theme line, in plain text, is not masthead.
+        for _ in range(2):
+            if start > 1 and self.blocks[start - 1].kind is BlockKind.PARAGRAPH \
+                    and _short_line(self.blocks[start - 1].text, _HEADING_LINE_MAX_WORDS) \
+                    and not any(c.isdigit() for c in self.blocks[start - 1].text) \
+                    and fold(self.blocks[start - 1].text) != "resonances" \
+                    and not is_all_caps(self.blocks[start - 1].text):
+                start -= 1
         masthead = self.blocks[:start]
         self.issue = build_issue(self.document, masthead)
         # The issue line or publisher repeated as a running header is not content.
@@ -606,6 +643,7 @@ class _Segmenter:
         }
         self.title_tier = self.find_title_tier(start)
         self.section_tiers = self.find_section_tiers(start)
+        self.section_lines = self.find_section_lines(start)
         for index in range(start, len(self.blocks)):
             block = self.blocks[index]
             if self.is_noise(block):
@@ -669,11 +707,14 @@ class _Segmenter:
             self.current.parts.append(text)
             return
         if self.starts_list(index) and (
-            self.current is None or self.current.closed
+            self.current is None or self.current.closed or self.current.is_list
             or self.tiers[index] is not None or is_all_caps(text)
         ):
             self.start(_sentence_case(text), block, is_list=True, from_rubric_line=True)
             self.current.kind = self.current.kind or self.current.title
+            return
+        if index in self.section_lines:
+            self.set_section(text, block)
             return
         if self.is_heading_line(index):
             self.flush_if_started()

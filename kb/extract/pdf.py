@@ -346,14 +346,16 @@ def _column_starts_at(words: list[_Word], x: float, *, empty: bool) -> bool:
 def _text_boxes(
     words: list[_Word], rects: list[tuple[float, float, float, float]]
 ) -> list[tuple[float, float, float, float]]:
-    """Rectangles holding several lines of text: sidebars and boxed notes. A banner holds
-    one line, a picture frame none; both stay in the flow."""
+    """Rectangles holding several lines of text, some in regular weight: sidebars and
+    boxed notes. A banner holds a bold heading (wrapped on a narrow column, maybe), a
+    picture frame no text; both stay in the flow."""
     boxes = []
     for x0, top, x1, bottom in rects:
         inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1
                   and top - 1 <= w.top and w.bottom <= bottom + 1]
         rows = {round(w.bottom) for w in inside}
-        if len(rows) >= 3:
+        regular = any(not w.bold and any(c.isalpha() for c in w.text) for w in inside)
+        if len(rows) >= 3 and regular:
             boxes.append((x0, top, x1, bottom))
     return boxes
 
@@ -395,7 +397,9 @@ def _flow_lines(
     gutters = _find_gutters(words, page_width)
 
     def crosses(word: _Word) -> bool:
-        return any(word.x0 < end - 1 and word.x1 > start + 1 for start, end in gutters)
+        # A word spanning the columns covers the gutter's middle; one that only starts
+        # inside a gutter measured too wide (indented column lines) is its column's.
+        return any(word.x0 < (start + end) / 2 < word.x1 for start, end in gutters)
 
     spans = sorted((word.top, word.bottom) for word in words if crosses(word))
     merged: list[list[float]] = []
