@@ -38,6 +38,7 @@ ORG_HEADS = frozenset({
     "office", "caisse", "centre", "syndicat", "groupement", "coordination", "collectif",
     "reseau", "ressourcerie", "regie", "societe", "compagnie", "theatre", "sauvegarde",
     "mutuelle", "chambre", "maison", "laboratoire", "cooperative", "academie", "conseil",
+    "editions", "defenseur", "autorite",
     "direction", "delegation", "haut", "haute", "conservatoire", "musee", "fonds",
     "entreprise", "cabinet", "club", "amicale", "ligue", "mouvement", "alliance",
 })
@@ -69,7 +70,8 @@ NON_ORG_HEADS = frozenset({
 PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "a", "au", "aux", "sur",
                        "en", "et", "&", "dans", "sans", "contre", "la", "le", "les", "l'",
                        "l’"})
-PREPOSITIONS = frozenset({"de", "du", "des", "d'", "pour", "a", "au", "aux", "sur", "en",
+# Compared on the raw lower-case word: folded, "à" would be the verb "a".
+PREPOSITIONS = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "au", "aux", "sur", "en",
                           "contre", "dans", "sans"})
 ARTICLES = frozenset({"la", "le", "les", "l'"})
 PRE_ADJECTIVES = frozenset({"grand", "grande", "grands", "grandes", "petit", "petite",
@@ -78,7 +80,7 @@ PRE_ADJECTIVES = frozenset({"grand", "grande", "grands", "grandes", "petit", "pe
 ADJECTIVE_ENDINGS = (
     "al", "ale", "ales", "aux", "ique", "iques", "ien", "ienne", "iens", "iennes", "aire",
     "aires", "if", "ive", "ifs", "ives", "el", "elle", "els", "elles", "ain", "aine", "ains",
-    "aines", "ais", "aise", "aises", "ee", "ees", "eux", "euse", "euses", "ier",
+    "aines", "ais", "aise", "aises", "ee", "ees", "eux", "euse", "euses", "ier", "ere", "eres",
     "iere", "iers", "ieres", "ible", "ibles", "able", "ables", "iste", "istes", "ic", "ics",
     "ois", "oise", "oises", "ant", "ante", "ants", "antes", "in", "ine", "ins", "ines",
 )
@@ -191,13 +193,16 @@ def acronym_definitions(text: str) -> Iterator[NameCandidate]:
     for pattern in (ACRONYM_PAREN_RE, ACRONYM_DASH_RE):
         for match in pattern.finditer(text):
             acronym = match.group("acr")
-            if not is_acronym(acronym):
+            # "(Céreq)", "(Sigidurs)": a short capitalised word, if a long form of three
+            # words or more spells it.
+            mixed = not is_acronym(acronym)
+            if mixed and not (acronym.isalpha() and len(acronym) <= 9):
                 continue
             words = _words_before(text, match.start())
             words = [w for w in words if w.text.lower() not in ("l'", "l’", "d'", "d’")
                      or w is not words[0]]
             first = _long_form(words, acronym)
-            if first is None:
+            if first is None or (mixed and len(words) - first < 3):
                 continue
             start, end = words[first].start, words[-1].end
             yield NameCandidate(text[start:end], acronym, start, match.end(), "acronym")
@@ -240,10 +245,11 @@ def _run_name(tokens: list[Token], index: int) -> int:
         j = i
         if tokens[j].key == "et":
             if not (last_noun_lower and j + 1 < len(tokens)
-                    and tokens[j + 1].key in PREPOSITIONS):
+                    and tokens[j + 1].text.lower() in PREPOSITIONS
+                    and _next_noun_lower(tokens, j + 2)):
                 break
             j += 1
-        if tokens[j].key not in PREPOSITIONS and tokens[j].text != "&":
+        if tokens[j].text.lower() not in PREPOSITIONS and tokens[j].text != "&":
             break
         j += 1
         if j < len(tokens) and tokens[j].key in ARTICLES:
@@ -262,6 +268,14 @@ def _run_name(tokens: list[Token], index: int) -> int:
         last_noun_lower = not noun.capitalised
         i = last = j
     return last
+
+
+def _next_noun_lower(tokens: list[Token], j: int) -> bool:
+    """After "et de": is the next noun lower case ("et de la grande halle") rather than a
+    new proper name ("et de l'Association …")?"""
+    while j < len(tokens) and (tokens[j].key in ARTICLES or tokens[j].key in PRE_ADJECTIVES):
+        j += 1
+    return j < len(tokens) and tokens[j].is_word and not tokens[j].capitalised
 
 
 def _adjacent(tokens: list[Token], i: int, text: str) -> bool:
@@ -359,7 +373,7 @@ def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
                     continue
                 if piece.lower().startswith(("coll.", "collection", "p.", "dir.")):
                     continue
-                if is_person(piece):
+                if fold(words[0]) not in ORG_HEADS and is_person(piece):
                     continue
                 stripped = PUBLISHER_PREFIX_RE.sub("", piece)
                 start += len(piece) - len(stripped)

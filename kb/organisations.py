@@ -67,9 +67,11 @@ LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|d
 # The name after an introducing phrase: capitalised words, joined by particles.
 # "et" joins two capitalised words only ("Genre et Ville", not "X et d'Y"); a word may
 # start with digits when a capital follows ("Immobilière 3F").
-NAME = (r"(?P<name>(?:[A-ZÀ-Ý][\w'’&.-]*|[A-ZÀ-Ý]{2,})"
+# Dots only inside a word ("M.S.H.A"), never the full stop ending a sentence.
+NAME_WORD = r"[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"
+NAME = (r"(?P<name>" + NAME_WORD +
         r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|&|-)\s*)*"
-        r"(?:et\s+)?(?:[A-ZÀ-Ý][\w'’&.-]*|\d+[A-ZÀ-Ý][\w-]*))*)")
+        r"(?:et\s+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
 # A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
 # "du laboratoire Mosaïques", "au centre social Le Phare".
 INTRODUCED_RE = re.compile(
@@ -269,11 +271,12 @@ def find_organisations(
 ) -> list[FoundOrganisation]:
     """Organisations of one article; `excluded_spans` are places already linked.
 
-    Most trusted first, each reading claiming its span: known names and acronyms,
-    acronyms the text defines, names opened by a head word or closed by a tail word
-    (these may contain a place: "Banque alimentaire du Val-d'Oise"), then — places
-    now blocking — names introduced by a phrase, media and publishers of references,
-    filtered spaCy spans, and names listed between two organisations.
+    Most trusted first, each reading claiming its span: acronyms the text defines
+    (resolved through the vocabulary when known), known names and acronyms, names
+    opened by a head word or closed by a tail word, names introduced by a type noun
+    (these may contain a place: "Banque alimentaire du Val-d'Oise"), media and
+    publishers of references; then, places now blocking, filtered spaCy spans and
+    names listed between two organisations.
     """
     article_themes = set(themes)
     folded_text = fold(masked.text)
@@ -317,6 +320,27 @@ def find_organisations(
             return False
         return not masked.touches_mask(candidate.start, candidate.end)
 
+    defined: dict[str, OrganisationRef] = {}
+    for candidate in acronym_definitions(masked.text):
+        acronym = candidate.acronym or ""
+        if acronym in vocabulary.non_organisation_acronyms or not acceptable(candidate):
+            continue
+        if overlaps(candidate.start, candidate.end):
+            # A known acronym after its long form: the long form is that body's too
+            # ("l'Agence de la transition écologique (ADEME)").
+            long_end = candidate.start + len(candidate.name)
+            if acronym in vocabulary.by_acronym and not overlaps(candidate.start, long_end):
+                add(resolve(candidate.name, acronym), candidate.start, long_end, "acronym")
+            continue
+        ref = resolve(candidate.name, acronym)
+        defined[acronym] = ref
+        add(ref, candidate.start, candidate.end, "acronym")
+    for acronym, ref in defined.items():
+        for match in re.finditer(r"(?<![\w&-])" + re.escape(acronym) + r"(?![\w&-])",
+                                 masked.text):
+            if not overlaps(*match.span()):
+                add(ref, *match.span(), "acronym")
+
     known = sorted(vocabulary.known_matches(masked), key=lambda m: (m[1], -(m[2] - m[1])))
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
@@ -328,24 +352,8 @@ def find_organisations(
             continue
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
 
-    defined: dict[str, OrganisationRef] = {}
-    for candidate in acronym_definitions(masked.text):
-        acronym = candidate.acronym or ""
-        if acronym in vocabulary.non_organisation_acronyms or not acceptable(candidate):
-            continue
-        if overlaps(candidate.start, candidate.end):
-            # A known name with the acronym after it: the acronym is that body's.
-            continue
-        ref = resolve(candidate.name, acronym)
-        defined[acronym] = ref
-        add(ref, candidate.start, candidate.end, "acronym")
-    for acronym, ref in defined.items():
-        for match in re.finditer(r"(?<![\w&-])" + re.escape(acronym) + r"(?![\w&-])",
-                                 masked.text):
-            if not overlaps(*match.span()):
-                add(ref, *match.span(), "acronym")
-
     for candidate in [*head_named(masked.text), *tail_named(masked.text)]:
+        candidate = _cut_before_claimed(candidate, claimed)
         if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
                 candidate.start, candidate.end) or not acceptable(candidate):
             continue
@@ -359,7 +367,8 @@ def find_organisations(
             continue
         add(resolve(candidate.name), candidate.start, candidate.end, "reference")
 
-    claimed.extend(excluded_spans)
+    # A type noun before a name says "body" even when the name holds a place
+    # ("l'association La Recyclerie Sarcelloise").
     for pattern in (FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
         for match in pattern.finditer(masked.text):
             start, end = match.span("name")
@@ -369,6 +378,8 @@ def find_organisations(
             if not name or fold(name) in GENERIC_WORDS:
                 continue
             add(resolve(name), start, end, "phrase")
+
+    claimed.extend(excluded_spans)
 
     for entity in ner:
         if entity.label not in ("ORG", "MISC"):
@@ -384,6 +395,21 @@ def find_organisations(
     _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
+    """'Fédération des conseils de parents d'élèves et de l'Association … (AFEV)': a name
+    that runs into one already found stops before it."""
+    starts = [s for s, e in claimed if candidate.start < s < candidate.end]
+    if not starts:
+        return candidate
+    cut = candidate.name[:min(starts) - candidate.start]
+    cut = TRAILING_FUNCTION_WORDS_RE.sub("", cut.rstrip(" ,'’")).rstrip(" ,")
+    cut = re.sub(r"\s+(?:et|de|du|des|d|l)['’]?$", "", cut)
+    if len(cut.split()) < 2:
+        return candidate
+    return NameCandidate(cut, None, candidate.start, candidate.start + len(cut),
+                         candidate.rule)
 
 
 def _add_coordinated(masked, claimed, found, add, resolve) -> None:

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 DATA = Path(__file__).parent / "data_eval"
 # Floors at what the enrichment reaches (measured, rounded down): see the report printed
 # by test_heldout_scores. Raise them when the rules improve; never lower them silently.
-FLOORS = {"communes": 0.95, "organisations": 0.85, "people": 0.95}
+FLOORS = {"communes": 0.95, "organisations": 0.95, "people": 0.97}
 LEADING_ARTICLE_RE = re.compile(r"^(?:l'|la |le |les )")
 
 
