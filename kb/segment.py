@@ -532,7 +532,23 @@ class _Segmenter:
         following = self.next_index(index)
         return following is not None and (
             self.is_title(following) or _marker_text(self.blocks[following]) is not None
+            or (self.title_tier is None and self.tiers[following] is None
+                and self.blocks[following].kind is BlockKind.PARAGRAPH
+                and _short_line(self.blocks[following].text, _INTERTITLE_MAX_WORDS)
+                and self.followed_by_body(following))
         ) and not match_section(self.blocks[following].text)
+
+    def opens_untyped_article(self, index: int) -> bool:
+        """Plain text with titles in lowercase: a short line opening body text where no
+        article is open (after a closing line, a section, a theme line or a list)."""
+        block = self.blocks[index]
+        if self.tiers[index] is not None or block.kind is not BlockKind.PARAGRAPH \
+                or self.title_tier is not None:
+            return False
+        draft = self.current
+        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading)
+        return waiting and _short_line(block.text, _INTERTITLE_MAX_WORDS) \
+            and self.followed_by_body(index)
 
     def starts_list(self, index: int) -> bool:
         """A short line directly followed by list items names a list rubric."""
@@ -726,6 +742,9 @@ class _Segmenter:
                 self.current.title = f"{self.current.title} {text}"
                 self.current.blocks.append(block)
                 return
+            self.start(text, block)
+            return
+        if self.opens_untyped_article(index):
             self.start(text, block)
             return
         if self.is_intertitle(index):

@@ -24,6 +24,7 @@ from tools.issuegen.bad_pdfs import (
     write_zero_page_pdf,
 )
 from tools.issuegen.render_pdf import render_pdf
+from tools.issuegen.sample_issues import issue_e
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec, load_issue
 
 COMPOUND_SENTENCE = (
@@ -443,3 +444,20 @@ def test_demo_issues_recovered(index, tmp_path):
     headings = [norm(block.text) for block in document.blocks if block.kind is BlockKind.HEADING]
     wanted = expected_titles(issue)
     assert [text for text in headings if text in wanted] == wanted
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_a_boxed_sidebar_is_read_after_the_flow_and_a_banner_stays_in_it(columns, tmp_path):
+    spec = issue_e()
+    path = tmp_path / "boxed.pdf"
+    render_pdf(spec, path, columns=columns, section_style="banner", title_case="as_written")
+    blocks = extract(path).blocks
+    texts = [block.text for block in blocks]
+    box = spec.sidebar
+    assert texts[-len(box.items) - 1:] == [box.title, *box.items]
+    # Section banners (one line on a coloured bar) keep their place among the articles.
+    order = [texts.index(section.name) for section in spec.sections]
+    assert order == sorted(order) and order[-1] < len(texts) - len(box.items) - 1
+    for _, article in spec.articles():
+        for paragraph in article.paragraphs:
+            assert paragraph in texts

@@ -263,3 +263,88 @@ def test_a_title_with_nothing_under_it_was_a_section():
                    "Son unique paragraphe.")
     _, (article,) = segment(doc)
     assert (article.section, article.title) == ("Dossier spécial", "UN PREMIER ARTICLE")
+
+
+def _h(text: str, level: int) -> Block:
+    return Block(text, kind=BlockKind.HEADING, heading_level=level, bold=True)
+
+
+def test_web_page_setting_sections_and_titles_in_the_same_h2():
+    doc = document(
+        "lettre-n70.html",
+        _h("Résonances n°70 – mai 2023", 1),
+        _h("Vie des quartiers", 2),
+        _h("À Trappes, un parc dessiné avec les habitants", 2),
+        "Trois samedis d'ateliers ont réuni une quarantaine d'habitants du quartier.",
+        _h("Une épicerie solidaire au Val Fourré", 2),
+        "L'épicerie propose des produits à prix réduit à deux cents familles.",
+        _h("Paroles d'acteurs", 2),
+        _h("Trois questions à une coordinatrice", 2),
+        "Le programme accompagne chaque année trois cents enfants.",
+        _h("Qu'est-ce qui a changé ?", 3),
+        "Les familles arrivent avec des difficultés plus nombreuses.",
+    )
+    _, articles = segment(doc)
+    assert [(a.section, a.title) for a in articles] == [
+        ("Vie des quartiers", "À Trappes, un parc dessiné avec les habitants"),
+        ("Vie des quartiers", "Une épicerie solidaire au Val Fourré"),
+        ("Paroles d'acteurs", "Trois questions à une coordinatrice"),
+    ]
+    assert articles[2].subheadings == ("Qu'est-ce qui a changé ?",)
+
+
+def test_a_title_continued_on_a_second_heading_line_is_merged():
+    doc = document(
+        "lettre-n71.html",
+        _h("Résonances n°71 – juin 2023", 1),
+        _h("Agenda", 2),
+        _h("Rencontre régionale des conseils citoyens et", 3),
+        _h("des tables de quartier", 3),
+        "Une journée d'échanges à Paris.",
+        _h("Un second article", 3),
+        "Son paragraphe.",
+    )
+    _, articles = segment(doc)
+    assert [a.title for a in articles] == [
+        "Rencontre régionale des conseils citoyens et des tables de quartier",
+        "Un second article",
+    ]
+
+
+def test_a_pull_quote_set_large_stays_in_its_article():
+    size = {"font_size": 9.5}
+    doc = ExtractedDocument(
+        source=SourceFile("n72.pdf", SourceFormat.PDF, "0" * 64, 1),
+        body_font_size=9.5,
+        blocks=(
+            Block("Résonances n°72 – juillet 2023", kind=BlockKind.HEADING, font_size=13),
+            Block("Vie des quartiers", kind=BlockKind.HEADING, font_size=17.5, bold=True),
+            Block("Une épicerie solidaire", kind=BlockKind.HEADING, font_size=13, bold=True),
+            Block("L'épicerie propose des produits à prix réduit.", **size),
+            Block("« On vient pour les courses, on revient pour les gens. »",
+                  kind=BlockKind.HEADING, font_size=13.5, bold=True),
+            Block("Des bénévoles y animent des ateliers de cuisine.", **size),
+            Block("Un autre article", kind=BlockKind.HEADING, font_size=13, bold=True),
+            Block("Son paragraphe.", **size),
+        ),
+    )
+    _, articles = segment(doc)
+    assert [(a.section, a.title) for a in articles] == [
+        ("Vie des quartiers", "Une épicerie solidaire"),
+        ("Vie des quartiers", "Un autre article"),
+    ]
+    assert "Des bénévoles y animent" in articles[0].text
+
+
+def test_plain_text_section_line_above_a_theme_line():
+    doc = document(
+        "resonances-n73.txt",
+        "L'actu du Pôle ressources", "UNE PUBLICATION", "Son paragraphe.",
+        "Territoires en action", "Gennevilliers", "UN BUDGET PARTICIPATIF",
+        "La ville consacre 200 000 euros aux projets des jeunes.",
+    )
+    _, articles = segment(doc)
+    assert [(a.section, a.heading, a.title) for a in articles] == [
+        ("L'actu du Pôle ressources", None, "UNE PUBLICATION"),
+        ("Territoires en action", "Gennevilliers", "UN BUDGET PARTICIPATIF"),
+    ]
