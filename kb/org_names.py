@@ -373,7 +373,9 @@ def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
                     continue
                 if piece.lower().startswith(("coll.", "collection", "p.", "dir.")):
                     continue
-                if fold(words[0]) not in ORG_HEADS and is_person(piece):
+                # "Thierry Vidal et Aminata Cissé": two authors in one piece.
+                if fold(words[0]) not in ORG_HEADS and all(
+                        is_person(part.strip()) for part in re.split(r"\s+et\s+", piece)):
                     continue
                 stripped = PUBLISHER_PREFIX_RE.sub("", piece)
                 start += len(piece) - len(stripped)

@@ -84,6 +84,14 @@ INTRODUCED_RE = re.compile(
     r"|magazine|revue|média)"
     r"\s+(?:la\s+|le\s+)?" + NAME
 )
+# "Communauté urbaine Grand Paris Seine et Oise" is the known "Grand Paris Seine et Oise".
+STRUCTURE_PREFIX_RE = re.compile(
+    r"^(?:Communauté (?:urbaine|d['’]agglomération|de communes)|Établissement public "
+    r"territorial|EPT|EPCI|Office public de l['’]habitat|Bailleur social)\s+(?:de\s+|du\s+)?",
+    re.IGNORECASE)
+# "« Titre », Rédaction, Le Journal des quartiers": bylines that name no body.
+NOT_BODIES = frozenset({"redaction", "collectif", "anonyme", "la redaction", "ouvrage collectif",
+                        "le", "la", "les", "l'"})
 # "Emmaüs Habitat, Seqens et CDC Habitat": a name listed between two organisations.
 COORDINATED_RE = re.compile(
     r"^\s*,\s*(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3})\s*(?:,|\set)\s*"
@@ -245,10 +253,18 @@ def plausible_ner_org(
     if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]):
         return False
     if len(words) == 1:
-        return fold(text) not in GENERIC_WORDS and (text.isupper() and len(text) >= 2)
+        # A lone acronym is a body only when the vocabulary or the text says so (both
+        # read before spaCy): "CAP cuisine", "classes de CP" are not.
+        return False
     if entity.label == "MISC":
-        # MISC is noisy: only a name with an acronym in it ("BGE Parif").
-        return all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words)
+        # MISC is noisy: only a name with an acronym in it ("BGE Parif"), outside quotes
+        # (a press title), no zoning or programme acronym ("Nouveaux QPV").
+        line_start = masked.text.rfind("\n", 0, entity.start) + 1
+        quoted = masked.text.count("«", line_start, entity.start) > masked.text.count(
+            "»", line_start, entity.start)
+        return not quoted and all(w[:1].isupper() for w in words) and any(
+            is_acronym(w) for w in words) and not any(
+            w in vocabulary.non_organisation_acronyms for w in words)
     # Spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise"), unless a
     # head word opens a name that runs in lower case ("Secours populaire français").
     return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
@@ -289,7 +305,7 @@ def find_organisations(
         return any(start < c_end and c_start < end for c_start, c_end in claimed)
 
     def add(ref: OrganisationRef | None, start: int, end: int, source: str) -> None:
-        if ref is None:
+        if ref is None or fold(ref.name) in NOT_BODIES:
             return
         key = ref.acronym if ref.acronym and ref.acronym in refs else ref.name
         if ref.acronym:
@@ -305,7 +321,8 @@ def find_organisations(
 
     def resolve(name: str, acronym: str | None = None) -> OrganisationRef | None:
         entry = (vocabulary.by_acronym.get(acronym) if acronym else None) or vocabulary.lookup(
-            name) or vocabulary.lookup(clean_name(name))
+            name) or vocabulary.lookup(clean_name(name)) or vocabulary.lookup(
+            STRUCTURE_PREFIX_RE.sub("", clean_name(name)))
         if entry and entry.ambiguous and not acronym and clean_name(name) == entry.acronym:
             return None  # a bare ambiguous acronym: the known-names pass has decided
         if entry:
