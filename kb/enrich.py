@@ -30,7 +30,13 @@ from kb.models import (
     ThemeRef,
 )
 from kb.nlp import Entity, MaskedText, entities, fold, mask
-from kb.organisations import GENERIC_WORDS, clean_name, find_organisations, load_vocabulary
+from kb.organisations import (
+    GENERIC_WORDS,
+    clean_name,
+    find_organisations,
+    load_vocabulary,
+    lookup_structure,
+)
 from kb.overrides import Overrides, load_overrides
 from kb.people import find_people
 from kb.themes import load_themes
@@ -160,7 +166,7 @@ class Enricher:
             folded = fold(piece)
             if any(k in folded for k in known) or fold(piece.split()[0]) in GENERIC_WORDS:
                 continue
-            entry = self.organisations.lookup(piece)
+            entry = lookup_structure(self.organisations, piece)
             ref = OrganisationRef(entry.name, entry.acronym) if entry else OrganisationRef(
                 clean_name(piece))
             if ref not in found:

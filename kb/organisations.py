@@ -256,18 +256,26 @@ def plausible_ner_org(
         # A lone acronym is a body only when the vocabulary or the text says so (both
         # read before spaCy): "CAP cuisine", "classes de CP" are not.
         return False
+    # Not a zoning or programme ("Nouveaux QPV"), not a word of a press title in quotes.
+    if any(w in vocabulary.non_organisation_acronyms for w in words):
+        return False
+    line_start = masked.text.rfind("\n", 0, entity.start) + 1
+    if masked.text.count("«", line_start, entity.start) > masked.text.count(
+            "»", line_start, entity.start):
+        return False
     if entity.label == "MISC":
-        # MISC is noisy: only a name with an acronym in it ("BGE Parif"), outside quotes
-        # (a press title), no zoning or programme acronym ("Nouveaux QPV").
-        line_start = masked.text.rfind("\n", 0, entity.start) + 1
-        quoted = masked.text.count("«", line_start, entity.start) > masked.text.count(
-            "»", line_start, entity.start)
-        return not quoted and all(w[:1].isupper() for w in words) and any(
-            is_acronym(w) for w in words) and not any(
-            w in vocabulary.non_organisation_acronyms for w in words)
+        # MISC is noisy: only a name with an acronym in it ("BGE Parif").
+        return all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words)
     # Spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise"), unless a
     # head word opens a name that runs in lower case ("Secours populaire français").
     return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
+
+
+def lookup_structure(vocabulary: OrganisationVocabulary, name: str) -> KnownOrganisation | None:
+    """The known body a name denotes, also under a structure prefix ("Communauté urbaine
+    Grand Paris Seine et Oise")."""
+    return vocabulary.lookup(name) or vocabulary.lookup(
+        STRUCTURE_PREFIX_RE.sub("", clean_name(name)))
 
 
 def _is_person(text: str) -> bool:
@@ -321,8 +329,7 @@ def find_organisations(
 
     def resolve(name: str, acronym: str | None = None) -> OrganisationRef | None:
         entry = (vocabulary.by_acronym.get(acronym) if acronym else None) or vocabulary.lookup(
-            name) or vocabulary.lookup(clean_name(name)) or vocabulary.lookup(
-            STRUCTURE_PREFIX_RE.sub("", clean_name(name)))
+            name) or lookup_structure(vocabulary, clean_name(name))
         if entry and entry.ambiguous and not acronym and clean_name(name) == entry.acronym:
             return None  # a bare ambiguous acronym: the known-names pass has decided
         if entry:

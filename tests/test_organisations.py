@@ -73,3 +73,72 @@ def test_ambiguous_acronym_needs_its_meaning(nlp):
     text = "Les jeunes sont orientés vers la ML pour un accompagnement."
     assert ("Mission locale", "ML") not in orgs_of(text)
     assert ("Mission locale", "ML") in orgs_of(text, themes=["emploi-insertion"])
+
+
+def test_acronym_definitions_give_the_long_form_both_ways():
+    from kb.org_names import acronym_definitions
+
+    def defined(text):
+        return {(c.name, c.acronym) for c in acronym_definitions(text)}
+
+    assert ("Fédération des centres sociaux et socioculturels de France", "FCSF") in defined(
+        "avec la Fédération des centres sociaux et socioculturels de France (FCSF) et la")
+    assert ("Réseau des collectivités Territoriales pour une Économie Solidaire", "RTES") in \
+        defined("Le Réseau des collectivités Territoriales pour une Économie Solidaire - RTES -"
+                " réalise")
+    assert ("Centre d'études et de recherches sur les qualifications", "Céreq") in defined(
+        "réalisée par le Centre d'études et de recherches sur les qualifications (Céreq).")
+    assert ("Union sociale pour l'habitat", "USH") in defined(
+        "l'USH (Union sociale pour l'habitat) publie")
+    # Lower-case words before the brackets spell no body.
+    assert not defined("le modèle des équipes pluridisciplinaires de soutien (EPS)")
+
+
+def test_head_named_stops_at_verbs_coordination_and_new_bodies():
+    from kb.org_names import head_named
+
+    def names(text):
+        return [c.name for c in head_named(text)]
+
+    assert names("L'Agence nationale du sport et la Caisse d'allocations familiales des "
+                 "Yvelines financent le programme.") == [
+        "Agence nationale du sport", "Caisse d'allocations familiales des Yvelines"]
+    assert names("Le Haut-commissariat à l'emploi et à l'engagement des entreprises pilote "
+                 "la préfiguration") == [
+        "Haut-commissariat à l'emploi et à l'engagement des entreprises"]
+    assert names("le soutien de la Fondation Orange et d'Hauts-de-Seine Habitat") == [
+        "Fondation Orange"]
+    assert names("Le Comité national d'orientation et d'évaluation des cités éducatives a "
+                 "rendu son rapport") == [
+        "Comité national d'orientation et d'évaluation des cités éducatives"]
+    # A sentence-initial capital says nothing; "Conseil" alone is no body.
+    assert names("Centre de loisirs et conseil citoyen.") == []
+
+
+def test_tail_named_and_references():
+    from kb.org_names import reference_names, tail_named
+
+    assert [c.name for c in tail_named(
+        "accueillera Emmaüs Habitat, Seqens et CDC Habitat, qui")] == [
+        "Emmaüs Habitat", "CDC Habitat"]
+    press = "- « *Entretien avec Fadila Khattabi* », Lien social, février 2024"
+    book = "Thierry Vidal et Aminata Cissé, éd. la Dispute, janvier 2021, 176 p."
+
+    def people(piece):
+        return piece in ("Thierry Vidal", "Aminata Cissé")
+
+    assert [c.name for c in reference_names(press, people)] == ["Lien social"]
+    assert [c.name for c in reference_names(book, people)] == ["la Dispute"]
+
+
+@pytest.mark.slow
+def test_unknown_bodies_from_the_shape_of_the_text(nlp):
+    found = orgs_of(
+        "La séance accueillera Emmaüs Habitat, Seqens et CDC Habitat. Le Haut Comité pour le "
+        "logement des personnes défavorisées (HCLPD) alerte. L'association La Recyclerie "
+        "Sarcelloise a ouvert, avec le bailleur Immobilière 3F. Les élèves ont un CAP cuisine.")
+    names = {name for name, _ in found}
+    assert {"Emmaüs Habitat", "Seqens", "CDC Habitat", "Recyclerie Sarcelloise",
+            "Immobilière 3F"} <= names
+    assert ("Haut Comité pour le logement des personnes défavorisées", "HCLPD") in found
+    assert "CAP" not in names
