@@ -119,6 +119,7 @@ class _Page:
     lines: list[_Line] = field(default_factory=list)
     # Filled or framed rectangles (x0, top, x1, bottom): boxes, banners, picture frames.
     rects: list[tuple[float, float, float, float]] = field(default_factory=list)
+    has_images: bool = False  # a page of pictures and no words is a scan
 
 
 @dataclass(slots=True)
@@ -144,8 +145,12 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     """Read a PDF into blocks in reading order, or raise ExtractionError."""
     pages, title = _read_pages(data, source.path)
     page_count = len(pages)
+    scanned_blocks = _read_scanned(data, pages, source.path)
     if not any(page.words for page in pages):
-        raise ExtractionError(source.path, "PDF sans texte (image numérisée ?) : OCR nécessaire")
+        return ExtractedDocument(
+            source=source, blocks=tuple(scanned_blocks), title=title, page_count=page_count,
+            body_font_size=_dominant_block_size(scanned_blocks),
+        )
     _drop_running_words(pages)
     lines: list[_Line] = []
     for page in pages:
@@ -165,6 +170,8 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     drafts = [d for d in drafts if not d.first.boxed] + [d for d in drafts if d.first.boxed]
     drafts = _mend_breaks(drafts, lexicon)
     blocks = _blocks(drafts, body_size)
+    if scanned_blocks:  # text pages and scanned pages mixed: pages in order
+        blocks = sorted([*blocks, *scanned_blocks], key=lambda block: block.page)
     return ExtractedDocument(
         source=source,
         blocks=tuple(blocks),
@@ -176,6 +183,41 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
 
 # ---------------------------------------------------------------------------
 # Reading pages
+
+
+def _read_scanned(data: bytes, pages: list[_Page], path: str) -> list[Block]:
+    """Pages that are pictures without text, read by OCR where it is installed.
+
+    A document with no text at all and no OCR is refused with the reason; scanned pages
+    beside text pages are read when OCR is there (the text pages are read either way).
+    """
+    from kb.extract import ocr
+
+    scanned = [page.number for page in pages if not page.words and page.has_images]
+    has_text = any(page.words for page in pages)
+    if not scanned:
+        if not has_text:
+            raise ExtractionError(path, "PDF sans texte ni image : pages blanches")
+        return []
+    missing = ocr.unavailable_reason()
+    if missing:
+        if has_text:
+            return []
+        raise ExtractionError(
+            path, f"PDF sans texte (image numérisée) : OCR nécessaire ({missing})")
+    blocks = ocr.read_scanned_pages(data, scanned)
+    if not blocks and not has_text:
+        raise ExtractionError(
+            path, "PDF numérisé : l'OCR n'y a reconnu aucun texte (scan illisible ?)")
+    return blocks
+
+
+def _dominant_block_size(blocks: list[Block]) -> float | None:
+    sizes: Counter[float] = Counter()
+    for block in blocks:
+        if block.font_size:
+            sizes[block.font_size] += len(block.text)
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def _read_pages(data: bytes, path: str) -> tuple[list[_Page], str | None]:
@@ -270,7 +312,7 @@ def _read_page(page) -> _Page:
             hyperlinks.append((link["x0"], link["top"], link["x1"], link["bottom"], str(uri)))
     return _Page(
         number=page.page_number, width=float(page.width), height=float(page.height),
-        words=words, hyperlinks=hyperlinks, rects=rects,
+        words=words, hyperlinks=hyperlinks, rects=rects, has_images=bool(page.images),
     )
 
 
