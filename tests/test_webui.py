@@ -177,7 +177,7 @@ def test_empty_state_helps(client):
 
 @pytest.mark.parametrize("url", [
     "/recherche?page=abc", "/recherche?page=-1", "/recherche?page=0", f"/recherche?page={10**9}",
-    "/recherche?page=1.5", "/recherche?tri=alpha", "/recherche?couleur=rouge",
+    "/recherche?page=1.5", "/recherche?tri=alpha",
     "/recherche?commune=Paris", "/recherche?annee=21", "/recherche?departement=999",
     "/recherche?q=%FF%FE", "/api/recherche?page=abc", "/recherche.csv?page=x",
     "/recherche.atom?tri=z", "/api/suggest?format=xml",

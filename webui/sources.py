@@ -42,8 +42,11 @@ def resolve_inside_root(relative: str) -> Path | None:
     joined = safe_join(str(root), relative)
     if joined is None:
         return None
-    real = Path(os.path.realpath(joined))
-    if not _inside(real, root) or not real.is_file():
+    try:
+        real = Path(os.path.realpath(joined))
+        if not _inside(real, root) or not real.is_file():
+            return None
+    except OSError:  # a name too long for the file system, a loop of links: not a file
         return None
     return real
 

@@ -147,9 +147,8 @@ def clean_text(value: str) -> str:
 
 def parse_state(args: MultiDict[str, str], raw_query_string: bytes = b"") -> SearchState:
     check_query_encoding(raw_query_string)
-    unknown = sorted(set(args) - KNOWN_PARAMS)
-    if unknown:
-        bad_request(f"Paramètre inconnu : « {unknown[0][:50]} ».")
+    # Parameters we do not know (utm_source=newsletter, fbclid…) are ignored, not refused:
+    # shared links pick them up on the way and must keep working.
 
     notice = None
     text = clean_text(args.get("q", ""))
