@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.kill_loop import ROOT, indexed_issues, kb_command, kill_loop, write_state
+from bench.soak import soak
 from indexer.writer import LOCK
 
 # A writer elsewhere: takes the index's lock, says so, holds it until its stdin closes.
@@ -92,3 +93,16 @@ def test_lock_of_a_killed_writer_does_not_block_the_next_run(indexed) -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert indexed_issues(index) == issues
+
+
+def test_short_soak_searches_keep_answering_during_reindex(tmp_path: Path) -> None:
+    """A few seconds of bench/soak.py: 2 clients, 2 reindexes, no error, no stale lock."""
+    report = soak(tmp_path / "soak", articles=300, clients=2, seconds=4, reindexes=2,
+                  max_requests=2000, nlp=False)
+    told = report.describe()
+    assert report.requests > 20, told
+    assert report.errors == 0, (told, report.first_errors)
+    assert report.reindex_statuses == [0, 0], told
+    assert report.new_generation_served and report.lock_free_after, told
+    assert report.leftovers == [], told
+    assert report.p95_ms < 2000, told  # generous: the suite shares the machine
