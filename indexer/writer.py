@@ -184,6 +184,9 @@ class GenerationWriter:
             if generation == keep or (older and generation == older[-1]):
                 continue
             shutil.rmtree(generation, ignore_errors=True)
+        # A writer killed between writing the new pointer and renaming it leaves it behind.
+        for pointer in self.root.glob(".CURRENT.*"):
+            pointer.unlink(missing_ok=True)
 
     def delete_issue(self, issue_id: str) -> None:
         self.deleted += self._writer.delete_by_term("issue", issue_id)
