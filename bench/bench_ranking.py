@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 
 from indexer.api import Query  # noqa: E402
 from indexer.glossary import load_glossary  # noqa: E402
-from indexer.reindex import reindex  # noqa: E402
+from indexer.reindex import Enricher, reindex  # noqa: E402
 from indexer.search import SearchService  # noqa: E402
 from kb.models import EnrichedArticle  # noqa: E402
 
@@ -97,10 +97,11 @@ def evaluate(ranker: Ranker, judged: Sequence[Judged]) -> Scores:
 
 # ---------------------------------------------------------------- our service
 
-def build_index(index_dir: Path, *, entities: bool = True) -> None:
+def build_index(index_dir: Path, *, entities: bool = True,
+                enrich: Enricher | None = None) -> None:
     """`reindex` over the archive; without entities spaCy is not loaded."""
-    enrich = None if entities else (
-        lambda articles: [EnrichedArticle(article=a) for a in articles])
+    if not entities:
+        enrich = lambda articles: [EnrichedArticle(article=a) for a in articles]  # noqa: E731
     summary = reindex(archive_paths(), index_dir, progress=False, enrich=enrich)
     if summary.failures:
         raise RuntimeError(f"archive files not indexed: {summary.failures}")
@@ -198,10 +199,14 @@ class Run:
     rankers: dict[str, Ranker]
 
 
-def run(work: Path, *, entities: bool = True) -> tuple[Run, SearchService]:
+def run(work: Path, *, entities: bool = True, enrich: Enricher | None = None
+        ) -> tuple[Run, SearchService]:
+    """Index the archive, then score our service and the baselines on it.
+
+    `enrich` replaces the default enrichment (a test passes its session-wide one)."""
     judged = load_judgments()
     index_dir = work / "ours"
-    build_index(index_dir, entities=entities)
+    build_index(index_dir, entities=entities, enrich=enrich)
     service = SearchService(index_dir, load_glossary())
     records = indexed_articles(service)
     baseline_dir = work / "whoosh_fr"
