@@ -45,6 +45,7 @@ class ReindexSummary:
     articles: int = 0  # articles (re)indexed this run
     total_articles: int = 0
     failures: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)  # files read only in part
     seconds: float = 0.0
     full: bool = False
     generation: str | None = None  # None when nothing changed
@@ -55,6 +56,7 @@ class ReindexSummary:
             f"{mode} : {self.files} fichiers ({self.read} lus, {self.unchanged} inchangés, "
             f"{self.removed} retirés), {self.issues} numéros, {self.articles} articles indexés "
             f"({self.total_articles} au total), {len(self.failures)} erreurs, "
+            f"{len(self.warnings)} avertissements, "
             f"{self.seconds:.1f} s"
         )
 
@@ -156,6 +158,7 @@ def reindex(
             show(path)
             try:
                 read[path] = read_file(path)
+                summary.warnings += [Failure(path, w) for w in read[path].document.warnings]
             except ExtractionError as error:
                 summary.failures.append(Failure(path, error.reason))
             except Exception as error:  # a bug on one file must not lose the batch

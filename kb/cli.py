@@ -32,9 +32,9 @@ def index_dir(args: argparse.Namespace) -> str:
     return args.index or DEFAULT_INDEX
 
 
-def report_failures(failures: Sequence[Failure]) -> None:
+def report_failures(failures: Sequence[Failure], label: str = "erreur") -> None:
     for failure in failures:
-        print(f"erreur : {failure.path} : {failure.reason}", file=sys.stderr)
+        print(f"{label} : {failure.path} : {failure.reason}", file=sys.stderr)
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -47,6 +47,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
             continue
         issues += 1
         articles += len(item.articles)
+        report_failures(
+            [Failure(item.document.source.path, w) for w in item.document.warnings],
+            "avertissement",
+        )
         print(f"{item.document.source.path} — {item.issue.title} "
               f"(n°{item.issue.number or '?'}, {item.issue.date or 'date inconnue'}) : "
               f"{len(item.articles)} articles")
@@ -187,6 +191,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         print(f"erreur : {busy}", file=sys.stderr)
         return 2
     report_failures(summary.failures)
+    report_failures(summary.warnings, "avertissement")
     print(summary.describe(), file=sys.stderr)
     return 1 if summary.failures else 0
 

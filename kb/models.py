@@ -59,6 +59,8 @@ class ExtractedDocument:
     title: str | None = None  # <title>, PDF metadata title
     page_count: int = 1
     body_font_size: float | None = None  # the dominant size, so headings can be told apart
+    # What was read only in part (scanned pages without OCR…): reported, never silent.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -428,6 +428,17 @@ def test_scanned_page_among_text_pages_is_skipped(tmp_path):
     assert any("Mantes-la-Jolie" in block.text for block in document.blocks)
 
 
+def test_scanned_page_skipped_without_ocr_is_reported(tmp_path, monkeypatch):
+    from kb.extract import ocr
+
+    monkeypatch.setattr(ocr, "unavailable_reason", lambda: "tesseract non installé")
+    document = extract(write_mixed_text_and_image_pdf(tmp_path / "mixed.pdf"))
+    assert {block.page for block in document.blocks} == {1}
+    assert document.warnings == (
+        "pages numérisées non lues (p. 2) : OCR nécessaire (tesseract non installé)",
+    )
+
+
 DEMO_DIR = Path(__file__).resolve().parent.parent / "tools" / "demo_issues"
 DEMO_SPECS = sorted(DEMO_DIR.glob("*.toml"))
 

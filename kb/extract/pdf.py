@@ -145,11 +145,11 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     """Read a PDF into blocks in reading order, or raise ExtractionError."""
     pages, title = _read_pages(data, source.path)
     page_count = len(pages)
-    scanned_blocks = _read_scanned(data, pages, source.path)
+    scanned_blocks, warnings = _read_scanned(data, pages, source.path)
     if not any(page.words for page in pages):
         return ExtractedDocument(
             source=source, blocks=tuple(scanned_blocks), title=title, page_count=page_count,
-            body_font_size=_dominant_block_size(scanned_blocks),
+            body_font_size=_dominant_block_size(scanned_blocks), warnings=warnings,
         )
     _drop_running_words(pages)
     lines: list[_Line] = []
@@ -178,6 +178,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
         title=title,
         page_count=page_count,
         body_font_size=body_size,
+        warnings=warnings,
     )
 
 
@@ -185,11 +186,14 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
 # Reading pages
 
 
-def _read_scanned(data: bytes, pages: list[_Page], path: str) -> list[Block]:
+def _read_scanned(
+    data: bytes, pages: list[_Page], path: str
+) -> tuple[list[Block], tuple[str, ...]]:
     """Pages that are pictures without text, read by OCR where it is installed.
 
     A document with no text at all and no OCR is refused with the reason; scanned pages
-    beside text pages are read when OCR is there (the text pages are read either way).
+    beside text pages are read when OCR is there (the text pages are read either way);
+    without OCR they are skipped with a warning naming them.
     """
     from kb.extract import ocr
 
@@ -198,18 +202,19 @@ def _read_scanned(data: bytes, pages: list[_Page], path: str) -> list[Block]:
     if not scanned:
         if not has_text:
             raise ExtractionError(path, "PDF sans texte ni image : pages blanches")
-        return []
+        return [], ()
     missing = ocr.unavailable_reason()
     if missing:
         if has_text:
-            return []
+            listed = ", ".join(str(number) for number in scanned)
+            return [], (f"pages numérisées non lues (p. {listed}) : OCR nécessaire ({missing})",)
         raise ExtractionError(
             path, f"PDF sans texte (image numérisée) : OCR nécessaire ({missing})")
     blocks = ocr.read_scanned_pages(data, scanned)
     if not blocks and not has_text:
         raise ExtractionError(
             path, "PDF numérisé : l'OCR n'y a reconnu aucun texte (scan illisible ?)")
-    return blocks
+    return blocks, ()
 
 
 def _dominant_block_size(blocks: list[Block]) -> float | None:
