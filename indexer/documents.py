@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from indexer.analysis import VALUE_SEPARATOR
 from indexer.schema import LEAD_REPEAT, TITLE_REPEAT
+from kb.gazetteer import load_gazetteer
 from kb.models import EnrichedArticle
 from kb.serialize import article_record
 
@@ -85,8 +87,33 @@ def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:
     return values
 
 
+FOCUSED_PLACES = 2  # an article linked to this many communes or fewer is about them
+FOCUS_REPEAT = 2  # …and their names weigh as much as a word of its lead
+
+
+@cache
+def _gentiles_by_insee() -> dict[str, tuple[str, ...]]:
+    by_insee: dict[str, list[str]] = {}
+    for gentile in load_gazetteer().gentiles:
+        by_insee.setdefault(gentile.insee, []).append(gentile.stem)
+    return {insee: tuple(stems) for insee, stems in by_insee.items()}
+
+
+def place_names(enriched: EnrichedArticle) -> list[str]:
+    """Names of the article's communes, with their inhabitants' names (`Sarcelles` for a
+    text that only says `sarcellois`, and the other way round). An article about one or
+    two places repeats them: a list naming ten communes in passing (Mouvements, Dans la
+    presse) should not outrank the article set in the town."""
+    gentiles = _gentiles_by_insee()
+    names = [name for commune in enriched.communes
+             for name in (commune.name, *gentiles.get(commune.insee, ()))]
+    if 0 < len(enriched.communes) <= FOCUSED_PLACES:
+        return names * FOCUS_REPEAT
+    return names
+
+
 def entity_text(enriched: EnrichedArticle) -> str:
-    names: list[str] = [c.name for c in enriched.communes]
+    names: list[str] = place_names(enriched)
     names += [q.partition(" / ")[2] or q for q in enriched.quartiers]
     for organisation in enriched.organisations:
         names.append(organisation.name)

@@ -5,7 +5,10 @@ Why it is fast although Whoosh is not:
   `body` field, per phrase and per facet value, cached per index generation, then combined
   with `&`, `|` and counted with `int.bit_count()`. Facet counts are one AND and one
   popcount per value, instead of Whoosh walking every hit in Python;
-- Whoosh only scores, through its block-max top-N collector, with the bitmap as a filter;
+- ranking does not walk Whoosh matchers either: each query term's BM25F contribution to
+  every article that has it (Whoosh's own formula and statistics) is read once per
+  generation from its postings into an array, so scoring the hits of a query is a few
+  array additions and a partial sort (numpy), whatever the number of hits;
 - snippets are made for the shown page only, from the stored record;
 - one set of readers per generation, shared by all threads (one Whoosh searcher per
   thread, since Whoosh searchers are not thread-safe), replaced when CURRENT names a newer
@@ -26,10 +29,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.idsets import DocIdSet
-from whoosh.scoring import BM25F
+from whoosh.scoring import BM25F, bm25
 
 from indexer.analysis import analyze, fold, iter_terms
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
@@ -42,6 +46,7 @@ from indexer.writer import Manifest, current_generation
 FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
 SNIPPET_WORDS = 36
 TERM_CACHE_SIZE = 4096
+IMPACT_CACHE_SIZE = 512  # per-term score arrays: 12 bytes per article having the term
 
 
 # ---------------------------------------------------------------- bitmaps
@@ -54,6 +59,29 @@ def mask_from_ids(ids: Iterable[int], size: int) -> int:
         digits[docnum] = 49  # "1"
     digits.reverse()  # bit d is the d-th digit from the right
     return int(digits, 2)
+
+
+def mask_from_array(ids: np.ndarray, size: int) -> int:
+    bits = np.zeros(size, dtype=np.uint8)
+    bits[ids] = 1
+    return int.from_bytes(np.packbits(bits, bitorder="little").tobytes(), "little")
+
+
+def mask_to_bools(mask: int, size: int) -> np.ndarray:
+    raw = np.frombuffer(mask.to_bytes((size + 7) // 8 or 1, "little"), dtype=np.uint8)
+    return np.unpackbits(raw, count=size, bitorder="little").view(bool)
+
+
+def top_scored(docnums: np.ndarray, scores: np.ndarray, limit: int
+               ) -> list[tuple[int, float]]:
+    """The `limit` best (docnum, score), best first, ties to the lower docnum (as Whoosh)."""
+    if len(docnums) > limit:
+        cut = len(scores) - limit
+        kth = np.partition(scores, cut)[cut]
+        keep = scores >= kth
+        docnums, scores = docnums[keep], scores[keep]
+    order = np.lexsort((docnums, -scores))[:limit]
+    return [(int(d), float(s)) for d, s in zip(docnums[order], scores[order], strict=True)]
 
 
 def iter_bits(mask: int) -> Iterator[int]:
@@ -110,8 +138,11 @@ class _Generation:
             else (1 << self.size) - 1
         )
         self._terms: OrderedDict[tuple, int] = OrderedDict()
+        self._impacts: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lengths: np.ndarray | None = None
         self._facets: dict[str, dict[str, int]] = {}
         self._date_order: list[int] | None = None
+        self._date_array: np.ndarray | None = None
         self._positions: list[int] | None = None
         self._ids: dict[str, int] | None = None
 
@@ -147,14 +178,9 @@ class _Generation:
         return mask
 
     def alternative_mask(self, terms: tuple[str, ...]) -> int:
-        reader = self.searcher().reader()
         if len(terms) == 1:
-            def compute() -> int:
-                if (MATCH_FIELD, terms[0]) not in reader:
-                    return 0
-                ids = reader.postings(MATCH_FIELD, terms[0]).all_ids()
-                return mask_from_ids(ids, self.size)
-            return self._cached((MATCH_FIELD, terms[0]), compute)
+            return self._cached((MATCH_FIELD, terms[0]),
+                                lambda: mask_from_array(self.impacts(terms[0])[0], self.size))
 
         def compute_phrase() -> int:
             words = self.alternative_mask(terms[:1])
@@ -165,6 +191,60 @@ class _Generation:
             phrase = wq.Phrase(MATCH_FIELD, list(terms))
             return mask_from_ids(phrase.docs(self.searcher()), self.size)
         return self._cached(("phrase", *terms), compute_phrase)
+
+    # -- scores
+
+    def lengths(self) -> np.ndarray:
+        """Length of every article's scored field, as Whoosh's BM25F reads it."""
+        if self._lengths is None:
+            searcher = self.searcher()
+            self._lengths = np.array(
+                [searcher.doc_field_length(d, MATCH_FIELD, 1) or 1 for d in range(self.size)],
+                dtype=np.float64)
+        return self._lengths
+
+    def impacts(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums having `term`, its BM25F score in each): Whoosh's scorer, vectorised."""
+        with self._lock:
+            found = self._impacts.get(term)
+            if found is not None:
+                self._impacts.move_to_end(term)
+                return found
+        searcher = self.searcher()
+        reader = searcher.reader()
+        docnums: list[int] = []
+        weights: list[float] = []
+        if (MATCH_FIELD, term) in reader:
+            matcher = reader.postings(MATCH_FIELD, term)
+            while matcher.is_active():
+                docnums.append(matcher.id())
+                weights.append(matcher.weight())
+                matcher.next()
+        ids = np.array(docnums, dtype=np.int64)
+        scores = np.zeros(0)
+        if len(ids):
+            scorer = searcher.weighting.scorer(searcher, MATCH_FIELD, term)
+            scores = bm25(scorer.idf, np.array(weights, dtype=np.float64),
+                          self.lengths()[ids], scorer.avgfl, scorer.B, scorer.K1)
+        found = (ids, scores)
+        with self._lock:
+            self._impacts[term] = found
+            if len(self._impacts) > IMPACT_CACHE_SIZE:
+                self._impacts.popitem(last=False)
+        return found
+
+    def scores(self, clauses: Iterable[Clause]) -> np.ndarray:
+        """Every article's score for the clauses, as Whoosh sums them: an And/Or adds its
+        matching parts; a phrase scores as its words, where the phrase occurs."""
+        total = np.zeros(self.size)
+        for clause in clauses:
+            for alternative in clause.alternatives:
+                where = (None if len(alternative) == 1
+                         else mask_to_bools(self.alternative_mask(alternative), self.size))
+                for term in alternative:
+                    ids, scores = self.impacts(term)
+                    total[ids] += scores if where is None else scores * where[ids]
+        return total
 
     def clause_mask(self, clause: Clause) -> int:
         mask = 0
@@ -195,6 +275,11 @@ class _Generation:
             self._date_order = [d for d in order if self.live >> d & 1] \
                 if reader.has_deletions() else order
         return self._date_order
+
+    def date_array(self) -> np.ndarray:
+        if self._date_array is None:
+            self._date_array = np.array(self.date_order(), dtype=np.int64)
+        return self._date_array
 
     def positions(self) -> list[int]:
         if self._positions is None:
@@ -322,15 +407,17 @@ class SearchService:
             docnums = self._by_date(generation, matched, wanted)
             ranked = [(d, 0.0) for d in docnums]
         else:
-            segments = [(all_of & filter_mask, True)]
+            segments = [all_of & filter_mask]
             if fill:
-                segments.append((any_of & ~all_of & filter_mask, False))
+                segments.append(any_of & ~all_of & filter_mask)
+            scores = generation.scores(parsed.positive)
             ranked = []
-            for mask, conjunctive in segments:
+            for mask in segments:
                 if len(ranked) >= wanted:
                     break
-                ranked += self._ranked(generation, parsed, mask, wanted - len(ranked),
-                                       conjunctive)
+                if mask:
+                    docnums = np.flatnonzero(mask_to_bools(mask, generation.size))
+                    ranked += top_scored(docnums, scores[docnums], wanted - len(ranked))
         shown = ranked[(page_number - 1) * per_page: wanted]
         terms = parsed.highlight_terms()
         hits = tuple(self._hit(generation, d, score, terms) for d, score in shown)
@@ -339,33 +426,11 @@ class SearchService:
                           facets)
 
     def _by_date(self, generation: _Generation, mask: int, wanted: int) -> list[int]:
-        allowed = MaskSet(mask, generation.size)
-        found = []
-        for docnum in generation.date_order():
-            if docnum in allowed:
-                found.append(docnum)
-                if len(found) >= wanted:
-                    break
-        return found
-
-    def _ranked(self, generation: _Generation, parsed: ParsedQuery, mask: int, limit: int,
-                conjunctive: bool) -> list[tuple[int, float]]:
-        if not mask or limit <= 0:
+        if not mask:
             return []
-        clauses = [self._clause_query(c) for c in parsed.positive]
-        scoring = wq.And(clauses) if conjunctive else wq.Or(clauses)
-        results = generation.searcher().search(
-            scoring, limit=limit, filter=MaskSet(mask, generation.size), terms=False)
-        return [(hit.docnum, hit.score) for hit in results]
-
-    @staticmethod
-    def _clause_query(clause: Clause) -> wq.Query:
-        parts: list[wq.Query] = [
-            wq.Term(MATCH_FIELD, alternative[0]) if len(alternative) == 1
-            else wq.Phrase(MATCH_FIELD, list(alternative))
-            for alternative in clause.alternatives
-        ]
-        return parts[0] if len(parts) == 1 else wq.Or(parts)
+        order = generation.date_array()
+        allowed_in_order = mask_to_bools(mask, generation.size)[order]
+        return order[np.flatnonzero(allowed_in_order)[:wanted]].tolist()
 
     def _facet_counts(self, generation: _Generation, query: Query, text_mask: int,
                       filters: dict[str, int]) -> dict[str, tuple[FacetValue, ...]]:

@@ -18,7 +18,7 @@ from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 needs_tesseract = pytest.mark.skipif(
     ocr.unavailable_reason() is not None,
     reason=f"OCR not available here: {ocr.unavailable_reason()} "
-           "(apt-get install tesseract-ocr tesseract-ocr-fra; pip install .[ocr])",
+           "(apt-get install tesseract-ocr tesseract-ocr-fra)",
 )
 
 KNOWN_TEXT = (

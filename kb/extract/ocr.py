@@ -1,7 +1,7 @@
 """Scanned PDF pages read by OCR: tesseract with its French data, through pytesseract.
 
-OCR is optional (`pip install .[ocr]` and the Debian packages `tesseract-ocr`
-`tesseract-ocr-fra`): where it is missing, `unavailable_reason()` says why, and the PDF
+OCR is optional (the Debian packages `tesseract-ocr` `tesseract-ocr-fra`; pytesseract
+installs with the project): where it is missing, `unavailable_reason()` says why, and the PDF
 extractor reports the file as needing OCR instead of indexing an empty issue.
 
 Each scanned page is rendered at 300 dpi by pdfplumber (pypdfium2 underneath) and read
