@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from urllib.parse import unquote_to_bytes, urlencode
+from urllib.parse import quote_plus, unquote_to_bytes, urlencode
 
 from flask import abort, current_app, g, url_for
 from werkzeug.datastructures import MultiDict
@@ -56,6 +57,7 @@ _VALUE_FORMATS = {
     "year": re.compile(r"\d{4}"),
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URL_SAFE = ":/()"
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ class SearchState:
     def url(self, endpoint: str = "search.results", *, page: int | None = None) -> str:
         # A results page links hundreds of facet toggles: one url_for per endpoint, then
         # plain encoding, keeps that cheap.
-        query = urlencode(self.args(page=page), doseq=True, safe=":/()")
+        query = urlencode(self.args(page=page), doseq=True, safe=_URL_SAFE)
         path = _endpoint_path(endpoint)
         return f"{path}?{query}" if query else path
 
@@ -111,6 +113,32 @@ class SearchState:
 
     def toggle_url(self, facet: str, value: str) -> str:
         return self.toggled(facet, value).url()
+
+    def toggle_links(self, facet: str) -> Callable[[str], str]:
+        """`value -> toggle_url(facet, value)`, the same links, for the many values of one
+        facet: what does not change (text, other facets, sort) is encoded once."""
+        def pair(param: str, value: str) -> str:
+            return f"{quote_plus(param, safe=_URL_SAFE)}={quote_plus(value, safe=_URL_SAFE)}"
+
+        before: list[str] = [pair("q", self.text)] if self.text else []
+        after: list[str] = []
+        position = FACETS.index(facet)
+        for index, other in enumerate(FACETS):
+            if index != position:
+                side = before if index < position else after
+                side += [pair(FACET_TO_PARAM[other], v) for v in self.filters.get(other, ())]
+        if self.sort == "date":
+            after.append(pair("tri", "date"))
+        param = FACET_TO_PARAM[facet]
+        chosen = {v: pair(param, v) for v in self.filters.get(facet, ())}
+        path = _endpoint_path("search.results")
+
+        def link(value: str) -> str:
+            own = ([encoded for v, encoded in chosen.items() if v != value] if value in chosen
+                   else [*chosen.values(), pair(param, value)])
+            query = "&".join([*before, *own, *after])
+            return f"{path}?{query}" if query else path
+        return link
 
     def sorted_by(self, sort: str) -> SearchState:
         return replace(self, sort=sort, page=1)

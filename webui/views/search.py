@@ -79,12 +79,13 @@ def facet_groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]
         values: tuple[FacetValue, ...] = result.facets.get(facet, ())
         if not values:
             continue
+        toggle_url = state.toggle_links(facet)
         items = [
             {
                 "label": v.label,
                 "count": v.count,
                 "selected": v.selected or v.value in state.filters.get(facet, ()),
-                "url": state.toggle_url(facet, v.value),
+                "url": toggle_url(v.value),
             }
             for n, v in enumerate(values)
             if n < FACET_LISTED or v.selected or v.value in state.filters.get(facet, ())
