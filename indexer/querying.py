@@ -10,13 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from indexer.analysis import analyze, fold
 from indexer.glossary import Glossary
 
 MAX_QUERY_CHARS = 300
+# How much each way of matching adds to an article's score (the words as typed weigh 1):
+SYNONYM_WEIGHT = 0.8  # a glossary acronym or expansion: what was typed is surer
+PHRASE_BONUS = 0.5  # typed words found side by side (stop words aside), on top of each word
+LOOSE_WEIGHT = 0.5  # an expansion's words found apart: likelier a coincidence
+MAX_PROXIMITY_WORDS = 6  # longer queries are lists of words, not phrases
 _PIECE = re.compile(r'(?P<neg>-)?"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()\[\]{}:*^~]+)')
 _OPERATORS = frozenset({"AND", "OR", "NOT", "ET", "OU", "SAUF", "&&", "||"})
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One way for an article to match, and what it adds to the score: its words' BM25F
+    times `weight`. `contiguous`: the words must stand side by side (a phrase); otherwise
+    anywhere in the article."""
+
+    terms: tuple[str, ...]
+    contiguous: bool = True
+    weight: float = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,16 +41,30 @@ class Clause:
     """One unit of a query: matched when any alternative matches.
 
     An alternative is a tuple of analyzed terms: one term is a word, several a phrase.
+    The first alternative is what was typed; the others are its glossary synonyms.
+    `loose` alternatives match when all their words occur anywhere: an expansion typed out
+    (`gestion urbaine de proximité`) also finds `gestion urbaine et sociale de proximité`.
     """
 
     raw: str
     alternatives: tuple[tuple[str, ...], ...]
     exclude: bool = False
     is_word: bool = False  # a single typed word (a candidate for spelling correction)
+    loose: tuple[tuple[str, ...], ...] = ()
 
     @property
     def terms(self) -> set[str]:
-        return {term for alternative in self.alternatives for term in alternative}
+        return {term for alternative in (*self.alternatives, *self.loose)
+                for term in alternative}
+
+    def parts(self) -> tuple[Part, ...]:
+        """How the clause matches and scores: what was typed weighs 1, its synonyms less,
+        `loose` words found apart less still."""
+        typed, *synonyms = self.alternatives
+        parts = [Part(typed)]
+        parts += [Part(terms, weight=SYNONYM_WEIGHT) for terms in synonyms]
+        parts += [Part(terms, contiguous=False, weight=LOOSE_WEIGHT) for terms in self.loose]
+        return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +83,20 @@ class ParsedQuery:
 
     def highlight_terms(self) -> set[str]:
         return {term for clause in self.positive for term in clause.terms}
+
+    def proximity_parts(self) -> tuple[Part, ...]:
+        """Score-only bonuses: each pair of consecutive typed words found side by side
+        (`santé mentale` in `santé mentale jeunes`). They never decide what matches."""
+        words = [clause.alternatives[0] for clause in self.positive
+                 if len(clause.alternatives[0]) == 1 and not clause.loose]
+        if not 1 < len(words) <= MAX_PROXIMITY_WORDS:
+            return ()
+        return tuple(Part(first + second, weight=PHRASE_BONUS)
+                     for first, second in pairwise(words))
+
+    def scoring_parts(self) -> tuple[Part, ...]:
+        return (*(part for clause in self.positive for part in clause.parts()),
+                *self.proximity_parts())
 
 
 def _expand_acronym(raw: str, glossary: Glossary) -> tuple[tuple[str, ...], ...]:
@@ -82,7 +127,7 @@ def _merge_expansions(clauses: list[Clause], glossary: Glossary) -> list[Clause]
             terms = tuple(c.alternatives[0][0] for c in window)
             if terms in glossary.by_expansion:
                 found = Clause(" ".join(c.raw for c in window),
-                               (terms, glossary.by_expansion[terms]))
+                               (terms, glossary.by_expansion[terms]), loose=(terms,))
                 break
         if found:
             merged.append(found)
@@ -93,7 +138,7 @@ def _merge_expansions(clauses: list[Clause], glossary: Glossary) -> list[Clause]
                     and clause.alternatives[0] in glossary.by_expansion):
                 phrase = clause.alternatives[0]
                 clause = Clause(clause.raw, (phrase, glossary.by_expansion[phrase]),
-                                clause.exclude)
+                                clause.exclude)  # quoted: the phrase stays a phrase
             merged.append(clause)
             index += 1
     return merged

@@ -39,8 +39,8 @@ from indexer.analysis import analyze, fold, iter_terms
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.documents import issue_label
 from indexer.glossary import Glossary, load_glossary
-from indexer.querying import Clause, ParsedQuery, parse_query
-from indexer.schema import MATCH_FIELD, PLAIN_FIELD
+from indexer.querying import Clause, ParsedQuery, Part, parse_query
+from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD, PLAIN_FIELD
 from indexer.writer import Manifest, current_generation
 
 FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
@@ -149,7 +149,7 @@ class _Generation:
     def searcher(self):
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self.index.searcher(weighting=BM25F())
+            searcher = self.index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
             self._local.searcher = searcher
             with self._lock:
                 self._searchers.append(searcher)
@@ -233,23 +233,31 @@ class _Generation:
                 self._impacts.popitem(last=False)
         return found
 
-    def scores(self, clauses: Iterable[Clause]) -> np.ndarray:
-        """Every article's score for the clauses, as Whoosh sums them: an And/Or adds its
-        matching parts; a phrase scores as its words, where the phrase occurs."""
+    def scores(self, parts: Iterable[Part]) -> np.ndarray:
+        """Every article's score for the query's parts, as Whoosh sums them: a part adds
+        its words' scores times its weight, where the part matches."""
         total = np.zeros(self.size)
-        for clause in clauses:
-            for alternative in clause.alternatives:
-                where = (None if len(alternative) == 1
-                         else mask_to_bools(self.alternative_mask(alternative), self.size))
-                for term in alternative:
-                    ids, scores = self.impacts(term)
-                    total[ids] += scores if where is None else scores * where[ids]
+        for part in parts:
+            where = (None if len(part.terms) == 1
+                     else mask_to_bools(self.part_mask(part), self.size))
+            for term in part.terms:
+                ids, scores = self.impacts(term)
+                scores = scores * part.weight if part.weight != 1 else scores
+                total[ids] += scores if where is None else scores * where[ids]
         return total
+
+    def part_mask(self, part: Part) -> int:
+        if part.contiguous:
+            return self.alternative_mask(part.terms)
+        mask = self.live
+        for term in part.terms:
+            mask &= self.alternative_mask((term,))
+        return mask
 
     def clause_mask(self, clause: Clause) -> int:
         mask = 0
-        for alternative in clause.alternatives:
-            mask |= self.alternative_mask(alternative)
+        for part in clause.parts():
+            mask |= self.part_mask(part)
         return mask
 
     def facet_masks(self, facet: str) -> dict[str, int]:
@@ -410,7 +418,7 @@ class SearchService:
             segments = [all_of & filter_mask]
             if fill:
                 segments.append(any_of & ~all_of & filter_mask)
-            scores = generation.scores(parsed.positive)
+            scores = generation.scores(parsed.scoring_parts())
             ranked = []
             for mask in segments:
                 if len(ranked) >= wanted:
