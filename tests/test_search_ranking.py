@@ -1,0 +1,98 @@
+"""The vectorised ranking and phrase matching of indexer/search.py give what Whoosh's own
+query objects (BM25F, Phrase) give for the same query parts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from bench.synthetic import synthetic_archive
+from indexer.api import Query
+from indexer.glossary import Glossary
+from indexer.querying import Clause, Part, parse_query
+from indexer.reindex import index_articles
+from indexer.schema import MATCH_FIELD
+from indexer.search import MaskSet, SearchService, mask_from_array, mask_to_bools, top_scored
+
+# words, phrases, an exclusion, an acronym (Or of a word and a phrase), its expansion
+# typed out, and queries whose articles with every word fill less than a page (the page is
+# then completed by articles with some of the words, ranked by an Or).
+QUERIES = ("santé", "jeunes emploi", "égalité femmes hommes", '"participation citoyenne"',
+           '"renouvellement urbain" santé', "logement -sport", "PCI", "participation citoyenne",
+           '"santé mentale" jeunes', '"accès aux droits" logement emploi')
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory) -> SearchService:
+    index = tmp_path_factory.mktemp("index")
+    index_articles(list(synthetic_archive(400, seed=11)), index)
+    glossary = Glossary.from_rows([
+        ("PCI", "Participation citoyenne", ""),
+    ])
+    service = SearchService(index, glossary)
+    yield service
+    service.close()
+
+
+def whoosh_part(part: Part) -> wq.Query:
+    if len(part.terms) == 1:
+        return wq.Term(MATCH_FIELD, part.terms[0], boost=part.weight)
+    if part.contiguous:
+        return wq.Phrase(MATCH_FIELD, list(part.terms), boost=part.weight)
+    return wq.And([wq.Term(MATCH_FIELD, t) for t in part.terms], boost=part.weight)
+
+
+def whoosh_clause(clause: Clause) -> wq.Query:
+    parts = [whoosh_part(part) for part in clause.parts()]
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
+    parsed = parse_query(text, service.glossary)
+    clauses = [whoosh_clause(c) for c in parsed.positive]
+    with service._use() as generation:
+        all_of, any_of = service._text_masks(generation, parsed)
+        assert any_of.bit_count() >= 20, "the query must fill a page"
+        expected = []
+        for scoring, mask in ((wq.And(clauses), all_of), (wq.Or(clauses), any_of & ~all_of)):
+            if mask and len(expected) < 20:
+                results = generation.searcher().search(
+                    scoring, limit=20 - len(expected), filter=MaskSet(mask, generation.size),
+                    terms=False)
+                expected += [(hit.docnum, round(hit.score, 4)) for hit in results]
+        page = service.search(Query(text, per_page=20))
+        ours = [(generation.docnum(hit.id), hit.score) for hit in page.hits]
+    assert ours == expected
+
+
+def test_page_two_continues_page_one(service: SearchService) -> None:
+    first = service.search(Query("jeunes emploi", per_page=20)).hits
+    second = service.search(Query("jeunes emploi", per_page=10, page=2)).hits
+    assert [h.id for h in second] == [h.id for h in first[10:]]
+
+
+def test_top_scored_breaks_ties_by_lower_docnum() -> None:
+    docnums = np.array([3, 5, 8, 9, 12])
+    scores = np.array([1.0, 2.0, 2.0, 0.5, 2.0])
+    assert top_scored(docnums, scores, 2) == [(5, 2.0), (8, 2.0)]
+    assert top_scored(docnums, scores, 10)[-1] == (9, 0.5)
+
+
+def test_masks_round_trip_through_arrays() -> None:
+    ids = np.array([0, 7, 8, 63, 64, 99])
+    mask = mask_from_array(ids, 100)
+    assert mask == sum(1 << i for i in ids.tolist())
+    assert np.flatnonzero(mask_to_bools(mask, 100)).tolist() == ids.tolist()
+
+
+@pytest.mark.parametrize("words", [("participation", "citoyen"), ("sante", "mental"),
+                                   ("acce", "droit"), ("cadre", "vie"), ("emploi", "jeune"),
+                                   ("gestion", "urbain", "proximite"), ("sante", "sante")])
+def test_phrase_masks_are_whoosh_phrases(service: SearchService, words) -> None:
+    with service._use() as generation:
+        expected = mask_from_array(
+            np.array(list(wq.Phrase(MATCH_FIELD, list(words)).docs(generation.searcher())),
+                     dtype=np.int64), generation.size)
+        assert generation.alternative_mask(words) == expected
