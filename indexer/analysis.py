@@ -26,7 +26,7 @@ from functools import lru_cache
 from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stopwords_for_language
 
-ANALYZER_VERSION = 1  # bump when any rule below changes: the index is then rebuilt
+ANALYZER_VERSION = 2  # bump when any rule below changes: the index is then rebuilt
 
 _SEPARATORS = r"[·‧•∙⋅.\-/]"
 _SUFFIXES = (
@@ -71,7 +71,8 @@ STOP_WORDS = frozenset(fold(w) for w in (*stopwords_for_language("fr"), *_EXTRA_
 # Feminine endings undone after the plural one (folded text). Order matters: longest first.
 _FEMININE = (
     ("trice", "teur"), ("ienne", "ien"), ("euse", "eur"), ("eure", "eur"), ("aine", "ain"),
-    ("aise", "ais"), ("elle", "el"), ("enne", "en"), ("ante", "ant"), ("ente", "ent"),
+    ("aise", "ais"), ("oise", "ois"), ("elle", "el"), ("enne", "en"), ("ante", "ant"),
+    ("ente", "ent"),
     ("ive", "if"), ("ere", "er"), ("ale", "al"), ("ee", "e"), ("ue", "u"),
 )
 

@@ -21,9 +21,14 @@ from bench.bench_ranking import (
     ndcg_at_k,
     run,
 )
+from bench.synthetic import make_article, synthetic_archive
+from indexer.api import Query
+from indexer.glossary import Glossary
+from indexer.reindex import index_articles
+from indexer.search import SearchService
 
-TEXT_ONLY_FLOOR = 0.90  # no enrichment: words only
-END_TO_END_FLOOR = 0.92  # with communes, themes, organisations from the enrichment
+TEXT_ONLY_FLOOR = 0.91  # no enrichment: words only (measured 0.917)
+END_TO_END_FLOOR = 0.93  # with communes, themes, organisations (measured 0.935)
 TYPE_FLOOR = 0.80  # no kind of query (accents, acronym, typo…) left behind
 
 
@@ -90,3 +95,56 @@ def test_end_to_end_ranking_beats_stock_analyzers(tmp_path, enricher) -> None:
         assert result.systems["ours"].mean >= TEXT_ONLY_FLOOR
     finally:
         service.close()
+
+
+SARCELLES = ("95585", "Sarcelles", "95")
+GARGES = ("95268", "Garges-lès-Gonesse", "95")
+PLACES = [
+    make_article("Une ressourcerie au cœur des Lochères",
+                 "L'association La Recyclerie Sarcelloise ouvre une boutique solidaire.",
+                 number=70, position=0, date="2024-01-01", communes=[SARCELLES]),
+    make_article("Mouvements", "Leïla Bouzid, déléguée du Préfet, Garges-lès-Gonesse, "
+                 "Sarcelles", number=70, position=1, date="2024-01-01",
+                 communes=[GARGES, SARCELLES, ("92026", "Courbevoie", "92"),
+                           ("92062", "Puteaux", "92"), ("95607", "Taverny", "95")]),
+    make_article("Gestion urbaine et sociale de proximité : un cycle",
+                 "Diagnostics en marchant et conventions.", number=71, position=0,
+                 date="2024-02-01"),
+    make_article("La GUP à Garges", "Un comité de suivi.", number=71, position=1,
+                 date="2024-02-01", communes=[GARGES]),
+]
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory) -> SearchService:
+    index = tmp_path_factory.mktemp("places")
+    index_articles([*PLACES, *synthetic_archive(150, seed=5)], index)
+    glossary = Glossary.from_rows([
+        ("GUP", "Gestion urbaine de proximité", ""),
+        ("GUSP", "Gestion urbaine et sociale de proximité", ""),
+    ])
+    service = SearchService(index, glossary)
+    yield service
+    service.close()
+
+
+def _titles(service: SearchService, text: str) -> list[str]:
+    return [hit.title for hit in service.search(Query(text)).hits]
+
+
+def test_commune_query_finds_the_article_linked_to_it_without_its_name(places) -> None:
+    # the text says "Sarcelloise", never "Sarcelles": the link comes from the enrichment
+    assert "Une ressourcerie au cœur des Lochères" in _titles(places, "Sarcelles")[:2]
+
+
+@pytest.mark.parametrize("text", ["sarcellois", "sarcelloises"])
+def test_inhabitants_name_finds_the_commune(places, text) -> None:
+    assert "Une ressourcerie au cœur des Lochères" in _titles(places, text)[:2]
+
+
+def test_typed_expansion_matches_its_acronym_first_and_its_words_apart(places) -> None:
+    page = places.search(Query("gestion urbaine de proximite", per_page=100))
+    titles = [hit.title for hit in page.hits]
+    # neither says "gestion urbaine de proximité" side by side; the acronym is surer
+    assert titles.index("La GUP à Garges") < titles.index(
+        "Gestion urbaine et sociale de proximité : un cycle")
