@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         run = one_run(args, index_dir, paths, use_wrk)
         runs.append(run)
         print(f"run {number}: {json.dumps(run)}", file=sys.stderr)
-    median = {key: statistics.median(run[key] for run in runs)
+    median = {key: round(statistics.median(run[key] for run in runs), 2 if "load" in key else 1)
               for key in ("req_per_s", "p50_ms", "p95_ms", "p99_ms", "load_1min_before")}
     errors = sum(run["errors"] for run in runs)
     report = {
