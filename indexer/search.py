@@ -46,8 +46,10 @@ from indexer.writer import Manifest, current_generation
 FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
 SNIPPET_WORDS = 36
 TERM_CACHE_SIZE = 4096
-IMPACT_CACHE_SIZE = 512  # per-term score arrays: 12 bytes per article having the term
-OCCURRENCE_CACHE_SIZE = 128  # per-term position arrays (phrases): 8 bytes per occurrence
+# Per-term arrays kept per generation and worker process, bounded in bytes: at 100,000
+# articles a frequent word's score array is ~1 MB and its positions several MB.
+IMPACT_CACHE_BYTES = 64 << 20  # scores: 12 bytes per article having the term
+OCCURRENCE_CACHE_BYTES = 32 << 20  # positions (phrases): 8 bytes per occurrence
 
 
 # ---------------------------------------------------------------- bitmaps
@@ -90,6 +92,38 @@ def iter_bits(mask: int) -> Iterator[int]:
         low = mask & -mask
         yield low.bit_length() - 1
         mask ^= low
+
+
+class ArrayCache:
+    """A thread-safe LRU of numpy arrays (or tuples of them) bounded by their total size."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _size(value: Any) -> int:
+        arrays = value if isinstance(value, tuple) else (value,)
+        return sum(array.nbytes for array in arrays)
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = value
+            self.bytes += self._size(value)
+            while self.bytes > self.max_bytes and len(self._items) > 1:
+                _, evicted = self._items.popitem(last=False)
+                self.bytes -= self._size(evicted)
 
 
 class MaskSet(DocIdSet):
@@ -139,9 +173,9 @@ class _Generation:
             else (1 << self.size) - 1
         )
         self._terms: OrderedDict[tuple, int] = OrderedDict()
-        self._impacts: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._impacts = ArrayCache(IMPACT_CACHE_BYTES)
         self._lengths: np.ndarray | None = None
-        self._occurrences: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._occurrences = ArrayCache(OCCURRENCE_CACHE_BYTES)
         self._facets: dict[str, dict[str, int]] = {}
         self._date_order: list[int] | None = None
         self._date_array: np.ndarray | None = None
@@ -202,11 +236,9 @@ class _Generation:
 
     def occurrences(self, term: str) -> np.ndarray:
         """Sorted `docnum << 32 | position` of every occurrence of `term` in MATCH_FIELD."""
-        with self._lock:
-            found = self._occurrences.get(term)
-            if found is not None:
-                self._occurrences.move_to_end(term)
-                return found
+        found = self._occurrences.get(term)
+        if found is not None:
+            return found
         reader = self.searcher().reader()
         docnums: list[int] = []
         counts: list[int] = []
@@ -219,10 +251,7 @@ class _Generation:
                 positions += term_positions
         found = (np.repeat(np.array(docnums, dtype=np.int64), counts) << 32
                  | np.array(positions, dtype=np.int64))
-        with self._lock:
-            self._occurrences[term] = found
-            if len(self._occurrences) > OCCURRENCE_CACHE_SIZE:
-                self._occurrences.popitem(last=False)
+        self._occurrences.put(term, found)
         return found
 
     # -- scores
@@ -238,11 +267,9 @@ class _Generation:
 
     def impacts(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums having `term`, its BM25F score in each): Whoosh's scorer, vectorised."""
-        with self._lock:
-            found = self._impacts.get(term)
-            if found is not None:
-                self._impacts.move_to_end(term)
-                return found
+        found = self._impacts.get(term)
+        if found is not None:
+            return found
         searcher = self.searcher()
         reader = searcher.reader()
         docnums: list[int] = []
@@ -253,17 +280,14 @@ class _Generation:
                 docnums.append(matcher.id())
                 weights.append(matcher.weight())
                 matcher.next()
-        ids = np.array(docnums, dtype=np.int64)
+        ids = np.array(docnums, dtype=np.int32)
         scores = np.zeros(0)
         if len(ids):
             scorer = searcher.weighting.scorer(searcher, MATCH_FIELD, term)
             scores = bm25(scorer.idf, np.array(weights, dtype=np.float64),
                           self.lengths()[ids], scorer.avgfl, scorer.B, scorer.K1)
         found = (ids, scores)
-        with self._lock:
-            self._impacts[term] = found
-            if len(self._impacts) > IMPACT_CACHE_SIZE:
-                self._impacts.popitem(last=False)
+        self._impacts.put(term, found)
         return found
 
     def scores(self, parts: Iterable[Part]) -> np.ndarray:

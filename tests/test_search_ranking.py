@@ -13,7 +13,14 @@ from indexer.glossary import Glossary
 from indexer.querying import Clause, Part, parse_query
 from indexer.reindex import index_articles
 from indexer.schema import MATCH_FIELD
-from indexer.search import MaskSet, SearchService, mask_from_array, mask_to_bools, top_scored
+from indexer.search import (
+    ArrayCache,
+    MaskSet,
+    SearchService,
+    mask_from_array,
+    mask_to_bools,
+    top_scored,
+)
 
 # words, phrases, an exclusion, an acronym (Or of a word and a phrase), its expansion
 # typed out, and queries whose articles with every word fill less than a page (the page is
@@ -96,3 +103,13 @@ def test_phrase_masks_are_whoosh_phrases(service: SearchService, words) -> None:
             np.array(list(wq.Phrase(MATCH_FIELD, list(words)).docs(generation.searcher())),
                      dtype=np.int64), generation.size)
         assert generation.alternative_mask(words) == expected
+
+
+def test_array_cache_stays_within_its_bytes() -> None:
+    cache = ArrayCache(max_bytes=1000)
+    for n in range(10):
+        cache.put(f"t{n}", (np.zeros(30, dtype=np.int32), np.zeros(30)))  # 360 bytes
+    assert cache.bytes <= 1000
+    assert cache.get("t9") is not None and cache.get("t0") is None
+    cache.put("big", np.zeros(500))  # larger than the budget alone: kept, others evicted
+    assert cache.get("big") is not None and cache.bytes == 4000
