@@ -32,6 +32,18 @@ def index_dir(args: argparse.Namespace) -> str:
     return args.index or DEFAULT_INDEX
 
 
+def index_missing(args: argparse.Namespace) -> bool:
+    """Say so when there is no index to read: a wrong --index must not look like 0 results."""
+    from indexer.writer import current_generation
+
+    if current_generation(index_dir(args)) is not None:
+        return False
+    print(f"erreur : aucun index dans {index_dir(args)} "
+          f"(à construire avec « kb reindex --index {index_dir(args)} CHEMIN… »)",
+          file=sys.stderr)
+    return True
+
+
 def report_failures(failures: Sequence[Failure], label: str = "erreur") -> None:
     for failure in failures:
         print(f"{label} : {failure.path} : {failure.reason}", file=sys.stderr)
@@ -65,6 +77,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if not args.paths and index_missing(args):
+        return 2
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         if args.paths:
@@ -134,6 +148,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
     else:
         from indexer.search import SearchService
 
+        if index_missing(args):
+            return 2
         service = SearchService(index_dir(args))
         rows = {kind: [(v.value, v.label, v.count) for v in service.facet_values(kind)]
                 for kind in kinds}
@@ -201,6 +217,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     from indexer.documents import issue_label
     from indexer.search import SearchService, snippet_text
 
+    if index_missing(args):
+        return 2
     filters = {facet: tuple(values) for facet, values in (
         ("theme", args.theme), ("commune", args.commune), ("departement", args.departement),
         ("year", args.year)) if values}

@@ -85,3 +85,14 @@ def test_export_from_index(corpus: Path, tmp_path: Path, capsys) -> None:
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert records and all({"id", "issue", "title", "sources"} <= set(r) for r in records)
     assert [r["issue"]["date"] for r in records] == sorted(r["issue"]["date"] for r in records)
+
+
+@pytest.mark.parametrize("command", [["search", "santé"], ["entities"], ["export"]])
+def test_commands_reading_the_index_fail_when_there_is_none(
+    command: list[str], tmp_path: Path, capsys
+) -> None:
+    missing = str(tmp_path / "nowhere")
+    assert main([*command, "--index", missing]) == 2
+    captured = capsys.readouterr()
+    assert f"aucun index dans {missing}" in captured.err
+    assert captured.out == ""
