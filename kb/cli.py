@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from kb.models import Failure
+from kb.models import Article, Failure
 from kb.pipeline import ReadIssue, read_paths
 from kb.serialize import article_record
 
@@ -49,6 +49,26 @@ def report_failures(failures: Sequence[Failure], label: str = "erreur") -> None:
         print(f"{label} : {failure.path} : {failure.reason}", file=sys.stderr)
 
 
+def report_warnings(item: ReadIssue) -> None:
+    """Files read only in part (scanned pages without OCR…) are said, never dropped quietly."""
+    report_failures(
+        [Failure(item.document.source.path, w) for w in item.document.warnings], "avertissement"
+    )
+
+
+def read_articles(paths: Sequence[str]) -> tuple[list[Article], list[Failure]]:
+    """The articles of every readable file under `paths`, and the files that could not be read."""
+    articles: list[Article] = []
+    failures: list[Failure] = []
+    for item in read_paths(paths):
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            report_warnings(item)
+            articles.extend(item.articles)
+    return articles, failures
+
+
 def cmd_scan(args: argparse.Namespace) -> int:
     """Read files and print each issue with its articles (no index, no enrichment)."""
     failures: list[Failure] = []
@@ -59,10 +79,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             continue
         issues += 1
         articles += len(item.articles)
-        report_failures(
-            [Failure(item.document.source.path, w) for w in item.document.warnings],
-            "avertissement",
-        )
+        report_warnings(item)
         print(f"{item.document.source.path} — {item.issue.title} "
               f"(n°{item.issue.number or '?'}, {item.issue.date or 'date inconnue'}) : "
               f"{len(item.articles)} articles")
@@ -99,12 +116,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def export_paths(args: argparse.Namespace, out) -> int:
     from kb.enrich import enrich_all
 
-    failures: list[Failure] = []
-    read: list[ReadIssue] = []
-    for item in read_paths(args.paths):
-        (failures if isinstance(item, Failure) else read).append(item)
-    articles = [article for item in read for article in item.articles]
-    for enriched in enrich_all(articles, overrides=getattr(args, "overrides", None)):
+    articles, failures = read_articles(args.paths)
+    for enriched in enrich_all(articles, overrides=args.overrides):
         out.write(json.dumps(article_record(enriched), ensure_ascii=False) + "\n")
     report_failures(failures)
     print(f"{len(articles)} articles exportés, {len(failures)} fichiers en erreur", file=sys.stderr)
@@ -138,10 +151,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.paths:
         from kb.enrich import enrich_all
 
-        read: list[ReadIssue] = []
-        for item in read_paths(args.paths):
-            (failures if isinstance(item, Failure) else read).append(item)
-        articles = [article for item in read for article in item.articles]
+        articles, failures = read_articles(args.paths)
         counts = entity_counts(enrich_all(articles, overrides=args.overrides), kinds)
         rows = {kind: [(value, label, n) for (value, label), n in counts[kind].items()]
                 for kind in kinds}
