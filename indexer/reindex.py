@@ -20,9 +20,9 @@ from pathlib import Path
 from indexer.schema import SCHEMA_VERSION
 from indexer.writer import (
     FileEntry,
-    GenerationWriter,
     Manifest,
     current_generation,
+    open_generation,
     write_lock,
 )
 from kb.errors import ExtractionError
@@ -188,8 +188,7 @@ def reindex(
         enriched = (enrich or default_enricher())(articles) if articles else []
         enriched_by_id = {item.article.id: item for item in enriched}
 
-        writer = GenerationWriter(index_dir, full=full)
-        try:
+        with open_generation(index_dir, full=full) as writer:
             for issue_id in sorted(affected):
                 writer.delete_issue(issue_id)
             for pairs in merged.values():
@@ -202,10 +201,7 @@ def reindex(
                 manifest.files[path] = FileEntry(hashes[path], item.issue.id,
                                                  [a.id for a in item.articles])
             manifest.roots = sorted(set(manifest.roots if not full else ()) | set(roots))
-            summary.generation = writer.commit().name
-        except BaseException:
-            writer.abort()
-            raise
+        summary.generation = writer.path.name
         summary.issues = len(merged)
         summary.articles = writer.added
         summary.total_articles = len({i for e in manifest.files.values() for i in e.article_ids})
@@ -218,14 +214,9 @@ def index_articles(
     sources: dict[str, list[str]] | None = None,
 ) -> Path:
     """Write already enriched articles straight into a new generation (tests, benchmarks)."""
-    with write_lock(index_dir):
-        writer = GenerationWriter(index_dir, full=full)
-        try:
-            for issue_id in sorted({e.article.issue.id for e in enriched}):
-                writer.delete_issue(issue_id)
-            for item in enriched:
-                writer.add(item, (sources or {}).get(item.article.id, [item.article.source]))
-            return writer.commit()
-        except BaseException:
-            writer.abort()
-            raise
+    with write_lock(index_dir), open_generation(index_dir, full=full) as writer:
+        for issue_id in sorted({e.article.issue.id for e in enriched}):
+            writer.delete_issue(issue_id)
+        for item in enriched:
+            writer.add(item, (sources or {}).get(item.article.id, [item.article.source]))
+    return writer.path

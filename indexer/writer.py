@@ -44,6 +44,11 @@ class IndexBusy(Exception):
     """Another process is writing this index."""
 
 
+# Index directories whose write lock this process holds: a GenerationWriter refuses to
+# start without it, so no code path can write a generation beside a concurrent writer.
+_locked_here: set[Path] = set()
+
+
 @dataclass
 class FileEntry:
     sha256: str
@@ -91,9 +96,12 @@ def write_lock(
             if on_wait:
                 on_wait()
             fcntl.flock(handle, fcntl.LOCK_EX)
+        held = root.resolve()
+        _locked_here.add(held)
         try:
             yield
         finally:
+            _locked_here.discard(held)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
@@ -150,7 +158,8 @@ class GenerationWriter:
 
     def __init__(self, index_dir: str | os.PathLike, *, full: bool = False) -> None:
         self.root = Path(index_dir)
-        self.root.mkdir(parents=True, exist_ok=True)
+        if self.root.resolve() not in _locked_here:
+            raise RuntimeError(f"GenerationWriter({self.root}) outside write_lock")
         previous = current_generation(self.root)
         self._remove_orphans(previous)
         self.previous_manifest = Manifest.load(previous) if previous else None
@@ -219,7 +228,9 @@ class GenerationWriter:
 @contextlib.contextmanager
 def open_generation(index_dir: str | os.PathLike, *, full: bool = False
                     ) -> Iterator[GenerationWriter]:
-    """A GenerationWriter committed when the block ends normally, aborted otherwise."""
+    """A GenerationWriter committed when the block ends normally, aborted otherwise.
+
+    Use inside `write_lock(index_dir)`."""
     writer = GenerationWriter(index_dir, full=full)
     try:
         yield writer

@@ -205,3 +205,13 @@ def test_lock_second_writer_fails_with_no_wait_or_waits(tmp_path: Path, corpus: 
     finally:
         release.set()
         holder.join(10)
+
+
+def test_a_generation_cannot_be_written_outside_the_lock(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    with pytest.raises(RuntimeError, match="outside write_lock"):
+        writer_module.GenerationWriter(index)
+    with write_lock(index):
+        writer_module.GenerationWriter(index).abort()
+    with pytest.raises(RuntimeError, match="outside write_lock"):
+        writer_module.GenerationWriter(index)
