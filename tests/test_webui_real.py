@@ -139,3 +139,11 @@ def test_feeds_csv_suggest(client):
     assert len(rows) == 25
     labels = [s["label"] for s in client.get("/api/suggest?q=sarc").get_json()["suggestions"]]
     assert "Sarcelles (95)" in labels
+
+
+def test_issue_list_gives_each_issue_its_article_count(client):
+    numeros = text(client.get("/numeros"))
+    counts = {i["id"]: i["articles"] for i in client.application.extensions["kb_search"].issues()}
+    assert counts and all(n > 0 for n in counts.values())
+    for n in set(counts.values()):
+        assert f"· {n} article" in numeros

@@ -290,9 +290,9 @@ class FakeSearchService:
         found: dict[str, dict[str, Any]] = {}
         for rec in self.records.values():
             issue = found.setdefault(
-                rec["issue"]["id"], {**rec["issue"], "article_count": 0, "sources": [rec["source"]]}
+                rec["issue"]["id"], {**rec["issue"], "articles": 0, "sources": [rec["source"]]}
             )
-            issue["article_count"] += 1
+            issue["articles"] += 1
         return sorted(found.values(), key=lambda i: i["date"])
 
     def articles_of_issue(self, issue_id: str) -> list[Hit]:

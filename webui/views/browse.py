@@ -23,16 +23,6 @@ INSEE = re.compile(r"\d[\dAB]\d{3}")
 MAX_NAME_CHARS = 200
 
 
-def issue_article_count(issue: dict[str, Any]) -> int | None:
-    for key in ("article_count", "articles", "count"):
-        value = issue.get(key)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, list):
-            return len(value)
-    return None
-
-
 def timeline(year_values: tuple[FacetValue, ...]) -> list[dict[str, Any]]:
     """One bar per year from the first to the last, empty years included."""
     counts = {int(v.value): v.count for v in year_values if v.value.isdigit()}
@@ -130,8 +120,9 @@ def check_name(value: str) -> str:
 
 @bp.get("/communes")
 def communes():
-    counts = {v.value: v.count for v in search_service().facet_values("commune")}
-    labels = {v.value: v.label for v in search_service().facet_values("commune")}
+    values = search_service().facet_values("commune")
+    counts = {v.value: v.count for v in values}
+    labels = {v.value: v.label for v in values}
     groups = []
     for code in territory.DEPARTEMENTS:
         rows = [
@@ -290,7 +281,7 @@ def person(name: str):
 @bp.get("/numeros")
 def issues():
     listed = sorted(search_service().issues(), key=lambda i: i.get("date") or "", reverse=True)
-    return render_template("issues.html", issues=listed, count_of=issue_article_count)
+    return render_template("issues.html", issues=listed)
 
 
 @bp.get("/numero/<issue_id>")
