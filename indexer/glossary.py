@@ -58,13 +58,13 @@ class Glossary:
 
 
 def load_glossary() -> Glossary:
-    """The glossary shipped as package data; empty when the package has none yet."""
-    try:
-        data = resources.files("kb") / "data"
-        paths = sorted(
-            Path(str(item)) for item in data.iterdir()
-            if item.name.startswith("acronyms") and item.name.endswith(".tsv")
-        )
-    except (FileNotFoundError, NotADirectoryError, ModuleNotFoundError):
-        return Glossary()
+    """The glossary shipped as package data. An install without it is broken: searches
+    would silently lose every acronym expansion, so it fails instead."""
+    data = resources.files("kb") / "data"
+    paths = sorted(
+        Path(str(item)) for item in data.iterdir()
+        if item.name.startswith("acronyms") and item.name.endswith(".tsv")
+    )
+    if not paths:
+        raise FileNotFoundError(f"aucun glossaire des sigles (acronyms*.tsv) dans {data}")
     return Glossary.from_files(paths)
