@@ -147,3 +147,12 @@ def test_issue_list_gives_each_issue_its_article_count(client):
     assert counts and all(n > 0 for n in counts.values())
     for n in set(counts.values()):
         assert f"· {n} article" in numeros
+
+
+@pytest.mark.parametrize(
+    ("insee", "departement"), [("97101", "Guadeloupe"), ("2A004", "Corse-du-Sud")]
+)
+def test_commune_page_outside_the_territory_names_its_departement(client, insee, departement):
+    response = client.get(f"/commune/{insee}")
+    assert response.status_code == 200
+    assert f"({departement}, code INSEE {insee})" in text(response)

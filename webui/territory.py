@@ -32,7 +32,13 @@ def commune_name(insee: str) -> str | None:
 
 
 def departement_name(code: str) -> str:
-    return load_gazetteer().departement_name(code) or code
+    return load_gazetteer().departements.get(code, code)
+
+
+def departement_of(insee: str) -> str:
+    """The commune's département: not always the first two digits (971 for 97101)."""
+    commune = load_gazetteer().get(insee)
+    return commune.departement if commune else insee[:2]
 
 
 def communes_of(departement: str) -> list[tuple[str, str]]:

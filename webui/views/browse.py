@@ -172,7 +172,7 @@ def commune_title(insee: str) -> str:
 @bp.get("/commune/<insee>")
 def commune(insee: str):
     name = commune_title(insee)
-    departement = insee[:2]
+    departement = territory.departement_of(insee)
     return entity_page(
         "commune",
         insee,
