@@ -18,7 +18,6 @@ MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
-DEPARTEMENT_NAMES = {"78": "Yvelines", "92": "Hauts-de-Seine", "95": "Val-d'Oise"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +52,15 @@ def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:
         "organisation", "person")}
     for theme in enriched.themes:
         values["theme"][theme.id] = theme.label
+    departement_names = load_gazetteer().departements
     names_by_insee = {}
     for commune in enriched.communes:
         names_by_insee[commune.insee] = commune.name
         values["commune"][commune.insee] = f"{commune.name} ({commune.departement})"
-        values["departement"][commune.departement] = DEPARTEMENT_NAMES.get(
+        values["departement"][commune.departement] = departement_names.get(
             commune.departement, commune.departement)
     for code in enriched.departements:
-        values["departement"][code] = DEPARTEMENT_NAMES.get(code, code)
+        values["departement"][code] = departement_names.get(code, code)
     for mention in enriched.mentions:
         if mention.label == "QUARTIER" and "|" in mention.ref:
             insee, name = mention.ref.split("|", 1)
