@@ -41,6 +41,7 @@ ORG_HEADS = frozenset({
     "editions", "defenseur", "autorite",
     "direction", "delegation", "haut", "haute", "conservatoire", "musee", "fonds",
     "entreprise", "cabinet", "club", "amicale", "ligue", "mouvement", "alliance",
+    "conference",
 })
 # Heads that name a generic structure unless an adjective says which one.
 QUALIFIED_HEADS = {
@@ -58,7 +59,8 @@ ORG_TAILS = frozenset({
     "habitat", "logement", "solidaire", "solidaires", "solidarite", "services", "conseil",
     "consultants", "sante", "insertion", "basket", "football", "handball", "sport",
     "sports", "formation", "connect", "emploi", "editions", "partenaires", "associes",
-    "developpement", "environnement", "ingenierie", "immobilier",
+    "developpement", "environnement", "ingenierie", "immobilier", "mutuelle", "amenagement",
+    "blog",
 })
 # First words of names of programmes, plans and zonings: not bodies.
 NON_ORG_HEADS = frozenset({

@@ -36,6 +36,7 @@ from kb.org_names import (
     NON_ORG_HEADS,
     ORG_HEADS,
     NameCandidate,
+    _sentence_initial,
     acronym_definitions,
     head_named,
     is_acronym,
@@ -43,6 +44,8 @@ from kb.org_names import (
     tail_named,
 )
 
+NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&", "pour",
+                            "sur", "en", "l'"})
 # Kinds of structure, not named bodies: "l'EPT Plaine Commune" names Plaine Commune.
 GENERIC_TYPES = frozenset({
     "EPCI", "EPT", "CA", "CC", "CU", "CD", "CG", "SEM", "SPL", "OLS", "ESH", "OPH", "SCIC",
@@ -70,7 +73,7 @@ LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|d
 # Dots only inside a word ("M.S.H.A"), never the full stop ending a sentence.
 NAME_WORD = r"[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"
 NAME = (r"(?P<name>" + NAME_WORD +
-        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|&|-)\s*)*"
+        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|&|-)\s*)*"
         r"(?:et\s+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
 # A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
 # "du laboratoire Mosaïques", "au centre social Le Phare".
@@ -81,7 +84,8 @@ INTRODUCED_RE = re.compile(
     r"|régie de quartier|club|laboratoire|opérateur|SCIC|société coopérative d['’]intérêt "
     r"collectif|réseau|compagnie|théâtre|ressourcerie|tiers-lieu|start-up|agence|fondation"
     r"|bureau d['’]études|structure|organisme|éditeur|journal|quotidien|hebdomadaire"
-    r"|magazine|revue|média)"
+    r"|magazine|revue|média|festival|enseigne|groupe|mutuelle|plateforme|radio"
+    r"|(?:atelier )?chantier d['’]insertion)"
     r"\s+(?:la\s+|le\s+)?" + NAME
 )
 # "Communauté urbaine Grand Paris Seine et Oise" is the known "Grand Paris Seine et Oise".
@@ -104,6 +108,12 @@ ROLE_AFTER_RE = re.compile(
     r"consultant|consultante|fondateur|fondatrice|professeur|professeure|élu|élue|"
     r"secrétaire|député|députée|sénateur|sénatrice|ministre|docteur|docteure)\b",
     re.IGNORECASE)
+APPOSITIVE_RE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3}),\s+"
+    r"(?:l['’]|la\s+|le\s+|une?\s+)(?:association|entreprise|société|coopérative|fondation"
+    r"|start-up|structure|agence|plateforme|mutuelle|compagnie|collectif|fédération"
+    r"|média|radio|journal|magazine|bailleur|cabinet)\b")
+WIDENING_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]*|\d{2})$")
 FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")
 PUBLISHER_RE = re.compile(r"\b(?P<name>[A-Z][\w&-]+)\s+éditions\b")
 
@@ -264,8 +274,15 @@ def plausible_ner_org(
             "»", line_start, entity.start):
         return False
     if entity.label == "MISC":
-        # MISC is noisy: only a name with an acronym in it ("BGE Parif").
-        return all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words)
+        # MISC is noisy: a name with an acronym in it ("BGE Parif"), or a proper name
+        # of capitalised words ("Fil à Fil", "Les Champs des Possibles") or opened by
+        # an article and a capital ("La Gazette des communes"), never a person's name.
+        named = [w for w in words if fold(w) not in NAME_PARTICLES]
+        if all(w[:1].isupper() for w in words) and any(is_acronym(w) for w in words):
+            return True
+        proper = all(w[:1].isupper() for w in named) or (
+            fold(words[0]) in ("la", "le", "les") and words[1][:1].isupper())
+        return len(named) >= 2 and proper and not _is_person(text)
     # Spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise"), unless a
     # head word opens a name that runs in lower case ("Secours populaire français").
     return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
@@ -377,7 +394,7 @@ def find_organisations(
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
 
     for candidate in [*head_named(masked.text), *tail_named(masked.text)]:
-        candidate = _cut_before_claimed(candidate, claimed)
+        candidate = _widen_to_ner(_cut_before_claimed(candidate, claimed), ner, masked)
         if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
                 candidate.start, candidate.end) or not acceptable(candidate):
             continue
@@ -398,9 +415,20 @@ def find_organisations(
             start, end = match.span("name")
             if overlaps(start, end) or masked.in_caps_line(start, end):
                 continue
-            name = clean_name(match.group("name"))
+            start, end = _cut_before_place(masked.text, start, end, excluded_spans)
+            name = clean_name(masked.text[start:end])
             if not name or fold(name) in GENERIC_WORDS:
                 continue
+            add(resolve(name), start, end, "phrase")
+
+    # "Simplon, l'entreprise sociale qui …": the apposition says what the name is.
+    for match in APPOSITIVE_RE.finditer(masked.text):
+        start, end = match.span("name")
+        if overlaps(start, end) or masked.in_caps_line(start, end) or _sentence_initial(
+                masked.text, start) or _is_person(match.group("name")):
+            continue
+        name = clean_name(match.group("name"))
+        if name and fold(name) not in GENERIC_WORDS:
             add(resolve(name), start, end, "phrase")
 
     claimed.extend(excluded_spans)
@@ -419,6 +447,37 @@ def find_organisations(
     _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+def _cut_before_place(text: str, start: int, end: int,
+                      places: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """'l'association Fil à Fil' keeps its "à"; 'l'association X à Sarcelles' stops
+    before the place."""
+    for match in re.finditer(r"\s+à\s+", text[start:end]):
+        after = start + match.end()
+        if any(after < p_end and p_start < end for p_start, p_end in places):
+            return start, start + match.start()
+    return start, end
+
+
+def _widen_to_ner(candidate: NameCandidate, ner: Iterable[Entity],
+                  masked: MaskedText) -> NameCandidate:
+    """'Boxing Club Gennevilliers', 'Aidants Solidaires 92': spaCy's span holds the
+    head- or tail-named candidate and adds only capitalised words or a département number
+    around it, so it is the whole name."""
+    for entity in ner:
+        if entity.label not in ("ORG", "MISC") or "\n" in entity.text:
+            continue
+        if not (entity.start <= candidate.start and candidate.end <= entity.end) or (
+                entity.start, entity.end) == (candidate.start, candidate.end):
+            continue
+        extra = (masked.text[entity.start:candidate.start].split()
+                 + masked.text[candidate.end:entity.end].split())
+        if extra and all(WIDENING_WORD_RE.match(w) and fold(w) not in ("le", "la", "les")
+                         for w in extra):
+            return NameCandidate(entity.text, candidate.acronym, entity.start, entity.end,
+                                 candidate.rule)
+    return candidate
 
 
 def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:

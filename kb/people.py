@@ -36,8 +36,12 @@ NOT_FIRST_WORDS = frozenset(fold(w) for w in (
     "Madame", "Monsieur", "Lutte", "Éducation", "Initiative", "Banque", "Fondation",
     "Association", "Groupement", "Cabinet", "Institut", "Université", "Sciences",
 ))
+# "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT".
+NAME_PART = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
 NAME_WORD_RE = re.compile(
-    r"^(?:[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*|[A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})*)$")
+    rf"^(?:{NAME_PART}(?:-{NAME_PART})*|[A-ZÀ-Ý]{{2,}}(?:-[A-ZÀ-Ý]{{2,}})*)$")
+# "Mme Inès Boudjemaa", "M. Ousmane Keita": the title says person, the name follows it.
+HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|Mlle|Madame|Monsieur|Mr\.?)\s+")
 MOUVEMENT_RE = re.compile(
     r"^\s*[-–•*]?\s*\*\*(?P<name>[^*]+?)\*\*\s*[,:–-]\s*(?P<rest>.+?)\s*$"
 )
@@ -190,7 +194,12 @@ def find_people(
         if original != entity.text or "\n" in original:
             continue
         text = " ".join(entity.text.split())
+        honorific = HONORIFIC_RE.match(text)
+        start = entity.start
+        if honorific:
+            start += len(honorific.group())
+            text = text[honorific.end():]
         if looks_like_person(text, vocabulary):
-            add(PersonRef(canonical_person_name(text)), entity.start, entity.end)
+            add(PersonRef(canonical_person_name(text)), start, entity.end)
 
     return [FoundPerson(ref, tuple(mentions.get(name, ()))) for name, ref in people.items()]

@@ -142,3 +142,36 @@ def test_unknown_bodies_from_the_shape_of_the_text(nlp):
             "Immobilière 3F"} <= names
     assert ("Haut Comité pour le logement des personnes défavorisées", "HCLPD") in found
     assert "CAP" not in names
+
+
+@pytest.mark.slow
+def test_names_without_cue_words(nlp):
+    found = {name for name, _ in orgs_of(
+        "Le Pôle ressources invite à découvrir les parcelles de l'association Fil à Fil et "
+        "de la coopérative Les Champs des Possibles. Les lauréats seront accompagnés par "
+        "Simplon, l'entreprise sociale qui forme aux métiers du numérique. Le projet est "
+        "soutenu par Harmonie Mutuelle et le festival Banlieues Bleues.")}
+    assert {"Fil à Fil", "Simplon", "Harmonie Mutuelle", "Banlieues Bleues"} <= found
+    assert "Fil" not in found
+
+
+@pytest.mark.slow
+def test_type_noun_name_stops_before_a_place_after_a(nlp):
+    from kb.nlp import mask as mask_text
+
+    text = "L'association Fil Rouge à Sarcelles ouvre une boutique."
+    place = text.index("Sarcelles")
+    vocabulary = load_vocabulary()
+    masked = mask_text(text)
+    found = find_organisations(masked, entities([masked.text])[0], vocabulary,
+                               excluded_spans=[(place, place + len("Sarcelles"))])
+    assert {o.ref.name for o in found} == {"Fil Rouge"}
+
+
+@pytest.mark.slow
+def test_spacy_span_widens_a_head_or_tail_name(nlp):
+    found = {name for name, _ in orgs_of(
+        "Le Boxing Club Gennevilliers ouvre ses portes. Thierry Baudouin, président de "
+        "l'association Aidants Solidaires 92, souligne l'isolement des familles.")}
+    assert {"Boxing Club Gennevilliers", "Aidants Solidaires 92"} <= found
+    assert not found & {"Club Gennevilliers", "Aidants Solidaires"}

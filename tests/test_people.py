@@ -88,3 +88,20 @@ def test_seed_sentences(nlp):
     names = {p.ref.name for p in people}
     assert {"Xavier Brisbois", "Paul Quinio"} <= names
     assert not names & {"Bpifrance", "Clef Job", "Val-Fourré", "acteur.rice.s"}
+
+
+def test_names_with_apostrophe_after_an_initial_are_names():
+    assert looks_like_person("Jean-Baptiste N'Diaye")
+    assert looks_like_person("Aïssatou D’Almeida")
+
+
+@pytest.mark.slow
+def test_honorific_is_not_part_of_the_name(nlp):
+    text = ("La rencontre sera animée par Mme Inès Boudjemaa, chargée de mission. Avec le "
+            "témoignage de M. Ousmane Keita, gardien d'immeuble.")
+    masked = mask(text)
+    people = find_people(masked, entities([masked.text])[0], load_vocabulary(),
+                         exact_commune_names)
+    names = {p.ref.name for p in people}
+    assert {"Inès Boudjemaa", "Ousmane Keita"} <= names
+    assert not any(name.startswith(("Mme", "M.")) for name in names)
