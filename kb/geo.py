@@ -65,6 +65,22 @@ INSTITUTION_NOUNS = frozenset({
     "universite", "academie", "rectorat", "chu", "iut", "ecole", "institut", "po", "ihu",
     "conservatoire", "observatoire", "tribunal", "cour", "prefecture", "diocese", "club",
 })
+# Streets, quartiers, schools and halls are named after saints and famous people
+# ('quartier Saint-Exupéry', 'lycée Jean-Jaurès', 'rue Saint-Denis'): such a name right
+# after one of these nouns is a dedication, not the commune of that name.
+DEDICATION_NOUNS = frozenset({
+    "quartier", "rue", "avenue", "place", "ecole", "college", "lycee", "gymnase", "residence",
+    "cite", "square", "parc", "allee", "boulevard", "impasse", "chemin", "quai", "stade",
+    "esplanade", "groupe", "complexe", "centre", "maison", "salle", "espace", "mediatheque",
+})
+# 'Quarante ans après…', 'Cent jours…': a number word is a commune only after 'à'.
+NUMBER_WORDS = frozenset({
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+    "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante",
+    "cinquante", "soixante", "cent", "cents", "mille",
+})
+# Between two communes of an enumeration: 'Osny, Éragny et Pontoise', 'Trappes - Élancourt'.
+LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|ou)\s+|\s+[-–—/]\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;\n•\-–—«»\"(\[]\s*$")
 
 # Names of areas and bodies that contain commune or département names. Listed so that the
@@ -269,6 +285,8 @@ class PlaceLinker:
             hit, entries = best
             places = [e for e in entries if e.kind in (COMMUNE, DEPARTEMENT)]
             chosen = self._choose(text, tokens, hit, places, loc_spans)
+            if chosen is None and found:
+                chosen = self._listed_after(text, tokens, found[-1], hit, places)
             if chosen is None and not any(e.kind in (QUARTIER, BLOCK) for e in entries):
                 i += 1
                 continue
@@ -320,9 +338,22 @@ class PlaceLinker:
             t.capitalised or _hyphen_before(text, t) for t in content[1:]
         ):
             return None
+        # 'Espérance Banlieues Argenteuil' stays whole here: a place span would cut the
+        # organisation out of the organisation finder, which runs after the places.
         if not located and _inside_proper_name(text, tokens, hit.first, hit.last):
             return None
+        if entry.kind == COMMUNE and entry.tier > 0 and _after_dedication_noun(
+                text, tokens, hit.first):
+            return None
         preposition = _preposition_before(tokens, text, hit.first)
+        if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
+            return None
+        if (entry.kind == COMMUNE and entry.tier == 2 and not preposition
+                and _sentence_initial(text, tokens, hit.first)
+                and not (located and entry.population >= BIG_TOWN)):
+            # 'Quarante ans après…': a capital that only opens a sentence says nothing;
+            # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
+            return None
         if entry.kind == COMMUNE and entry.tier == 2 and preposition == "de" and (
             hit.first >= 2 and tokens[hit.first - 2].key in INSTITUTION_NOUNS
         ):
@@ -339,6 +370,25 @@ class PlaceLinker:
         if entry.content < 2 and entry.tier == 2 and not (located or preposition):
             return None
         return entry
+
+    def _listed_after(self, text, tokens, previous, hit, candidates) -> Entry | None:
+        """'St-ouen-l'aumône, éragny, pontoise et osny': a title in capitals reaches the
+        linker sentence-cased, so only its first name keeps a capital. A name of 78/92/95
+        that is not a common word, listed right after a commune of 78/92/95, is one too."""
+        previous_hit, _, previous_entry = previous
+        if previous_entry is None or previous_entry.kind != COMMUNE or previous_entry.tier:
+            return None
+        gap = text[tokens[previous_hit.last - 1].end:tokens[hit.first].start]
+        if "\n" in gap or not LIST_SEPARATOR.fullmatch(gap):
+            return None
+        span = tokens[hit.first:hit.last]
+        if any(t.capitalised for t in span) or _glued(text, span[0].start, span[-1].end):
+            return None  # a capital refused by the other rules stays refused
+        communes = [e for e in candidates
+                    if e.kind == COMMUNE and e.tier == 0 and not e.common and e.content]
+        if len({e.ref for e in communes}) != 1:
+            return None
+        return communes[0]
 
     def _mention(self, text, tokens, first, last, entry: Entry) -> Mention:
         start, end = tokens[first].start, tokens[last - 1].end
@@ -474,6 +524,15 @@ def _capitalised_before(text, tokens, first) -> bool:
     previous = tokens[first - 1]
     gap = text[previous.end:tokens[first].start]
     return gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
+
+
+def _after_dedication_noun(text, tokens, first) -> bool:
+    """'quartier Saint-Exupéry', 'Lycée Jean-Jaurès': the noun right before, same line."""
+    if first == 0:
+        return False
+    previous = tokens[first - 1]
+    gap = text[previous.end:tokens[first].start]
+    return previous.key in DEDICATION_NOUNS and gap in (" ", "\u00a0")
 
 
 def _inside_proper_name(text, tokens, first, last) -> bool:

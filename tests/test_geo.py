@@ -168,3 +168,35 @@ def test_seed_issue_traps(linker, seed_files):
     assert quartiers == {"95487|Le Village", "78361|Val Fourré"}
     val_doise = [m for m in found if m.text in ("Val d'Oise", "Val-d'Oise")]
     assert val_doise and all(m.label == "DEPARTEMENT" and m.ref == "95" for m in val_doise)
+
+
+@pytest.mark.parametrize("text", [
+    "À Poissy, la rénovation du quartier Saint-Exupéry se fait attendre.",
+    "Les élèves du lycée Jean-Jaurès et de la rue Saint-Denis.",
+    "Quarante ans après les premières opérations, un bilan.",
+    "Cent jeunes inscrits.",
+])
+def test_dedications_and_sentence_openers_name_no_commune_outside_78_92_95(linker, text):
+    assert set(refs(linker, text)) <= {"78498"}  # Poissy only
+
+
+def test_a_number_word_needs_a(linker):
+    assert refs(linker, "Il vit à Quarante, dans l'Hérault.") == ["34226"]
+    assert refs(linker, "Quarante ans après.", loc_spans=[(0, 8)]) == []
+
+
+def test_a_big_town_opening_a_sentence_still_needs_spacy(linker):
+    text = "Marseille accueille le forum."
+    assert refs(linker, text) == []
+    assert refs(linker, text, loc_spans=[(0, 9)]) == ["13055"]
+
+
+def test_a_sentence_cased_title_keeps_its_list_of_communes(linker):
+    # the enricher hands titles in capitals over sentence-cased: only the first keeps a capital
+    text = "St-ouen-l'aumône, éragny, pontoise et osny : un bus pour l'accès aux droits"
+    assert refs(linker, text) == ["95572", "95218", "95500", "95476"]
+    assert refs(linker, "ST-OUEN-L'AUMÔNE, ÉRAGNY, PONTOISE ET OSNY") == [
+        "95572", "95218", "95500", "95476"]
+    # lower case needs the list: no commune without one, nor after a word of the language
+    assert refs(linker, "le bus va à pontoise") == []
+    assert refs(linker, "Poissy, vaux et marines") == ["78498"]
