@@ -30,7 +30,7 @@ pytestmark = pytest.mark.slow
 DATA = Path(__file__).parent / "data_eval"
 # Floors at what the enrichment reaches (measured, rounded down): see the report printed
 # by test_heldout_scores. Raise them when the rules improve; never lower them silently.
-FLOORS = {"communes": 0.95, "organisations": 0.96, "people": 0.98}
+FLOORS = {"communes": 0.97, "organisations": 0.96, "people": 0.98}
 LEADING_ARTICLE_RE = re.compile(r"^(?:l'|la |le |les )")
 
 
