@@ -197,7 +197,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Archives de Résonances : http://{host}:{args.port}/ "
           f"(index {index_dir(args)}, Ctrl+C pour arrêter)", flush=True)
-    serve(app, host=args.host, port=args.port, threads=args.threads, ident="resonances-kb")
+    if args.behind_proxy:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind an HTTPS reverse proxy the feeds' absolute links must say https and carry
+        # the sub-path the proxy mounts us under. Only the one hop in front is believed;
+        # waitress would otherwise strip those headers before the app sees them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_prefix=1)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="resonances-kb",
+          clear_untrusted_proxy_headers=not args.behind_proxy)
     return 0
 
 
@@ -330,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
     serve.add_argument("--port", type=int, default=5000, help="port (défaut : 5000)")
     serve.add_argument("--threads", type=int, default=4, help="fils de traitement (défaut : 4)")
+    serve.add_argument(
+        "--behind-proxy", action="store_true",
+        help="derrière un proxy inverse : croire ses en-têtes X-Forwarded-Proto/Host/Prefix",
+    )
     serve.set_defaults(func=cmd_serve)
     return parser
 

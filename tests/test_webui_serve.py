@@ -17,33 +17,71 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_kb_serve_answers_on_localhost(tmp_path):
+def start_server(tmp_path, *extra: str) -> tuple[subprocess.Popen, int]:
     index_dir = write_index(tmp_path / "index", fixture_articles()[:4])
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kb.cli", "serve", "--index", str(index_dir),
-         "--corpus", str(tmp_path), "--port", str(port), "--threads", "2"],
+         "--corpus", str(tmp_path), "--port", str(port), "--threads", "2", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
+    return process, port
+
+
+def fetch(process: subprocess.Popen, request: urllib.request.Request | str):
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise
+            time.sleep(0.2)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(10)
+    process.stdout.close()
+    process.stderr.close()
+
+
+def test_kb_serve_answers_on_localhost(tmp_path):
+    process, port = start_server(tmp_path)
     try:
         first_line = process.stdout.readline()
         assert f"http://127.0.0.1:{port}/" in first_line
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/recherche?q=sant%C3%A9",
-                                            timeout=5) as response:
-                    body = response.read().decode()
-                    assert response.status == 200
-                    assert response.headers["Server"] == "resonances-kb"
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.2)
+        status, headers, body = fetch(process, f"http://127.0.0.1:{port}/recherche?q=sant%C3%A9")
+        assert status == 200
+        assert headers["Server"] == "resonances-kb"
         assert "La santé mentale des jeunes à Sarcelles" in body
     finally:
-        process.terminate()
-        process.wait(10)
-        process.stdout.close()
-        process.stderr.close()
+        stop(process)
+
+
+def test_behind_a_trusted_proxy_links_carry_its_scheme_host_and_prefix(tmp_path):
+    process, port = start_server(tmp_path, "--behind-proxy")
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "archives.example",
+                 "X-Forwarded-Prefix": "/resonances"}
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/opensearch.xml", headers=forwarded)
+        status, _, body = fetch(process, request)
+        assert status == 200
+        assert "https://archives.example/resonances/recherche" in body
+    finally:
+        stop(process)
+
+
+def test_forwarded_headers_are_ignored_unless_behind_a_proxy(tmp_path):
+    process, port = start_server(tmp_path)
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/opensearch.xml",
+            headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"})
+        _, _, body = fetch(process, request)
+        assert "evil.example" not in body
+        assert f"http://127.0.0.1:{port}/recherche" in body
+    finally:
+        stop(process)
