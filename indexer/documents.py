@@ -10,37 +10,16 @@ from typing import Any
 
 from indexer.analysis import VALUE_SEPARATOR
 from indexer.schema import LEAD_REPEAT, TITLE_REPEAT
+from kb.citation import issue_label
 from kb.gazetteer import load_gazetteer
 from kb.models import EnrichedArticle
 from kb.serialize import article_record
-
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
 
 
 @dataclass(frozen=True, slots=True)
 class IndexDocument:
     fields: dict[str, Any]
     labels: dict[str, dict[str, str]]  # facet -> value -> label, for facet display
-
-
-def month_label(date: str | None) -> str:
-    """`2021-05-03` → `mai 2021`; `2021` → `2021`; None → ``."""
-    if not date:
-        return ""
-    year, _, rest = date.partition("-")
-    if rest[:2].isdigit() and 1 <= int(rest[:2]) <= 12:
-        return f"{MONTHS_FR[int(rest[:2]) - 1]} {year}"
-    return year
-
-
-def issue_label(number: int | None, date: str | None, title: str) -> str:
-    parts = [f"Résonances n°{number}" if number else title or "Résonances"]
-    if date:
-        parts.append(month_label(date))
-    return ", ".join(parts)
 
 
 def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:

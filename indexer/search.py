@@ -37,11 +37,11 @@ from whoosh.scoring import BM25F, bm25
 
 from indexer.analysis import analyze, fold, iter_terms
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
-from indexer.documents import issue_label
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import Clause, ParsedQuery, Part, parse_query
 from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD, PLAIN_FIELD
 from indexer.writer import Manifest, current_generation
+from kb.citation import issue_label
 
 FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
 SNIPPET_WORDS = 36

@@ -13,6 +13,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
+from kb.citation import citation
 from kb.models import Article, Failure
 from kb.pipeline import ReadIssue, read_paths
 from kb.serialize import article_record
@@ -232,7 +233,6 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from indexer.api import Query
-    from indexer.documents import issue_label
     from indexer.search import SearchService, snippet_text
 
     if index_missing(args):
@@ -269,11 +269,9 @@ def cmd_search(args: argparse.Namespace) -> int:
           f"(page {page.query.page}/{page.pages})\n")
     first = (page.query.page - 1) * page.query.per_page
     for rank, hit in enumerate(page.hits, start=first + 1):
-        citation = issue_label(hit.issue_number, hit.date, hit.issue_id)
-        if hit.pages:
-            citation += f", p. {'-'.join(str(p) for p in sorted({hit.pages[0], hit.pages[-1]}))}"
+        reference = citation(hit.issue_number, hit.date, hit.pages)
         print(f"{rank}. {hit.title}")
-        print(f"   {citation}" + (f" — {hit.section}" if hit.section else ""))
+        print(f"   {reference}" + (f" — {hit.section}" if hit.section else ""))
         print(f"   {snippet_text(hit.snippet_html)}\n")
     return 0
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from flask import url_for
 
 from indexer.api import Hit
-from webui.formatting import pages_label
+from kb.citation import pages_label
 
 COLUMNS = (
     "identifiant",

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from flask import Response, url_for
 
 from indexer.api import Hit
-from webui.formatting import citation
+from kb.citation import citation
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"

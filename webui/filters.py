@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from flask import Flask
 
+from kb import citation
 from webui import formatting
 from webui.state import FACET_LABELS, FACET_TO_PARAM
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["month_year"] = formatting.month_year
+    app.jinja_env.filters["month_year"] = citation.month_year
     app.jinja_env.filters["long_date"] = formatting.long_date
-    app.jinja_env.filters["pages_label"] = formatting.pages_label
-    app.jinja_env.globals["citation"] = formatting.citation
+    app.jinja_env.filters["pages_label"] = citation.pages_label
+    app.jinja_env.globals["citation"] = citation.citation
     app.jinja_env.globals["plural"] = formatting.plural
     app.jinja_env.globals["issue_name"] = formatting.issue_name
     app.jinja_env.globals["FACET_LABELS"] = FACET_LABELS

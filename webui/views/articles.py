@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, render_template, url_for
 
+from kb.citation import citation
 from webui import sources
-from webui.formatting import citation
 from webui.services import search_service
 from webui.views.search import hit_json
 

@@ -17,8 +17,8 @@ from flask import (
 )
 
 from indexer.api import FACETS, FacetValue, Hit, SearchPage
+from kb.citation import citation
 from webui import export, feeds
-from webui.formatting import citation
 from webui.services import entity_url, search_service
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState, clean_text, parse_state
 
