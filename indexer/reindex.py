@@ -28,8 +28,8 @@ from indexer.writer import (
 from kb.errors import ExtractionError
 from kb.models import Article, EnrichedArticle, Failure, SourceFormat
 from kb.pipeline import ReadIssue, discover, read_file
+from kb.settings import DEFAULT_CORPUS
 
-DEFAULT_CORPUS = "corpus"
 FORMAT_PREFERENCE = {SourceFormat.PDF: 0, SourceFormat.HTML: 1, SourceFormat.TEXT: 2}
 
 Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]

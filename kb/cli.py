@@ -17,20 +17,19 @@ from kb.citation import citation
 from kb.models import Article, Failure
 from kb.pipeline import ReadIssue, read_paths
 from kb.serialize import article_record
-
-DEFAULT_INDEX = "var/index"
+from kb.settings import DEFAULT_CORPUS, DEFAULT_INDEX, corpus_dir_from_env, index_dir_from_env
 
 
 def add_index_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--index",
-        default=os.environ.get("KB_INDEX") or None,
+        default=None,
         help=f"dossier de l'index (défaut : $KB_INDEX, sinon {DEFAULT_INDEX})",
     )
 
 
 def index_dir(args: argparse.Namespace) -> str:
-    return args.index or DEFAULT_INDEX
+    return args.index or index_dir_from_env()
 
 
 def index_missing(args: argparse.Namespace) -> bool:
@@ -331,8 +330,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="servir l'interface web")
     add_index_option(serve)
-    serve.add_argument("--corpus", default=os.environ.get("KB_CORPUS") or "corpus",
-                       help="dossier des fichiers sources (défaut : $KB_CORPUS, sinon corpus)")
+    serve.add_argument("--corpus", default=corpus_dir_from_env(),
+                       help=f"dossier des fichiers sources (défaut : $KB_CORPUS, sinon "
+                            f"{DEFAULT_CORPUS})")
     serve.add_argument("--host", default="127.0.0.1", help="adresse d'écoute (défaut : 127.0.0.1)")
     serve.add_argument("--port", type=int, default=5000, help="port (défaut : 5000)")
     serve.add_argument("--threads", type=int, default=4, help="fils de traitement (défaut : 4)")

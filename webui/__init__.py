@@ -7,21 +7,19 @@ never see an index engine object.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
-DEFAULT_INDEX = "var/index"
-DEFAULT_CORPUS = "corpus"
+from kb.settings import corpus_dir_from_env, index_dir_from_env
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.from_mapping(
-        INDEX_DIR=os.environ.get("KB_INDEX") or DEFAULT_INDEX,
-        CORPUS_DIR=os.environ.get("KB_CORPUS") or DEFAULT_CORPUS,
+        INDEX_DIR=index_dir_from_env(),
+        CORPUS_DIR=corpus_dir_from_env(),
         MAX_QUERY_CHARS=500,
         PER_PAGE=10,
         MAX_PAGE=1000,  # deeper paging is a crawler, not a reader
