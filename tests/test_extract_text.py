@@ -31,6 +31,37 @@ def test_undecodable_cp1252_falls_back_on_detection():
     assert "quartier" in text
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_told_by_its_nul_bytes(codec):
+    assert decode("Été à Persan : réunion".encode(codec), "x.txt") == "Été à Persan : réunion"
+
+
+def test_invalid_utf16_after_a_byte_order_mark_is_refused_not_replaced():
+    broken = "\ufeffÉté".encode("utf-16-le") + b"\x00\xd8"  # a lone surrogate
+    with pytest.raises(ExtractionError) as raised:
+        decode(broken, "x.txt")
+    assert "utf-16" in raised.value.reason and "\ufffd" not in raised.value.reason
+
+
+def test_binary_bytes_are_refused_with_a_reason():
+    with pytest.raises(ExtractionError) as raised:
+        extract_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01\xff", source())
+    assert "binaire" in raised.value.reason
+
+
+def test_double_encoded_utf8_is_mended():
+    mangled = "Développement de l’emploi à Éragny".encode().decode("cp1252").encode()
+    assert decode(mangled, "x.txt") == "Développement de l’emploi à Éragny"
+
+
+def test_bytes_without_a_character_are_dropped_and_reported():
+    data = "Réunion des élus à Persan, été 2021.\n".encode("cp1252") * 30 + b"fin\x81.\n"
+    document = extract_text(data, source())
+    text = " ".join(block.text for block in document.blocks)
+    assert "élus" in text and "fin." in text and "\x81" not in text
+    assert document.warnings == ("1 octet sans caractère en cp1252 ignoré",)
+
+
 def test_blank_lines_separate_blocks_and_lone_lines_stand_alone():
     blocks = split_blocks(
         "L'actu du Pôle ressources\n\n< Publication >\nUN TITRE EN CAPITALES\n"

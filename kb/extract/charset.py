@@ -1,4 +1,5 @@
-"""Bytes of an HTML page → text, trusting what the bytes show over what the page declares.
+"""Bytes of an HTML page or a plain-text file → text, trusting what the bytes show over
+what the page declares.
 
 Order: a byte-order mark wins; then the `<meta>` declaration, checked against the
 bytes; then UTF-8 if the bytes are valid UTF-8; then detection. Two rules carry most
@@ -162,7 +163,8 @@ def repair_double_encoding(text: str) -> tuple[str, bool]:
     return repaired, repaired != text
 
 
-def decode_html(data: bytes) -> Decoded:
+def _decode_bom(data: bytes) -> Decoded | None:
+    """A byte-order mark settles the encoding; bytes invalid in it are an error, not '?'."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -171,6 +173,52 @@ def decode_html(data: bytes) -> Decoded:
                 raise UndecodableError(
                     f"octets invalides pour l'encodage {codec} annoncé par la marque d'ordre"
                 ) from error
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 saved without a mark: French text is mostly ASCII, so one byte of each
+    pair is NUL — the high byte, on the side that tells the byte order."""
+    pairs = len(data) // 2
+    if pairs == 0 or len(data) % 2:
+        return None
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    for codec, nul_high, nul_low in (("utf-16-le", nul_odd, nul_even),
+                                     ("utf-16-be", nul_even, nul_odd)):
+        if nul_high >= pairs / 2 and nul_low == 0:
+            try:
+                return Decoded(data.decode(codec), codec, None)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Bytes of a plain-text file → text: a byte-order mark, else UTF-16 told by its NUL
+    bytes, else UTF-8 (mended if it was double-encoded), else detection as for HTML.
+
+    NUL bytes in anything but UTF-16 mean a binary file, refused rather than read as junk.
+    """
+    by_bom = _decode_bom(data)
+    if by_bom is not None:
+        return by_bom
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise UndecodableError("octets nuls : contenu binaire, pas du texte")
+        return utf16
+    utf8 = _valid_utf8(data)
+    if utf8 is not None:
+        text, repaired = repair_double_encoding(utf8)
+        return Decoded(text, "utf-8", None, repaired)
+    text, codec = _detect(data)
+    return Decoded(text, codec, None)
+
+
+def decode_html(data: bytes) -> Decoded:
+    by_bom = _decode_bom(data)
+    if by_bom is not None:
+        return by_bom
     declared = declared_charset(data)
     utf8 = _valid_utf8(data)
     if utf8 is not None and (declared in (None, "utf-8") or not utf8.isascii()):

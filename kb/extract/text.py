@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.errors import ExtractionError
+from kb.extract.charset import UndecodableError, decode_text
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 from kb.textclean import ends_sentence, is_all_caps, is_url_only, normalise_spaces
 
@@ -21,33 +22,30 @@ _BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _WHOLE_BOLD_RE = re.compile(r"^\s*(?:\*\*|__)(?:(?!\*\*|__).)+(?:\*\*|__)\s*$")
 _HYPHEN_END_RE = re.compile(r"(?<=[a-zà-ÿ])-$")
+_C1_CONTROLS_RE = re.compile(r"[\x80-\x9f]")
 # A line at least this long that is followed by another line is taken as hard-wrapped.
 _WRAP_WIDTH = 40
 
 
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM), then Windows-1252, then detection."""
-    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-    for bom, codec in boms:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    # cp1252 decodes almost anything; C1 controls mean it was the wrong guess.
-    if text is not None and not re.search(r"[\x80-\x9f]", text):
-        return text
-    from charset_normalizer import from_bytes
+    """The file's text, decoded as `kb.extract.charset.decode_text` tells."""
+    return _read_text(data, path)[0]
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise ExtractionError(path, "encodage du texte non reconnu")
-    return str(best)
+
+def _read_text(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """The text and what was left out of it: C1 control characters are bytes that had no
+    character in the encoding found (windows-1252 leaves five undefined), dropped but said."""
+    try:
+        decoded = decode_text(data)
+    except UndecodableError as error:
+        raise ExtractionError(path, f"encodage des caractères illisible : {error}") from error
+    stray = len(_C1_CONTROLS_RE.findall(decoded.text))
+    if not stray:
+        return decoded.text, ()
+    plural = "s" if stray > 1 else ""
+    warning = (f"{stray} octet{plural} sans caractère en {decoded.encoding} "
+               f"ignoré{plural}")
+    return _C1_CONTROLS_RE.sub("", decoded.text), (warning,)
 
 
 def _strip_emphasis(text: str) -> str:
@@ -164,7 +162,7 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def extract_text(data: bytes, source: SourceFile) -> ExtractedDocument:
-    text = decode(data, source.path)
+    text, warnings = _read_text(data, source.path)
     blocks = tuple(split_blocks(text))
     if not blocks:
         raise ExtractionError(source.path, "aucun texte dans le fichier")
@@ -172,4 +170,5 @@ def extract_text(data: bytes, source: SourceFile) -> ExtractedDocument:
         source=source,
         blocks=blocks,
         page_count=text.count("\f") + 1,
+        warnings=warnings,
     )
