@@ -41,7 +41,7 @@ ORG_HEADS = frozenset({
     "editions", "defenseur", "autorite",
     "direction", "delegation", "haut", "haute", "conservatoire", "musee", "fonds",
     "entreprise", "cabinet", "club", "amicale", "ligue", "mouvement", "alliance",
-    "conference",
+    "conference", "prefecture", "sous-prefecture",
 })
 # Heads that name a generic structure unless an adjective says which one.
 QUALIFIED_HEADS = {
@@ -53,7 +53,7 @@ QUALIFIED_HEADS = {
     "haute": frozenset({"autorite"}),
 }
 # Lower-case heads that still open a name in running text ("le ministère de la Culture").
-LOWERCASE_HEADS = frozenset({"ministere", "universite"})
+LOWERCASE_HEADS = frozenset({"ministere", "universite", "prefecture", "sous-prefecture"})
 # Words that close an organisation's name.
 ORG_TAILS = frozenset({
     "habitat", "logement", "solidaire", "solidaires", "solidarite", "services", "conseil",

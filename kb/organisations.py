@@ -110,9 +110,20 @@ ROLE_AFTER_RE = re.compile(
     re.IGNORECASE)
 APPOSITIVE_RE = re.compile(
     r"(?<![\w'’-])(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3}),\s+"
-    r"(?:l['’]|la\s+|le\s+|une?\s+)(?:association|entreprise|société|coopérative|fondation"
+    r"(?:l['’]|la\s+|le\s+|une?\s+)?(?:association|entreprise|société|coopérative|fondation"
     r"|start-up|structure|agence|plateforme|mutuelle|compagnie|collectif|fédération"
     r"|média|radio|journal|magazine|bailleur|cabinet)\b")
+# "les opérateurs Soliha et Urbanis": a plural type noun, then two or more names.
+PLURAL_INTRODUCED_RE = re.compile(
+    r"(?<![\w-])(?:associations|bailleurs(?: sociaux)?|opérateurs|clubs|mutuelles|entreprises"
+    r"|structures|fondations|banques|coopératives|compagnies|collectifs|start-up|enseignes"
+    r"|médias|journaux|radios|plateformes)\s+(?P<names>" + NAME_WORD
+    + r"(?:\s+" + NAME_WORD + r")*(?:\s*,\s*" + NAME_WORD + r"(?:\s+" + NAME_WORD
+    + r")*)*\s+et\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*)")
+# "Mamadou Sissoko (FC Mantois 78)": a person, then the body they speak for.
+PERSON_THEN_BODY_RE = re.compile(
+    r"(?P<person>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*\("
+    r"(?P<name>[A-ZÀ-Ý][^()\n,;]{1,60}?)\)")
 WIDENING_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]*|\d{2})$")
 FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")
 PUBLISHER_RE = re.compile(r"\b(?P<name>[A-Z][\w&-]+)\s+éditions\b")
@@ -264,8 +275,20 @@ def plausible_ner_org(
         return False
     if len(words) == 1:
         # A lone acronym is a body only when the vocabulary or the text says so (both
-        # read before spaCy): "CAP cuisine", "classes de CP" are not.
-        return False
+        # read before spaCy): "CAP cuisine", "classes de CP" are not. A brand-shaped
+        # word ("HelloAsso", "StreetPress") or a word spaCy calls ORG inside a sentence
+        # ("avec Kiabi et Transdev") is one; a capital after a full stop says nothing.
+        word = text.strip(".,;:")
+        if is_acronym(word) or fold(word) in GENERIC_WORDS or len(word) < 4 or not (
+                word.isalpha() and word[:1].isupper()) or _sentence_initial(
+                masked.text, entity.start):
+            return False
+        # "de la Santé et des Solidarités": the tail of a longer name, not a brand.
+        before = masked.text[max(0, entity.start - 5):entity.start].lower().split()
+        if before and before[-1] in ("des", "du", "la", "le", "les", "aux"):
+            return False
+        camel = any(a.islower() and b.isupper() for a, b in pairwise(word))
+        return camel or (entity.label == "ORG" and fold(word) not in theme_phrases)
     # Not a zoning or programme ("Nouveaux QPV"), not a word of a press title in quotes.
     if any(w in vocabulary.non_organisation_acronyms for w in words):
         return False
@@ -431,6 +454,29 @@ def find_organisations(
         if name and fold(name) not in GENERIC_WORDS:
             add(resolve(name), start, end, "phrase")
 
+    for match in PLURAL_INTRODUCED_RE.finditer(masked.text):
+        if masked.in_caps_line(*match.span("names")):
+            continue
+        for part in re.finditer(r"[^,]+?(?=\s*,|\s+et\s+|$)", match.group("names")):
+            name = part.group().strip()
+            name = name[3:] if name.startswith("et ") else name
+            start = match.start("names") + part.end() - len(name)
+            end = start + len(name)
+            if name and not overlaps(start, end) and fold(clean_name(name)) not in GENERIC_WORDS \
+                    and not _is_place(start, end, excluded_spans):
+                add(resolve(name), start, end, "phrase")
+
+    for match in PERSON_THEN_BODY_RE.finditer(masked.text):
+        start, end = match.span("name")
+        name = match.group("name").strip()
+        if overlaps(start, end) or _is_place(start, end, excluded_spans) or not _is_person(
+                match.group("person")) or fold(name) in GENERIC_WORDS or _is_person(name):
+            continue
+        ref = resolve(name)
+        for other in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", masked.text):
+            if not overlaps(*other.span()):
+                add(ref, *other.span(), "phrase")
+
     claimed.extend(excluded_spans)
 
     for entity in ner:
@@ -447,6 +493,12 @@ def find_organisations(
     _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+def _is_place(start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
+    """The whole name is a place the linker found ("Sarcelles"), not a body named after
+    one ("Initiative Seine Yvelines")."""
+    return any(p_start <= start and end <= p_end for p_start, p_end in places)
 
 
 def _cut_before_place(text: str, start: int, end: int,
