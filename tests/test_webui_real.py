@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import logging
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -56,13 +58,42 @@ def test_index_dir_comes_from_env(monkeypatch, index_dir):
         app.extensions["kb_search"].close()
 
 
-def test_empty_index_dir_serves_empty_pages(tmp_path):
-    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "absent")})
+def test_empty_index_dir_serves_empty_pages(tmp_path, caplog):
+    absent = tmp_path / "absent"
+    with caplog.at_level(logging.WARNING, logger="webui"):
+        app = create_app({"TESTING": True, "INDEX_DIR": str(absent)})
     client = app.test_client()
     try:
-        assert client.get("/").status_code == 200
+        # The operator is told, in the log and on the home page, which directory was read.
+        assert [record.getMessage() for record in caplog.records] == [
+            f"L'index {absent} est vide ou absent : lancez « kb reindex --index {absent} CHEMIN »"]
+        home = client.get("/")
+        assert home.status_code == 200
+        assert (f"L'index {absent} est vide ou absent : lancez « kb reindex --index {absent} "
+                "CHEMIN »") in html.unescape(text(home))
         body = text(client.get("/recherche?q=santé"))
         assert "Aucun article ne correspond" in body
+    finally:
+        app.extensions["kb_search"].close()
+
+
+def test_relative_index_dir_is_named_absolute_for_the_operator(tmp_path, monkeypatch, caplog):
+    monkeypatch.chdir(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="webui"):
+        app = create_app({"TESTING": True, "INDEX_DIR": "var/index"})
+    try:
+        assert str(tmp_path / "var" / "index") in caplog.records[0].getMessage()
+    finally:
+        app.extensions["kb_search"].close()
+
+
+def test_filled_index_says_nothing_about_emptiness(index_dir, tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="webui"):
+        app = create_app({"TESTING": True, "INDEX_DIR": str(index_dir),
+                          "CORPUS_DIR": str(tmp_path)})
+    try:
+        assert not caplog.records
+        assert "vide ou absent" not in text(app.test_client().get("/"))
     finally:
         app.extensions["kb_search"].close()
 

@@ -36,6 +36,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config["INDEX_DIR"]
     )
     app.config["CORPUS_DIR"] = str(Path(app.config["CORPUS_DIR"]).resolve())
+    _warn_if_archive_empty(app)
 
     from webui import errors, filters, security
     from webui.views import articles, browse, search
@@ -47,6 +48,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(articles.bp)
     app.register_blueprint(browse.bp)
     return app
+
+
+def _warn_if_archive_empty(app: Flask) -> None:
+    """A wrong or not yet built index looks, on the site, like an archive with nothing in
+    it: the log says which directory was read and how to fill it."""
+    if app.extensions["kb_search"].total_articles():
+        return
+    from webui.services import index_location
+
+    location = index_location(app.config)
+    app.logger.warning("L'index %s est vide ou absent : lancez « kb reindex --index %s CHEMIN »",
+                       location, location)
 
 
 def _build_search_service(index_dir: str):

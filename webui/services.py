@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
 from flask import current_app, url_for
 
 from webui.state import FACET_TO_PARAM
@@ -9,6 +13,12 @@ from webui.state import FACET_TO_PARAM
 
 def search_service():
     return current_app.extensions["kb_search"]
+
+
+def index_location(config: Mapping[str, Any]) -> str:
+    """The index directory as an absolute path, so the command told to the operator
+    works from wherever they run it."""
+    return str(Path(config["INDEX_DIR"]).resolve())
 
 
 _ENTITY_PAGES = {

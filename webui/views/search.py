@@ -19,7 +19,7 @@ from flask import (
 from indexer.api import FACETS, FacetValue, Hit, SearchPage
 from kb.citation import citation
 from webui import export, feeds
-from webui.services import entity_url, search_service
+from webui.services import entity_url, index_location, search_service
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState, clean_text, parse_state
 
 bp = Blueprint("search", __name__)
@@ -132,12 +132,15 @@ def home():
     issues = sorted(service.issues(), key=lambda i: i.get("date") or "", reverse=True)
     communes = sorted(service.facet_values("commune"), key=lambda v: (-v.count, v.label))
     themes = sorted(service.facet_values("theme"), key=lambda v: (-v.count, v.label))
+    total = service.total_articles()
     return render_template(
         "home.html",
         issues=issues[:6],
         communes=communes[:HOME_COMMUNES],
         themes=themes,
-        total=service.total_articles(),
+        total=total,
+        # An empty archive is almost always an index not built or looked for in the wrong place.
+        empty_index=None if total else index_location(current_app.config),
     )
 
 
