@@ -26,6 +26,7 @@ from kb.textclean import (
     is_url_only,
     normalise_spaces,
     slugify,
+    strip_accents,
     unique,
     unique_urls,
     unwrap_urls,
@@ -84,6 +85,24 @@ _STEM_DATE_RE = re.compile(
 )
 
 _HEADING_LINE_MAX_WORDS = 6
+
+# Jumps: an article stopped on "(suite p. 4)" resumes later under its title repeated and
+# "(suite de la p. 1)". Read on a lowercased, accent-free copy of the line.
+_PAGE_REF = r"(?:p\.?|pages?)\s*(\d{1,3})"
+_JUMP_OUT = (
+    rf"(?:(?:lire|voir)\s+(?:la\s+)?)?suite\s+(?:en\s+|a\s+la\s+)?{_PAGE_REF}"
+    rf"|(?:[→➔➜]|->)\s*(?:suite\s+)?{_PAGE_REF}"
+)
+_JUMP_IN = rf"suite\s+(?:de\s+la|du|de)\s+(?:{_PAGE_REF}|(une))"
+_JUMP_OUT_LINE_RE = re.compile(rf"^[(\[]?\s*(?:{_JUMP_OUT})\s*[)\]]?\s*[.»›>→]*$")
+_JUMP_IN_LINE_RE = re.compile(rf"^[(\[]?\s*(?:{_JUMP_IN})\s*[)\]]?\s*[.»›:]*$")
+# Inside a longer line only in brackets (or after an arrow), so prose is never cut.
+_JUMP_OUT_TAIL_RE = re.compile(
+    rf"\s*(?:[(\[]\s*(?:{_JUMP_OUT})\s*[)\]]|(?:[→➔➜]|->)\s*(?:suite\s+)?{_PAGE_REF})\s*$")
+_JUMP_IN_HEAD_RE = re.compile(rf"^[(\[]\s*(?:{_JUMP_IN})\s*[)\]]\s*")
+_JUMP_IN_TAIL_RE = re.compile(rf"\s*[(\[]\s*(?:{_JUMP_IN}|suite)\s*[)\]]\s*$")
+# Words a repeated title may gain ("… (suite)") that the first one did not have.
+_CONTINUATION_WORDS = frozenset({"suite", "fin"})
 _INTERTITLE_MAX_WORDS = 14
 
 
@@ -181,6 +200,72 @@ def article_id(issue_id: str, title: str, occurrence: int) -> str:
     if occurrence:
         key += f"\x1f{occurrence}"
     return f"{issue_id}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+# ---------------------------------------------------------------------------
+# Jumps
+
+
+@dataclass(frozen=True)
+class Jump:
+    """A jump line: `out` = the article goes on at `page`; in = it resumes from `page`."""
+
+    direction: str  # "out" | "in"
+    page: int | None
+
+
+def _jump_key(text: str) -> str:
+    return normalise_spaces(strip_accents(text).casefold().replace("’", "'"))
+
+
+def _jump_from(match: re.Match[str], direction: str) -> Jump:
+    groups = [group for group in match.groups() if group]
+    if not groups:
+        return Jump(direction, None)
+    return Jump(direction, 1 if groups[0] == "une" else int(groups[0]))
+
+
+def jump_line(text: str) -> Jump | None:
+    """The jump a whole line is ("(suite p. 4)", "Suite de la page 1", "→ p. 4"), if any."""
+    key = _jump_key(text)
+    if len(key) > 40:
+        return None
+    if match := _JUMP_OUT_LINE_RE.match(key):
+        return _jump_from(match, "out")
+    if match := _JUMP_IN_LINE_RE.match(key):
+        return _jump_from(match, "in")
+    return None
+
+
+def split_jump(text: str) -> tuple[str, Jump | None]:
+    """A line without the jump it carries in brackets: "… embauche. (suite p. 4)",
+    "(suite de la p. 1) Les inscriptions…", "KIOSQUE POUR L'EMPLOI (suite)"."""
+    key = _jump_key(text)
+    if len(key) != len(text):  # a character that folds to two: leave the line alone
+        return text, None
+    if (match := _JUMP_OUT_TAIL_RE.search(key)) and match.start() > 0:
+        return text[:match.start()].rstrip(), _jump_from(match, "out")
+    if (match := _JUMP_IN_HEAD_RE.match(key)) and match.end() < len(key):
+        return text[match.end():].lstrip(), _jump_from(match, "in")
+    if (match := _JUMP_IN_TAIL_RE.search(key)) and match.start() > 0:
+        return text[:match.start()].rstrip(), _jump_from(match, "in")
+    return text, None
+
+
+def _title_words(title: str) -> list[str]:
+    return [word for word in fold(title).split() if word not in _CONTINUATION_WORDS]
+
+
+def titles_match(repeated: str, original: str) -> bool:
+    """A title repeated over a continuation, whole or shortened (its first words, or
+    most of its words: "Kiosque pour l'emploi" for "Un kiosque pour l'emploi au cœur…")."""
+    short, full = _title_words(repeated), _title_words(original)
+    if not short or not full:
+        return False
+    if full[:len(short)] == short or short[:len(full)] == full:
+        return True
+    shared = sum(1 for word in short if word in set(full))
+    return len(short) >= 2 and shared >= 0.8 * len(short)
 
 
 # ---------------------------------------------------------------------------
@@ -310,6 +395,9 @@ class _Draft:
     contacts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     closed: bool = False
+    jump_out: Jump | None = None  # the article goes on later ("suite p. 4")
+    jump_in: Jump | None = None  # this is the rest of an earlier article
+    jump_label: str = ""  # the jump line, to title a continuation that has no title
 
     @property
     def empty(self) -> bool:
@@ -322,6 +410,18 @@ class _Draft:
         else:
             self.parts.append(text)
         self.last_part_is_item = False
+
+    def absorb(self, rest: _Draft) -> None:
+        """Take in the continuation of this article set elsewhere in the issue."""
+        if rest.lead:
+            self.add_paragraph(rest.lead)
+        self.parts.extend(rest.parts)
+        self.subheadings.extend(rest.subheadings)
+        self.contacts.extend(rest.contacts)
+        self.blocks.extend(rest.blocks)
+        self.closed = rest.closed
+        self.jump_out = rest.jump_out
+        self.last_part_is_item = rest.last_part_is_item
 
     def add_item(self, text: str) -> None:
         if self.last_part_is_item and self.parts:
@@ -347,6 +447,8 @@ class _Segmenter:
         self.section_detail: str | None = None
         self.pending_blocks: list[Block] = []
         self.current: _Draft | None = None
+        # A jump-in line set above the repeated title rather than under it.
+        self.pending_jump_in: tuple[Jump, str] | None = None
 
     # -- document-wide cues ------------------------------------------------
 
@@ -491,7 +593,9 @@ class _Segmenter:
     # -- per-block cues ---------------------------------------------------
 
     def is_noise(self, block: Block) -> bool:
-        if _PAGE_NUMBER_RE.match(block.text):
+        """Page numbers, the running header, and jump lines (read apart, see `note_jump`):
+        none of them is a cue for the blocks around them."""
+        if _PAGE_NUMBER_RE.match(block.text) or jump_line(block.text) is not None:
             return True
         key = fold(block.text)
         return key in self.masthead_keys
@@ -611,6 +715,9 @@ class _Segmenter:
         draft.blocks.extend(self.pending_blocks)
         if block is not None:
             draft.blocks.append(block)
+        if self.pending_jump_in is not None and title and not is_list:
+            draft.jump_in, draft.jump_label = self.pending_jump_in
+        self.pending_jump_in = None
         self.current = draft
         self.kind = self.kind_detail = self.heading = None
         self.pending_blocks = []
@@ -662,14 +769,96 @@ class _Segmenter:
         self.section_lines = self.find_section_lines(start)
         for index in range(start, len(self.blocks)):
             block = self.blocks[index]
+            jump = jump_line(block.text)
+            if jump is not None:
+                self.note_jump(jump, index, block.text.strip())
+                continue
             if self.is_noise(block):
                 continue
             self.read(index, block)
         self.flush()
+        self.stitch()
         return self.issue, self.articles()
 
     def read(self, index: int, block: Block) -> None:
-        text = unwrap_urls(block.text.strip())
+        line = block.text.strip()
+        text, jump = split_jump(line)
+        leading = jump is not None and not line.startswith(text)
+        if jump is not None and jump.direction == "in" and not leading \
+                and self.tiers[index] is None and not self.is_title(index):
+            text, jump = line, None  # "(suite)" ends a repeated title, not a paragraph
+        if jump is not None and leading:
+            self.note_jump(jump, index, line)  # "(suite de la p. 1) Les inscriptions…"
+        self.read_block(index, block, text)
+        if jump is not None and not leading:
+            self.note_jump(jump, index, line)  # "… embauche. (suite p. 4)", "TITRE (suite)"
+
+    # -- jumps ------------------------------------------------------------
+
+    def note_jump(self, jump: Jump, index: int, line: str) -> None:
+        draft = self.current
+        if jump.direction == "out":
+            if draft is not None:
+                draft.jump_out = jump
+            return
+        if draft is not None and draft.empty and not draft.is_list and draft.jump_in is None \
+                and draft.title:
+            draft.jump_in, draft.jump_label = jump, line  # under the repeated title
+            return
+        following = self.next_index(index)
+        if following is not None and self.is_title(following):
+            self.pending_jump_in = (jump, line)  # above the repeated title
+            return
+        # No title repeated: what follows is the rest of an earlier article.
+        self.start("", None)
+        assert self.current is not None
+        self.current.jump_in, self.current.jump_label = jump, line
+
+    def stitch(self) -> None:
+        """Put each continuation back into the article it continues."""
+        kept: list[_Draft] = []
+        for draft in self.drafts:
+            if draft.jump_in is not None:
+                target = self.continued_article(draft, kept)
+                if target is not None:
+                    target.absorb(draft)
+                    continue
+                draft.title = draft.title or draft.jump_label
+            kept.append(draft)
+        self.drafts = kept
+
+    @staticmethod
+    def continued_article(rest: _Draft, earlier: list[_Draft]) -> _Draft | None:
+        """The article `rest` continues: its title matches (whole or shortened), or, with
+        no title repeated, it announced a jump; the pages named on both sides agree.
+        Among equals, the first article still waiting for its rest: continuations
+        come in the order of their jumps ("Bilan…, volet 1", "Bilan…, volet 2")."""
+        assert rest.jump_in is not None
+        rest_pages = {block.page for block in rest.blocks}
+        best: tuple[tuple[int, bool, bool, bool, int], _Draft] | None = None
+        for position, draft in enumerate(earlier):
+            if draft.is_list or draft.empty:
+                continue
+            title_ok = bool(rest.title) and titles_match(rest.title, draft.title)
+            pages = {block.page for block in draft.blocks}
+            from_ok = rest.jump_in.page is None or rest.jump_in.page in pages
+            to_ok = draft.jump_out is not None and (
+                draft.jump_out.page is None or not rest_pages or draft.jump_out.page in rest_pages)
+            if rest.title and not title_ok:
+                continue
+            if not rest.title and not (draft.jump_out is not None and from_ok):
+                continue
+            exact = title_ok and _title_words(rest.title) == _title_words(draft.title)
+            score = (int(title_ok) + int(exact), draft.jump_out is not None, from_ok, to_ok,
+                     -position)
+            if best is None or score > best[0]:
+                best = (score, draft)
+        return best[1] if best else None
+
+    # -- the walk, block by block -----------------------------------------
+
+    def read_block(self, index: int, block: Block, text: str) -> None:
+        text = unwrap_urls(text)
         marker = _marker_text(block)
         if marker is not None:
             named = match_section(marker, marker=True)

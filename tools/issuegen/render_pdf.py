@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -185,6 +186,14 @@ def _styles(columns: int, hyphenate: bool) -> dict[str, ParagraphStyle]:
             "box_item", fontName=SANS, fontSize=body_size - 0.5, leading=body_size * 1.2,
             leftIndent=8, bulletIndent=0, spaceAfter=3, textColor=INK,
         ),
+        "jump_out": ParagraphStyle(
+            "jump_out", fontName=SANS_ITALIC, fontSize=body_size - 0.5, leading=leading,
+            alignment=TA_RIGHT, textColor=GREY, spaceAfter=leading * 0.6,
+        ),
+        "jump_in": ParagraphStyle(
+            "jump_in", fontName=SANS_ITALIC, fontSize=body_size - 0.5, leading=leading,
+            textColor=GREY, spaceAfter=leading * 0.4,
+        ),
         "mast_title": ParagraphStyle(
             "mast_title", fontName=SANS_BOLD, fontSize=38, leading=44, textColor=ACCENT,
             alignment=TA_LEFT,
@@ -303,6 +312,31 @@ class _Picture(Flowable):
         self.canv.rect(0, 4, self.width, self.height, stroke=1, fill=1)
 
 
+class _PageProbe(Flowable):
+    """Takes no room; notes the page it lands on, so a jump line can name it."""
+
+    def __init__(self, key: tuple[int, str], found: dict[tuple[int, str], int]) -> None:
+        super().__init__()
+        self.key, self.found = key, found
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.found[self.key] = self.canv.getPageNumber()
+
+
+@dataclass
+class _Jumps:
+    """Pages of the jumps ("suite p. N"), guessed by one layout pass for the next one."""
+
+    pages: dict[tuple[int, str], int] = field(default_factory=dict)  # used in the text
+    found: dict[tuple[int, str], int] = field(default_factory=dict)  # where they landed
+
+    def page(self, key: tuple[int, str]) -> int:
+        return self.pages.get(key, 9)
+
+
 @dataclass(frozen=True)
 class _Look:
     """How a designer set this issue: title case, section style, rubric markers."""
@@ -343,9 +377,15 @@ def _box_table(box: ArticleSpec, styles: dict[str, ParagraphStyle], width: float
 
 
 def _article_flowables(
-    article: ArticleSpec, styles: dict[str, ParagraphStyle], width: float, look: _Look = _Look()
+    article: ArticleSpec, styles: dict[str, ParagraphStyle], width: float, look: _Look = _Look(),
+    jump: tuple[int, _Jumps] | None = None, continuation: list[Flowable] | None = None,
 ) -> list[Flowable]:
-    """One article, in the order `render_text.article_lines` writes it."""
+    """One article, in the order `render_text.article_lines` writes it.
+
+    With `jump` (the article's number, the jump pages) and `continuation` (where the rest
+    goes), an article with `continued_after` stops there on "(suite p. N)" and the rest,
+    under its title repeated and "(suite de la p. M)", is appended to `continuation`.
+    """
 
     def closing(text: str) -> Paragraph:
         return _closing_line(text, styles["closing"], width)
@@ -366,7 +406,10 @@ def _article_flowables(
     title = article.title.upper() if look.title_case == "upper" else article.title
     head.append(Paragraph(_markup(title), styles["title"]))
     body: list[Flowable] = []
-    for paragraph in article.paragraphs:
+    cut: int | None = None
+    for number, paragraph in enumerate(article.paragraphs):
+        if number == article.continued_after:
+            cut = len(body)
         if paragraph.startswith("## "):
             body.append(Paragraph(_markup(paragraph.removeprefix("## ")), styles["intertitle"]))
         else:
@@ -384,12 +427,33 @@ def _article_flowables(
         body.append(closing(f"En savoir plus : {article.more}"))
     if article.contact:
         body.append(closing(f"Contact : {article.contact}"))
+    if cut is not None and jump is not None and continuation is not None and cut > 0:
+        key, jumps = jump
+        # Two ways designers write it; both are read the same.
+        short = key % 2 == 0
+        jump_out = f"(suite p. {jumps.page((key, 'in'))})" if short \
+            else f"Suite page {jumps.page((key, 'in'))} »"
+        jump_in = f"(suite de la p. {jumps.page((key, 'out'))})" if short \
+            else f"Suite de la page {jumps.page((key, 'out'))}"
+        repeated = article.continued_title or article.title
+        repeated = repeated.upper() if look.title_case == "upper" else repeated
+        continuation += [
+            KeepTogether([
+                _PageProbe((key, "in"), jumps.found),
+                Paragraph(_markup(repeated), styles["title"]),
+                Paragraph(escape(jump_in), styles["jump_in"]),
+                *body[cut:cut + 1],
+            ]),
+            *body[cut + 1:],
+        ]
+        body = [*body[:cut], Paragraph(escape(jump_out), styles["jump_out"]),
+                _PageProbe((key, "out"), jumps.found)]
     return [KeepTogether([*head, *body[:1]]), *body[1:]]
 
 
 def _story(
     issue: IssueSpec, styles: dict[str, ParagraphStyle], width: float, look: _Look = _Look(),
-    *, inline_box: bool = False,
+    *, inline_box: bool = False, jumps: _Jumps | None = None,
 ) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(escape(issue.title), styles["mast_title"]),
@@ -407,6 +471,10 @@ def _story(
             Paragraph("Édito", styles["editorial_title"]),
             Paragraph(_markup(issue.editorial), styles["body"]),
         ]
+    # The rest of a jumping article is set at the end of the next section, after other
+    # articles; a jump from the last section goes to the end of the issue.
+    continuations: list[list[Flowable]] = [[] for _ in issue.sections]
+    jumping = 0
     for number, section in enumerate(issue.sections):
         story.append(CondPageBreak(60))
         if look.section_style == "banner":
@@ -414,10 +482,18 @@ def _story(
         else:
             story.append(Paragraph(escape(section.name), styles["section"]))
             story.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=4))
+        landing = continuations[min(number + 1, len(issue.sections) - 1)]
         for article in section.articles:
-            story += _article_flowables(article, styles, width, look)
+            jump = None
+            if jumps is not None and article.continued_after:
+                jump = (jumping, jumps)
+                jumping += 1
+            story += _article_flowables(article, styles, width, look, jump, landing)
+        story += continuations[number] if number < len(issue.sections) - 1 else []
         if inline_box and number == 0 and issue.sidebar is not None:
             story.append(_box_table(issue.sidebar, styles, width))
+    if continuations:
+        story += continuations[-1]
     return story
 
 
@@ -505,7 +581,9 @@ def render_pdf(
     `page_numbers` "bottom-outer" or "top-outer", a `footer_url` on every page. The
     spec's `sidebar` is a tinted box at the top of the last column of page 1 (in the
     flow after the first section on one column); `picture` and `pull_quote` of an
-    article follow its first paragraph.
+    article follow its first paragraph. An article with `continued_after` jumps: its
+    rest is set at the end of the next section (see `_article_flowables`), the page
+    numbers of the jump lines found by laying the issue out until they hold.
     """
     if columns not in (1, 2, 3):
         raise ValueError(f"columns must be 1, 2 or 3, not {columns}")
@@ -516,9 +594,30 @@ def render_pdf(
     if page_numbers not in ("bottom-centre", "bottom-outer", "top-outer"):
         raise ValueError(f"unknown page_numbers {page_numbers!r}")
     look = _Look(title_case=title_case, section_style=section_style, markers=markers)
+    if not any(article.continued_after for _, article in issue.articles()):
+        _build(issue, str(path), columns, running_header, hyphenate, look, page_numbers,
+               footer_url, None)
+        return
+    jumps = _Jumps()
+    for _ in range(4):
+        jumps.found = {}
+        _build(issue, BytesIO(), columns, running_header, hyphenate, look, page_numbers,
+               footer_url, jumps)
+        if jumps.found == jumps.pages:
+            break
+        jumps.pages = dict(jumps.found)
+    _build(issue, str(path), columns, running_header, hyphenate, look, page_numbers,
+           footer_url, jumps)
+
+
+def _build(
+    issue: IssueSpec, target: str | BytesIO, columns: int, running_header: bool,
+    hyphenate: bool, look: _Look, page_numbers: str, footer_url: str | None,
+    jumps: _Jumps | None,
+) -> None:
     styles = _styles(columns, hyphenate)
     doc = BaseDocTemplate(
-        str(path), pagesize=A4, invariant=1,
+        target, pagesize=A4, invariant=1,
         leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN,
         title=issue.masthead, author=issue.publisher, subject=issue.tagline,
         creator="tools.issuegen.render_pdf",
@@ -552,7 +651,8 @@ def render_pdf(
         PageTemplate(id="later", frames=_column_frames(columns, body_top, "col"), onPage=decorate),
     ])
     inline_box = issue.sidebar is not None and columns == 1
-    doc.build(_story(issue, styles, _column_width(columns), look, inline_box=inline_box))
+    doc.build(_story(issue, styles, _column_width(columns), look, inline_box=inline_box,
+                     jumps=jumps))
 
 
 __all__ = ["french_break_points", "french_hyphenator", "render_pdf"]

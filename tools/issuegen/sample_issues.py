@@ -9,6 +9,7 @@ line, titles long enough to wrap, pictures with captions, pull quotes, a boxed s
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 
@@ -463,3 +464,25 @@ def issue_e() -> IssueSpec:
 ISSUES: dict[str, Callable[[], IssueSpec]] = {
     "a": issue_a, "b": issue_b, "c": issue_c, "d": issue_d, "e": issue_e,
 }
+
+
+def with_jumps(spec: IssueSpec) -> IssueSpec:
+    """The same issue where every article of two paragraphs or more jumps: its first
+    half ends on "(suite p. N)", the rest is set in the next section under its title
+    repeated, every other time shortened to its first three words."""
+    jumping = 0
+    sections = []
+    for section in spec.sections:
+        articles = []
+        for article in section.articles:
+            cut = next((index for index in range(len(article.paragraphs) // 2 or 1,
+                                                 len(article.paragraphs))
+                        if not article.paragraphs[index].startswith("## ")), None)
+            if article.is_list or cut is None:
+                articles.append(article)
+                continue
+            shortened = " ".join(article.title.split()[:3]) if jumping % 2 else None
+            articles.append(replace(article, continued_after=cut, continued_title=shortened))
+            jumping += 1
+        sections.append(replace(section, articles=articles))
+    return replace(spec, sections=sections)

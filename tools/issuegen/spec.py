@@ -26,6 +26,11 @@ class ArticleSpec:
     is_list: bool = False  # the title is the rubric's own name ("Mouvements")
     picture: str | None = None  # caption of a picture set after the first paragraph
     pull_quote: str | None = None  # a sentence of the article, set large between paragraphs
+    # A jump (PDF only): the first `continued_after` paragraphs end on "(suite p. N)", the
+    # rest is set later in the issue under the title repeated (or `continued_title`, a
+    # shortened one) and "(suite de la p. M)". Still one article: `IssueSpec.articles()`.
+    continued_after: int | None = None
+    continued_title: str | None = None
 
     @property
     def marker(self) -> str | None:
