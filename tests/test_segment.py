@@ -6,7 +6,16 @@ import pytest
 
 from kb.extract import extract
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile, SourceFormat
-from kb.segment import article_id, build_issue, match_section, segment
+from kb.segment import (
+    Jump,
+    article_id,
+    build_issue,
+    jump_line,
+    match_section,
+    segment,
+    split_jump,
+    titles_match,
+)
 
 ACTU = "L'actu du Pôle ressources"
 NATIONAL = "National / Régional"
@@ -347,4 +356,166 @@ def test_plain_text_section_line_above_a_theme_line():
     assert [(a.section, a.heading, a.title) for a in articles] == [
         ("L'actu du Pôle ressources", None, "UNE PUBLICATION"),
         ("Territoires en action", "Gennevilliers", "UN BUDGET PARTICIPATIF"),
+    ]
+
+
+# -- jumps: "(suite p. 4)" … "(suite de la p. 1)" ---------------------------
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("(suite p. 4)", Jump("out", 4)),
+    ("Suite page 4 »", Jump("out", 4)),
+    ("Lire la suite p. 12", Jump("out", 12)),
+    ("(lire la suite en page 6)", Jump("out", 6)),
+    ("→ p. 4", Jump("out", 4)),
+    ("(suite de la p. 1)", Jump("in", 1)),
+    ("Suite de la page 1", Jump("in", 1)),
+    ("Suite de la une", Jump("in", 1)),
+    ("Suite logique du projet", None),
+    ("La suite page 4 du rapport annuel montre une baisse du chômage.", None),
+])
+def test_jump_lines_are_read_in_any_spelling(line, expected):
+    assert jump_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "rest", "expected"), [
+    ("Les inscriptions sont ouvertes. (suite p. 4)", "Les inscriptions sont ouvertes.",
+     Jump("out", 4)),
+    ("Le projet avance → p. 3", "Le projet avance", Jump("out", 3)),
+    ("(suite de la p. 1) Les inscriptions sont ouvertes.", "Les inscriptions sont ouvertes.",
+     Jump("in", 1)),
+    ("UN KIOSQUE POUR L'EMPLOI (suite)", "UN KIOSQUE POUR L'EMPLOI", Jump("in", None)),
+    ("Voir la suite de la page 3 du rapport.", "Voir la suite de la page 3 du rapport.", None),
+])
+def test_a_jump_inside_a_line_is_split_off_only_in_brackets_or_after_an_arrow(line, rest,
+                                                                              expected):
+    assert split_jump(line) == (rest, expected)
+
+
+def test_shortened_titles_match_their_article_and_others_do_not():
+    full = "Un kiosque pour l'emploi au cœur du quartier prioritaire du Val Fourré"
+    assert titles_match("UN KIOSQUE POUR", full)
+    assert titles_match("Kiosque pour l'emploi (suite)", full)
+    assert not titles_match("Un kiosque", "Une maison du projet ouvre aux Lochères")
+    assert not titles_match("Santé", full)
+
+
+def _pdf_doc(path: str, *blocks: tuple[int, str, str]) -> ExtractedDocument:
+    """Blocks as (page, "h"/"t"/"p", text): section heading, title, body paragraph."""
+    sizes = {"h": 17.5, "t": 13.0, "p": 9.5}
+    return ExtractedDocument(
+        source=SourceFile(path, SourceFormat.PDF, "0" * 64, 1),
+        body_font_size=9.5,
+        page_count=max(page for page, _, _ in blocks),
+        blocks=tuple(
+            Block(text, page=page, font_size=sizes[kind], bold=kind != "p",
+                  kind=BlockKind.PARAGRAPH if kind == "p" else BlockKind.HEADING)
+            for page, kind, text in blocks
+        ),
+    )
+
+
+KIOSQUE = "UN KIOSQUE POUR L'EMPLOI AU CŒUR DU VAL FOURRÉ"
+KIOSQUE_START = "Le kiosque accueille les demandeurs d'emploi trois jours par semaine."
+KIOSQUE_REST = "Une conseillère de la mission locale y tient une permanence le mardi."
+MAISON_TEXT = "La ville ouvre une maison du projet au pied des tours."
+
+
+def _jumping_issue(out_line: str, in_lines: tuple[tuple[str, str], ...]) -> ExtractedDocument:
+    return _pdf_doc(
+        "resonances-n80.pdf",
+        (1, "t", "Résonances n°80 – mars 2024"),
+        (1, "h", "Ouest francilien"),
+        (1, "t", KIOSQUE),
+        (1, "p", KIOSQUE_START),
+        (1, "p", out_line),
+        (1, "t", "UNE MAISON DU PROJET AUX LOCHÈRES"),
+        (1, "p", MAISON_TEXT),
+        (2, "h", "Agenda"),
+        (2, "t", "UNE RENCONTRE RÉGIONALE"),
+        (2, "p", "Les conseils citoyens se retrouvent à Paris le 5 juin."),
+        *((3, kind, text) for kind, text in in_lines),
+        (3, "p", KIOSQUE_REST),
+        (3, "p", "Contact : Nadia Ferhat, emploi@mantes.fr"),
+        (3, "t", "UN DERNIER ARTICLE"),
+        (3, "p", "Son unique paragraphe."),
+    )
+
+
+@pytest.mark.parametrize(("out_line", "in_lines"), [
+    ("(suite p. 3)", (("t", KIOSQUE), ("p", "(suite de la p. 1)"))),
+    ("Suite page 3 »", (("t", "UN KIOSQUE POUR L'EMPLOI"), ("p", "Suite de la page 1"))),
+    ("→ p. 3", (("p", "Suite de la page 1"), ("t", "KIOSQUE POUR L'EMPLOI"))),
+    ("Lire la suite p. 3", (("t", "UN KIOSQUE POUR L'EMPLOI (suite)"),)),
+    ("(suite p. 3)", (("p", "(suite de la p. 1)"),)),  # no title repeated at all
+])
+def test_a_jumped_article_is_stitched_back_whole(out_line, in_lines):
+    _, articles = segment(_jumping_issue(out_line, in_lines))
+    assert [(a.section, a.title) for a in articles] == [
+        ("Ouest francilien", KIOSQUE),
+        ("Ouest francilien", "UNE MAISON DU PROJET AUX LOCHÈRES"),
+        ("Agenda", "UNE RENCONTRE RÉGIONALE"),
+        ("Agenda", "UN DERNIER ARTICLE"),
+    ]
+    kiosque = articles[0]
+    assert (kiosque.lead, kiosque.text) == (KIOSQUE_START, KIOSQUE_REST)
+    assert kiosque.pages == (1, 3)
+    assert kiosque.contacts == ("Nadia Ferhat, emploi@mantes.fr",)
+    assert kiosque.emails == ("emploi@mantes.fr",)
+    assert articles[1].text == "" and articles[1].lead == MAISON_TEXT
+    assert all("suite" not in f"{a.lead} {a.text}".casefold() for a in articles)
+
+
+def test_a_jump_glued_to_its_paragraph_is_dropped_and_followed():
+    doc = _pdf_doc(
+        "resonances-n81.pdf",
+        (1, "t", "Résonances n°81 – avril 2024"),
+        (1, "h", "Ouest francilien"),
+        (1, "t", KIOSQUE),
+        (1, "p", f"{KIOSQUE_START} (suite p. 2)"),
+        (1, "t", "UNE MAISON DU PROJET AUX LOCHÈRES"),
+        (1, "p", MAISON_TEXT),
+        (2, "t", "KIOSQUE POUR L'EMPLOI"),
+        (2, "p", f"(suite de la p. 1) {KIOSQUE_REST}"),
+    )
+    _, articles = segment(doc)
+    assert [a.title for a in articles] == [KIOSQUE, "UNE MAISON DU PROJET AUX LOCHÈRES"]
+    assert (articles[0].lead, articles[0].text, articles[0].pages) == (
+        KIOSQUE_START, KIOSQUE_REST, (1, 2))
+
+
+def test_same_shortened_title_goes_to_the_first_article_still_waiting():
+    volets = [f"BILAN DES ACTIONS DE PROXIMITÉ, VOLET {n}" for n in (1, 2)]
+    doc = _pdf_doc(
+        "resonances-n82.pdf",
+        (1, "t", "Résonances n°82 – mai 2024"),
+        (1, "h", "National / Régional"),
+        (1, "t", volets[0]), (1, "p", "Début du volet un."), (1, "p", "(suite p. 2)"),
+        (1, "t", volets[1]), (1, "p", "Début du volet deux."), (1, "p", "(suite p. 2)"),
+        (2, "h", "Ressources"),
+        (2, "t", "UN GUIDE PRATIQUE"), (2, "p", "Le guide paraît en juin."),
+        (2, "t", "BILAN DES ACTIONS"), (2, "p", "(suite de la p. 1)"), (2, "p", "Fin du un."),
+        (2, "t", "BILAN DES ACTIONS"), (2, "p", "(suite de la p. 1)"), (2, "p", "Fin du deux."),
+    )
+    _, articles = segment(doc)
+    assert [(a.title, a.lead, a.text) for a in articles] == [
+        (volets[0], "Début du volet un.", "Fin du un."),
+        (volets[1], "Début du volet deux.", "Fin du deux."),
+        ("UN GUIDE PRATIQUE", "Le guide paraît en juin.", ""),
+    ]
+
+
+def test_a_continuation_matching_no_article_stays_an_article_of_its_own():
+    doc = _pdf_doc(
+        "resonances-n83.pdf",
+        (1, "t", "Résonances n°83 – juin 2024"),
+        (1, "h", "Agenda"),
+        (1, "t", "UNE RENCONTRE RÉGIONALE"), (1, "p", "Les conseils citoyens se retrouvent."),
+        (2, "t", "UN ARTICLE VENU D'AILLEURS"), (2, "p", "(suite de la p. 1)"),
+        (2, "p", "Ce texte ne continue rien de ce numéro."),
+    )
+    _, articles = segment(doc)
+    assert [(a.title, a.lead) for a in articles] == [
+        ("UNE RENCONTRE RÉGIONALE", "Les conseils citoyens se retrouvent."),
+        ("UN ARTICLE VENU D'AILLEURS", "Ce texte ne continue rien de ce numéro."),
     ]

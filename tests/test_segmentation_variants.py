@@ -13,6 +13,7 @@ the share of articles found whole with their titles (`tools.issuegen.measure`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -20,12 +21,12 @@ from pathlib import Path
 import pytest
 
 from kb.extract import extract
-from kb.segment import segment
+from kb.segment import jump_line, segment
 from tools.issuegen.measure import measure
 from tools.issuegen.render_html import render_email_html, render_web_html
 from tools.issuegen.render_pdf import render_pdf
 from tools.issuegen.render_text import render_text
-from tools.issuegen.sample_issues import ISSUES
+from tools.issuegen.sample_issues import ISSUES, with_jumps
 from tools.issuegen.spec import IssueSpec
 
 THRESHOLD = 0.95
@@ -36,6 +37,12 @@ Writer = Callable[[IssueSpec, Path], None]
 
 def _pdf(**options) -> Writer:
     return lambda spec, path: render_pdf(spec, path, **options)
+
+
+def _jumping_pdf(**options) -> Writer:
+    """Every article of two paragraphs or more stops on "(suite p. N)" and resumes in the
+    next section under its title repeated (or shortened); still one article to find."""
+    return lambda spec, path: render_pdf(with_jumps(spec), path, **options)
 
 
 def _bytes(render: Callable[..., bytes], **options) -> Writer:
@@ -60,6 +67,10 @@ VARIANTS: dict[str, tuple[str, Writer]] = {
     "pdf-mixed-3col-topnumbers": ("pdf", _pdf(columns=3, page_numbers="top-outer",
                                              footer_url=SITE, **MIXED)),
     "pdf-upper-3col-banner": ("pdf", _pdf(columns=3, section_style="banner")),
+    "pdf-house-1col-jumps": ("pdf", _jumping_pdf(columns=1)),
+    "pdf-house-2col-jumps": ("pdf", _jumping_pdf()),
+    "pdf-mixed-3col-banner-jumps": ("pdf", _jumping_pdf(columns=3, section_style="banner",
+                                                       **MIXED)),
     "email-house": ("html", _bytes(render_email_html)),
     "email-p-mixed": ("html", _bytes(render_email_html, title_tag="p", **MIXED)),
     "email-h2-mixed-nomarkers": ("html", _bytes(render_email_html, title_tag="h2",
@@ -143,3 +154,34 @@ def test_html_renderers_refuse_unknown_title_tags():
         render_email_html(ISSUES["a"](), title_tag="h5")
     with pytest.raises(ValueError):
         render_web_html(ISSUES["a"](), title_tag="p")
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3])
+def test_jump_lines_name_the_pages_where_the_parts_are(columns, tmp_path):
+    """"(suite p. N)" names the page where the rest is, "(suite de la p. M)" the page the
+    article left; the rests come in the order of their jumps."""
+    for build in ISSUES.values():
+        spec = with_jumps(build())
+        jumping = sum(1 for _, article in spec.articles() if article.continued_after)
+        path = tmp_path / f"{spec.slug}.pdf"
+        render_pdf(spec, path, columns=columns)
+        found = [(jump, block.page) for block in extract(path).blocks
+                 if (jump := jump_line(block.text)) is not None]
+        outs = [(jump.page, page) for jump, page in found if jump.direction == "out"]
+        ins = [(jump.page, page) for jump, page in found if jump.direction == "in"]
+        assert len(outs) == len(ins) == jumping > 0
+        for (named_in, out_page), (named_out, in_page) in zip(outs, ins, strict=True):
+            assert (named_in, named_out) == (in_page, out_page)
+
+
+def test_jumped_articles_lose_their_jump_lines_and_span_both_pages(tmp_path):
+    spec = with_jumps(ISSUES["a"]())
+    path = tmp_path / "jumps.pdf"
+    render_pdf(spec, path, columns=1)
+    _, articles = segment(extract(path))
+    assert len(articles) == len(spec.articles())
+    assert all(jump_line(line) is None for a in articles
+               for line in f"{a.lead}\n{a.text}".splitlines())
+    jump_words = re.compile(r"suite (?:de la )?(?:p\.|page)", re.IGNORECASE)
+    assert not any(jump_words.search(a.full_text) for a in articles)
+    assert any(len(a.pages) > 1 for a in articles)
