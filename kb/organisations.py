@@ -45,7 +45,7 @@ from kb.org_names import (
 )
 
 NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&", "pour",
-                            "sur", "en", "l'"})
+                            "sur", "en", "l'", "for", "of", "the", "and"})
 # Kinds of structure, not named bodies: "l'EPT Plaine Commune" names Plaine Commune.
 GENERIC_TYPES = frozenset({
     "EPCI", "EPT", "CA", "CC", "CU", "CD", "CG", "SEM", "SPL", "OLS", "ESH", "OPH", "SCIC",
@@ -98,8 +98,15 @@ NOT_BODIES = frozenset({"redaction", "collectif", "anonyme", "la redaction", "ou
                         "le", "la", "les", "l'"})
 # "Emmaüs Habitat, Seqens et CDC Habitat": a name listed between two organisations.
 COORDINATED_RE = re.compile(
-    r"^\s*,\s*(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3})\s*(?:,|\set)\s*"
+    r"^\s*,\s*(?P<article>l['’]|la\s|le\s|les\s)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+[A-ZÀ-Ý][\w'’&-]+){0,3})\s*(?:,|\set)\s*"
     r"(?:l['’]|la\s|le\s|les\s)?$")
+# "avec Kiabi et Transdev", "l'Ufolep et Sportunity": the last name of a list that an
+# organisation opens, up to punctuation or a lower-case word.
+AFTER_ET_RE = re.compile(
+    r"^\s+et\s+(?P<article>l['’]|la\s|le\s|les\s)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’&-]+(?:\s+(?:[A-ZÀ-Ý][\w'’&-]+|\d{2,3}))*)"
+    r"(?=\s*[,.;:)]|\s*$|(?P<verb>\s+[a-zà-ÿ]))")
 # The words after a name in a "Name, role" phrase: that name is a person.
 ROLE_AFTER_RE = re.compile(
     r"^\s*,\s*(?:l[ae]\s+|son\s+|sa\s+)?(?:maire|adjoint|directeur|directrice|président|"
@@ -279,7 +286,13 @@ def plausible_ner_org(
         # word ("HelloAsso", "StreetPress") or a word spaCy calls ORG inside a sentence
         # ("avec Kiabi et Transdev") is one; a capital after a full stop says nothing.
         word = text.strip(".,;:")
-        if is_acronym(word) or fold(word) in GENERIC_WORDS or len(word) < 4 or not (
+        camel = any(a.islower() and b.isupper() for a, b in pairwise(word))
+        # "la MGEN", "l'ACSE": an article before a capitals word spaCy calls ORG.
+        before = masked.text[max(0, entity.start - 3):entity.start].lower()
+        if entity.label == "ORG" and is_acronym(word) and word.isupper() and len(word) >= 3 \
+                and (before.endswith(("la ", "le ")) or before[-2:] in ("l'", "l’")):
+            return True
+        if (is_acronym(word) and not camel) or fold(word) in GENERIC_WORDS or len(word) < 4 or not (
                 word.isalpha() and word[:1].isupper()) or _sentence_initial(
                 masked.text, entity.start):
             return False
@@ -287,7 +300,6 @@ def plausible_ner_org(
         before = masked.text[max(0, entity.start - 5):entity.start].lower().split()
         if before and before[-1] in ("des", "du", "la", "le", "les", "aux"):
             return False
-        camel = any(a.islower() and b.isupper() for a, b in pairwise(word))
         return camel or (entity.label == "ORG" and fold(word) not in theme_phrases)
     # Not a zoning or programme ("Nouveaux QPV"), not a word of a press title in quotes.
     if any(w in vocabulary.non_organisation_acronyms for w in words):
@@ -549,15 +561,28 @@ def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
 
 def _add_coordinated(masked, claimed, found, add, resolve) -> None:
     org_spans = sorted((m.start, m.end) for mentions in found.values() for m in mentions)
+    candidates: list[tuple[re.Match[str], int]] = []
     for (_, left_end), (right_start, _) in pairwise(org_spans):
         gap = masked.text[left_end:right_start]
         match = COORDINATED_RE.match(gap) if "\n" not in gap else None
-        if not match:
-            continue
+        if match:
+            candidates.append((match, left_end))
+    for _, left_end in org_spans:
+        line_end = masked.text.find("\n", left_end)
+        match = AFTER_ET_RE.match(masked.text[left_end:line_end if line_end >= 0 else None])
+        if match:
+            candidates.append((match, left_end))
+    for match, left_end in candidates:
         start = left_end + match.start("name")
         end = left_end + match.end("name")
         name = match.group("name")
-        if fold(name) in GENERIC_WORDS or _is_person(name) or any(
+        # Before a lower-case word a one-word name may be cut short ("Cap emploi").
+        if "verb" in match.groupdict() and match.group("verb") and len(name.split()) < 2:
+            continue
+        # An article before the name says "not a person" ("le Red Star").
+        if fold(name) in GENERIC_WORDS or (not match.group("article") and _is_person(name)) or any(
                 start < c_end and c_start < end for c_start, c_end in claimed):
+            continue
+        if masked.in_caps_line(start, end) or masked.touches_mask(start, end):
             continue
         add(resolve(name), start, end, "list")

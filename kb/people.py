@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from kb.models import Mention, PersonRef
 from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
+from kb.org_names import BOOK_LINE_RE
 from kb.organisations import GENERIC_WORDS, ROLE_WORDS, OrganisationVocabulary
 
 PlaceLinkFn = Callable[[str], Sequence[Mention]]
@@ -180,6 +181,17 @@ def find_people(
         ref = parse_contact(contact, vocabulary)
         if ref:
             add(ref)
+
+    # "Nora Benhamou, Éditions de l'Atelier, 2025, 180 p.": the authors of a book line.
+    for line in BOOK_LINE_RE.finditer(masked.text):
+        for piece in re.finditer(r"[^,]+", line.group("rest")):
+            for author in re.finditer(r"[^\s,](?:(?!\s+et\s).)*", piece.group()):
+                text = author.group().strip()
+                start = line.start("rest") + piece.start() + author.start()
+                if looks_like_person(text, vocabulary) and not any(
+                        start < e_end and e_start < start + len(text)
+                        for e_start, e_end in excluded_spans):
+                    add(PersonRef(canonical_person_name(text)), start, start + len(text))
 
     for entity in ner:
         if entity.label != "PER":

@@ -175,3 +175,39 @@ def test_spacy_span_widens_a_head_or_tail_name(nlp):
         "l'association Aidants Solidaires 92, souligne l'isolement des familles.")}
     assert {"Boxing Club Gennevilliers", "Aidants Solidaires 92"} <= found
     assert not found & {"Club Gennevilliers", "Aidants Solidaires"}
+
+
+@pytest.mark.slow
+def test_state_services_are_named_by_their_head(nlp):
+    found = orgs_of("La préfecture du Val-d'Oise et la sous-préfecture de Sarcelles "
+                    "co-pilotent le comité. La préfecture a validé le budget.")
+    assert {("Préfecture du Val-d'Oise", None), ("Sous-préfecture de Sarcelles", None)} <= found
+    assert ("Préfecture", None) not in found
+
+
+@pytest.mark.slow
+def test_body_in_brackets_after_a_speaker(nlp):
+    found = orgs_of("Table ronde animée par Karima Touati (Unitec), le 3 avril. "
+                    "Unitec accompagne depuis dix ans les habitants.")
+    assert ("Unitec", None) in found
+    assert not any(name == "Karima Touati" for name, _ in found)
+
+
+@pytest.mark.slow
+def test_plural_type_noun_introduces_each_listed_name(nlp):
+    found = orgs_of("Les associations Papillons Blancs et Solimut accompagnent les familles.")
+    assert {("Papillons Blancs", None), ("Solimut", None)} <= found
+
+
+@pytest.mark.slow
+def test_brand_shaped_word_is_an_organisation_but_a_name_tail_is_not(nlp):
+    found = orgs_of("Les bénévoles utilisent WeChange pour leurs collectes. Le ministère du "
+                    "Travail, de la Santé et des Solidarités pilote le programme.")
+    assert ("WeChange", None) in found
+    assert ("Solidarités", None) not in found
+
+
+@pytest.mark.slow
+def test_apposition_without_article(nlp):
+    found = orgs_of("Le projet est mené avec Bolero, association de quartier, depuis mai.")
+    assert ("Bolero", None) in found

@@ -105,3 +105,12 @@ def test_honorific_is_not_part_of_the_name(nlp):
     names = {p.ref.name for p in people}
     assert {"Inès Boudjemaa", "Ousmane Keita"} <= names
     assert not any(name.startswith(("Mme", "M.")) for name in names)
+
+
+@pytest.mark.slow
+def test_authors_of_a_book_line_are_people(nlp):
+    text = "Samir Haddou et Claire Vigneau, Éditions de l'Aube, 2023, 150 p.\n\nUne enquête."
+    masked = mask(text)
+    found = find_people(masked, entities([masked.text])[0], load_vocabulary(),
+                        exact_commune_names)
+    assert {"Samir Haddou", "Claire Vigneau"} <= {p.ref.name for p in found}
