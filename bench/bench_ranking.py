@@ -61,8 +61,10 @@ def load_judgments(path: Path = JUDGMENTS) -> list[Judged]:
             for q in data["queries"]]
 
 
-def archive_paths() -> list[str]:
-    return [str(CORPUS), *sorted(str(p) for p in EVAL_DIR.glob("heldout_*.txt"))]
+def archive_paths(path: Path = JUDGMENTS) -> list[str]:
+    """The demo corpus and the held-out texts that were read when judging, no others."""
+    judged = json.loads(path.read_text(encoding="utf-8"))["judged_files"]
+    return [str(CORPUS), *(str(EVAL_DIR / name) for name in judged)]
 
 
 # ---------------------------------------------------------------- the measure
