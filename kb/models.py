@@ -50,6 +50,9 @@ class Block:
     heading_level: int = 0  # 1..6 where markup gives it (<h1>…), else 0
     column: int = 0
     links: tuple[str, ...] = ()  # hrefs carried by the block's markup
+    # The layout container (an e-mail's table cell, "content block") the block sits in,
+    # shared with the other blocks of that container; 0 where the format gives none.
+    group: int = 0
 
 
 @dataclass(frozen=True, slots=True)

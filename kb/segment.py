@@ -104,6 +104,9 @@ _JUMP_IN_TAIL_RE = re.compile(rf"\s*[(\[]\s*(?:{_JUMP_IN}|suite)\s*[)\]]\s*$")
 # Words a repeated title may gain ("… (suite)") that the first one did not have.
 _CONTINUATION_WORDS = frozenset({"suite", "fin"})
 _INTERTITLE_MAX_WORDS = 14
+# Layout containers read as articles' own only when at least this share of the titles
+# open a container of their own (the rest are intertitles in their article's).
+_GROUP_OPENER_SHARE = 0.5
 
 
 # ---------------------------------------------------------------------------
@@ -506,6 +509,15 @@ class _Segmenter:
         counts = Counter(tier for _, tier in candidates)
         return max(counts.most_common(2), key=lambda item: (item[1], -item[0][0], -item[0][1]))[0]
 
+    def find_groups_hold_articles(self, start: int) -> bool:
+        """Whether the layout containers the extractor reported (an e-mail's table cells)
+        hold one article each: most titles are the first in their container. A page set
+        in one layout table, where every title shares a container, says nothing."""
+        groups = [self.blocks[index].group for index in range(start, len(self.blocks))
+                  if self.blocks[index].group and self.is_title(index)]
+        distinct = set(groups)
+        return len(distinct) >= 2 and len(distinct) >= len(groups) * _GROUP_OPENER_SHARE
+
     def find_section_tiers(self, start: int) -> set[tuple[int, float]]:
         """The type(s) section headings are set in, whatever their names.
 
@@ -663,6 +675,29 @@ class _Segmenter:
             and _short_line(self.blocks[index].text, _HEADING_LINE_MAX_WORDS)
         )
 
+    def is_grouped_intertitle(self, index: int) -> bool:
+        """A heading in the type of the titles, inside the container of the article under
+        way, between its paragraphs: an intertitle (a new title opens a new container)."""
+        draft = self.current
+        block = self.blocks[index]
+        if not (self.groups_hold_articles and block.group) or draft is None or draft.closed \
+                or draft.is_list or not draft.lead or not draft.blocks:
+            return False
+        if draft.blocks[0].group != block.group or draft.blocks[-1].group != block.group:
+            return False
+        previous = draft.blocks[-1]
+        if previous.kind is not BlockKind.PARAGRAPH or _tier(previous, self.body_size):
+            return False
+        following = self.next_index(index)
+        if following is None:
+            return False
+        next_block = self.blocks[following]
+        return (
+            next_block.group == block.group and next_block.kind is BlockKind.PARAGRAPH
+            and self.tiers[following] is None and not _closing_kind(next_block)
+            and not _marker_text(next_block)
+        )
+
     def is_intertitle(self, index: int) -> bool:
         draft = self.current
         if draft is None or draft.closed or draft.is_list or not draft.lead:
@@ -765,6 +800,7 @@ class _Segmenter:
             if fold(b.text) == "resonances" or _number_in(b.text) or _date_in(b.text)
         }
         self.title_tier = self.find_title_tier(start)
+        self.groups_hold_articles = self.find_groups_hold_articles(start)
         self.section_tiers = self.find_section_tiers(start)
         self.section_lines = self.find_section_lines(start)
         for index in range(start, len(self.blocks)):
@@ -926,7 +962,7 @@ class _Segmenter:
             self.heading = text
             self.pending_blocks.append(block)
             return
-        if self.is_title(index):
+        if self.is_title(index) and not self.is_grouped_intertitle(index):
             if self.merges_with_title(index):
                 self.current.title = f"{self.current.title} {text}"
                 self.current.blocks.append(block)
@@ -936,7 +972,7 @@ class _Segmenter:
         if self.opens_untyped_article(index):
             self.start(text, block)
             return
-        if self.is_intertitle(index):
+        if self.is_intertitle(index) or self.is_grouped_intertitle(index):
             self.current.subheadings.append(text)
             self.current.parts.append(text)
             self.current.blocks.append(block)

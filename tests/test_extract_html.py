@@ -473,3 +473,24 @@ def test_xhtml_with_xml_declaration_and_url_only_file() -> None:
     )
     url_only = b"https://poleressources95.org/resonances-57/"
     assert extract_html(url_only, _source(url_only)).blocks[0].links == ()
+
+
+def test_blocks_carry_the_content_block_they_sit_in() -> None:
+    """Each article's cell is one group: its title (alone in a nested cell), paragraphs
+    and intertitle share it; the next article's cell is another; a web page has none."""
+    email = b"""<html><body><table>
+      <tr><td><table><tr><td><strong>Premier titre</strong></td></tr></table>
+        <p>Un premier paragraphe assez long pour une vraie lettre.</p>
+        <p><strong>Un intertitre</strong></p>
+        <p>Un second paragraphe du premier article.</p></td></tr>
+      <tr><td><table><tr><td><strong>Second titre</strong></td></tr></table>
+        <p>Le paragraphe du second article.</p></td></tr>
+    </table></body></html>"""
+    blocks = extract_html(email, _source(email)).blocks
+    groups = {block.text: block.group for block in blocks}
+    first = groups["Premier titre"]
+    assert first != 0
+    assert groups["Un intertitre"] == groups["Un second paragraphe du premier article."] == first
+    assert groups["Second titre"] == groups["Le paragraphe du second article."] != first
+    web = b"<body><h2>Titre</h2><p>Un paragraphe.</p><h2>Autre</h2><p>Encore.</p></body>"
+    assert {block.group for block in extract_html(web, _source(web)).blocks} == {0}

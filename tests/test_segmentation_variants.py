@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from kb.extract import extract
+from kb.models import Block, BlockKind, ExtractedDocument, SourceFile, SourceFormat
 from kb.segment import jump_line, segment
 from tools.issuegen.measure import measure
 from tools.issuegen.render_html import render_email_html, render_web_html
@@ -109,10 +110,6 @@ KNOWN_LIMITS = {
     "text-mixed-nomarkers": "texte brut sans typographie : un titre en minuscules de plus de "
                             "14 mots, ou une rubrique inconnue au-dessus d'un tel titre, ne se "
                             "distinguent pas d'un paragraphe",
-    "email-strong-mixed": "intertitres dans exactement le même style que les titres (15px, "
-                          "gras, couleur) : rien ne les distingue hors de la structure des "
-                          "cellules",
-    "email-strong-upper": "idem, titres en capitales mais intertitres au même corps",
 }
 
 
@@ -185,3 +182,42 @@ def test_jumped_articles_lose_their_jump_lines_and_span_both_pages(tmp_path):
     jump_words = re.compile(r"suite (?:de la )?(?:p\.|page)", re.IGNORECASE)
     assert not any(jump_words.search(a.full_text) for a in articles)
     assert any(len(a.pages) > 1 for a in articles)
+
+
+def _boxed_issue(groups: list[int]) -> ExtractedDocument:
+    """Two articles whose titles and intertitle share one type, each block in the group
+    given (the order: title, paragraph, intertitle, paragraph, title, paragraph)."""
+    heading = {"kind": BlockKind.HEADING, "bold": True, "font_size": 11.25}
+    body = {"font_size": 10.5}
+    texts = [
+        ("Résonances n°60 – mars 2022", {"kind": BlockKind.HEADING, "font_size": 20.0}),
+        ("L'actu du Pôle ressources", {"kind": BlockKind.HEADING, "font_size": 16.5}),
+        ("Un diagnostic en marchant", heading),
+        ("Le service de gestion urbaine de proximité a organisé une marche.", body),
+        ("Une démarche construite avec les bailleurs", heading),
+        ("Les bailleurs sociaux et les associations y ont pris part.", body),
+        ("Une maison du projet aux Lochères", heading),
+        ("La ville et l'agglomération ouvrent une maison du projet.", body),
+    ]
+    blocks = [Block(text=text, group=group, **style)
+              for (text, style), group in zip(texts, [0, 0, *groups], strict=True)]
+    source = SourceFile("lettre.html", SourceFormat.HTML, "0" * 64, 1)
+    return ExtractedDocument(source=source, blocks=tuple(blocks), body_font_size=10.5)
+
+
+@pytest.mark.parametrize(("groups", "titles"), [
+    # One cell per article: the heading inside the first article's cell is an intertitle.
+    ([1, 1, 1, 1, 2, 2], ["Un diagnostic en marchant", "Une maison du projet aux Lochères"]),
+    # No cells (PDF, text) or one layout table around everything: every heading in the
+    # titles' type is a title, as before.
+    ([0, 0, 0, 0, 0, 0], ["Un diagnostic en marchant", "Une démarche construite avec les "
+                          "bailleurs", "Une maison du projet aux Lochères"]),
+    ([1, 1, 1, 1, 1, 1], ["Un diagnostic en marchant", "Une démarche construite avec les "
+                          "bailleurs", "Une maison du projet aux Lochères"]),
+])
+def test_headings_in_the_titles_type_inside_an_article_cell_are_intertitles(groups, titles):
+    _, articles = segment(_boxed_issue(groups))
+    assert [article.title for article in articles] == titles
+    if len(titles) == 2:
+        assert articles[0].subheadings == ("Une démarche construite avec les bailleurs",)
+        assert "Les bailleurs sociaux" in articles[0].text

@@ -19,6 +19,9 @@ Three steps, each undoing one thing the format adds around the text:
    PDF of the same issue prints them). Font sizes are reported in points (px × 0.75),
    the unit of the PDF extractor, so the segmenter compares like with like.
 
+`group` numbers each block's content block: the nearest table or cell holding more than
+that block, so an e-mail article's title, paragraphs and intertitles share one (0: none).
+
 `links` hold each block's hrefs; mailto:/tel:/javascript: and in-page anchors are left
 out (an address stays in the text). A tracking redirect (Sendinblue, Mailchimp…) whose
 anchor text is itself a URL is replaced by that URL, the reader's real destination.
@@ -57,6 +60,8 @@ _BLOCK_TAGS = frozenset({
     "ul",
 })
 _HEADING_TAGS = {f"h{level}": level for level in range(1, 7)}
+# Layout containers of e-mail templates: an article's "content block" is one of them.
+_CONTAINER_TAGS = frozenset({"td", "th", "table"})
 _HEADING_EM = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
 _BOLD_TAGS = frozenset({"b", "strong", "th", *_HEADING_TAGS})
 
@@ -332,6 +337,7 @@ class _Frame:
     """The innermost open paragraph-like element and the text gathered for it."""
 
     tag: str
+    element: Tag | None = None
     heading_level: int = 0
     in_list_item: bool = False
     runs: list[_Run] = field(default_factory=list)
@@ -345,6 +351,7 @@ class _RawBlock:
     bold: bool
     size_px: float | None
     links: tuple[str, ...]
+    element: Tag | None = None
 
 
 def resolve_link(href: str, anchor_text: str) -> str | None:
@@ -397,6 +404,11 @@ class _Walker:
         self.blocks: list[_RawBlock] = []
         self.stack: list[_Frame] = [_Frame("root")]
 
+    def read(self, root: Tag, style: _Style) -> None:
+        """The text of `root` itself and all it holds."""
+        self.stack[0].element = root
+        self.walk(root, style)
+
     def walk(self, tag: Tag, style: _Style) -> None:
         for child in tag.children:
             if isinstance(child, NavigableString):
@@ -415,6 +427,7 @@ class _Walker:
         parent = self.stack[-1]
         self.stack.append(_Frame(
             tag=tag.name,
+            element=tag,
             heading_level=_HEADING_TAGS.get(tag.name, parent.heading_level),
             in_list_item=tag.name == "li" or parent.in_list_item,
         ))
@@ -505,6 +518,7 @@ def _raw_block(runs: list[_Run], frame: _Frame, bulleted: bool) -> _RawBlock | N
         bold=visible_chars > 0 and bold_chars == visible_chars,
         size_px=weights.most_common(1)[0][0],
         links=tuple(links),
+        element=frame.element,
     )
 
 
@@ -539,7 +553,34 @@ def _looks_like_heading(block: _RawBlock, body_px: float | None) -> bool:
     return bigger or (block.bold and not block.text.endswith("."))
 
 
-def _to_block(block: _RawBlock, body_px: float | None) -> Block:
+def content_groups(blocks: list[_RawBlock]) -> list[int]:
+    """For each block, the number of its content block: the nearest table or cell around
+    it that holds more than this block (0 when none).
+
+    Campaign editors (Sendinblue, Mailchimp…) set each article in a cell of its own, so
+    an intertitle shares its cell with the paragraphs above it while the next title
+    opens a new one, even where both are set in the same type. A title alone in a
+    nested cell belongs to the cell around that one.
+    """
+    containers = [
+        [node for node in (block.element, *block.element.parents)
+         if node is not None and node.name in _CONTAINER_TAGS]
+        if block.element is not None else []
+        for block in blocks
+    ]
+    held: Counter[int] = Counter(id(node) for chain in containers for node in chain)
+    numbers: dict[int, int] = {}
+    groups: list[int] = []
+    for chain in containers:
+        container = next((node for node in chain if held[id(node)] > 1), None)
+        if container is None:
+            groups.append(0)
+            continue
+        groups.append(numbers.setdefault(id(container), len(numbers) + 1))
+    return groups
+
+
+def _to_block(block: _RawBlock, body_px: float | None, group: int) -> Block:
     kind = BlockKind.HEADING if _looks_like_heading(block, body_px) else block.kind
     return Block(
         text=block.text,
@@ -549,6 +590,7 @@ def _to_block(block: _RawBlock, body_px: float | None) -> Block:
         bold=block.bold,
         heading_level=block.heading_level,
         links=block.links,
+        group=group,
     )
 
 
@@ -561,7 +603,7 @@ def _collect(body: Tag) -> list[_RawBlock]:
         if len(outside) == 1:
             walker._enter(outside[0], _child_style(outside[0], _Style()))
     if root is body:
-        walker.walk(body, _Style())
+        walker.read(body, _Style())
     else:
         walker._enter(root, _child_style(root, _Style()))
     walker.flush()
@@ -573,7 +615,7 @@ def _collect(body: Tag) -> list[_RawBlock]:
 
 def _collect_whole(body: Tag) -> list[_RawBlock]:
     walker = _Walker()
-    walker.walk(body, _Style())
+    walker.read(body, _Style())
     walker.flush()
     return [block for block in walker.blocks if not _is_boilerplate(block.text)]
 
@@ -608,7 +650,10 @@ def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
     if not raw_blocks:
         raise ExtractionError(source.path, NO_CONTENT)
     body_px = body_size_px(raw_blocks)
-    blocks = tuple(_to_block(block, body_px) for block in raw_blocks)
+    blocks = tuple(
+        _to_block(block, body_px, group)
+        for block, group in zip(raw_blocks, content_groups(raw_blocks), strict=True)
+    )
     if all(block.kind is BlockKind.HEADING for block in blocks):
         raise ExtractionError(source.path, NO_CONTENT)
     return ExtractedDocument(
