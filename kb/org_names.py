@@ -245,6 +245,13 @@ def _run_name(tokens: list[Token], index: int) -> int:
     last_noun_lower = False
     while i < len(tokens) and i - index < MAX_NAME_WORDS:
         j = i
+        # "Solidarité et Développement": two name-closing nouns joined, one name.
+        if tokens[j].key == "et" and tokens[j - 1].capitalised and j + 1 < len(tokens) \
+                and tokens[j + 1].capitalised and tokens[j + 1].key in ORG_TAILS \
+                and tokens[j - 1].key in ORG_TAILS and (
+                    j + 2 >= len(tokens) or not tokens[j + 2].capitalised):
+            last = j + 2
+            break
         if tokens[j].key == "et":
             if not (last_noun_lower and j + 1 < len(tokens)
                     and tokens[j + 1].text.lower() in PREPOSITIONS

@@ -33,6 +33,7 @@ from kb.models import Mention, OrganisationRef
 from kb.nlp import Entity, MaskedText, fold, fold_keep_length
 from kb.org_names import (
     LOWERCASE_HEADS,
+    MONTHS,
     NON_ORG_HEADS,
     ORG_HEADS,
     NameCandidate,
@@ -134,6 +135,26 @@ PERSON_THEN_BODY_RE = re.compile(
 WIDENING_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]*|\d{2})$")
 FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")
 PUBLISHER_RE = re.compile(r"\b(?P<name>[A-Z][\w&-]+)\s+éditions\b")
+# "le collectif « Bien vivre aux Grésillons »": a type noun, then a name in quotes (a
+# programme or a slogan in quotes has no such noun before it).
+QUOTED_INTRODUCED_RE = re.compile(
+    r"(?<![\w-])(?:collectif|association|compagnie|coopérative|fédération|réseau|club"
+    r"|groupe|troupe|tiers-lieu|ressourcerie|média|journal|radio|structure)\s+«\s*"
+    r"(?P<name>[^»«\n]{2,60}?)\s*»")
+# An acronym the vocabulary does not know right before a place: "l'ASTI Bagneux".
+ACRONYM_BEFORE_PLACE_RE = re.compile(r"(?<![\w&-])(?P<acr>[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,7})[ \u00a0]$")
+ACRONYM_THEN_NAME_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,7} [A-ZÀ-Ý][a-zà-ÿ][\w'’-]*$")
+# "enquête de Mediapart": the author of a piece of journalism, when not a person.
+MEDIA_WORK_RE = re.compile(
+    r"(?<![\w-])(?:enquête|reportage|podcast|émission|documentaire|chronique)s?\s+"
+    r"(?:de|du|d['’])\s*(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,2})")
+# A number before a capitals word: "LES 16-25 ANS" is an age, not the acronym ANS.
+NUMBER_BEFORE_RE = re.compile(r"\d[\s-]*$")
+# "coordinatrice chez Simplon": a single capitalised word after "chez" is a body unless
+# it is a person.
+CHEZ_RE = re.compile(r"(?<![\w-])chez\s+(?P<name>[A-ZÀ-Ý][\w'’-]{3,})(?![\w'’-])(?!\s+[A-ZÀ-Ý])")
+STANDALONE_WORD_RE = r"(?<![\w'’-]){word}(?![\w'’-])(?! [A-ZÀ-Ý])"
+CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,9 +438,34 @@ def find_organisations(
             if not overlaps(*match.span()):
                 add(ref, *match.span(), "acronym")
 
+    # The place is the place linker's, or spaCy reads the whole as one name ("l'AAS
+    # Sarcelles" as one LOC span, which the linker then rejects).
+    acronym_and_place = [
+        (match, place_end) for place_start, place_end in excluded_spans
+        if (match := ACRONYM_BEFORE_PLACE_RE.search(
+            masked.text, max(0, place_start - 10), place_start)) is not None]
+    acronym_and_place += [
+        (match, entity.end) for entity in ner if entity.label in ("LOC", "MISC", "ORG")
+        and ACRONYM_THEN_NAME_RE.match(entity.text)
+        and (match := ACRONYM_BEFORE_PLACE_RE.search(
+            masked.text, entity.start, entity.start + entity.text.index(" ") + 1)) is not None]
+    for match, place_end in acronym_and_place:
+        if masked.in_caps_line(match.start(), place_end):
+            continue
+        acronym = match.group("acr")
+        if not is_acronym(acronym) or acronym in GENERIC_TYPES or acronym in defined or (
+                acronym in vocabulary.by_acronym
+                or acronym in vocabulary.non_organisation_acronyms):
+            continue
+        if not overlaps(match.start(), place_end):
+            add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
+
     known = sorted(vocabulary.known_matches(masked), key=lambda m: (m[1], -(m[2] - m[1])))
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
+            continue
+        if entry.acronym and masked.text[start:end] == entry.acronym and NUMBER_BEFORE_RE.search(
+                masked.text[max(0, start - 4):start]):
             continue
         if entry.ambiguous and not (
             fold(entry.name) in folded_text.replace(fold(entry.acronym or ""), "")
@@ -455,6 +501,21 @@ def find_organisations(
             if not name or fold(name) in GENERIC_WORDS:
                 continue
             add(resolve(name), start, end, "phrase")
+
+    for match in QUOTED_INTRODUCED_RE.finditer(masked.text):
+        start, end = match.span("name")
+        name = clean_name(match.group("name"))
+        if not overlaps(start, end) and not masked.in_caps_line(start, end) and name \
+                and fold(name) not in GENERIC_WORDS:
+            add(resolve(name), start, end, "phrase")
+
+    for match in MEDIA_WORK_RE.finditer(masked.text):
+        start, end = match.span("name")
+        name = clean_name(match.group("name"))
+        if overlaps(start, end) or masked.in_caps_line(start, end) or _is_place(
+                start, end, excluded_spans) or _is_person(name) or fold(name) in GENERIC_WORDS:
+            continue
+        add(resolve(name), start, end, "phrase")
 
     # "Simplon, l'entreprise sociale qui …": the apposition says what the name is.
     for match in APPOSITIVE_RE.finditer(masked.text):
@@ -502,9 +563,63 @@ def find_organisations(
             continue
         add(resolve(entity.text), entity.start, entity.end, "ner")
 
+    for word, spans in _single_word_bodies(masked, ner, theme_phrases).items():
+        ref = resolve(word)
+        for start, end in spans:
+            if not overlaps(start, end):
+                add(ref, start, end, "phrase")
+
     _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+SENTENCE_OPENING_WORD_RE = re.compile(
+    r"(?:^|(?<=[.!?»])\s+|\n)(?P<name>[A-ZÀ-Ý][a-zà-ÿ][\w'’-]{2,})(?=\s+[a-zà-ÿ])", re.MULTILINE)
+
+
+def _single_word_bodies(
+    masked: MaskedText, ner: Iterable[Entity], theme_phrases: frozenset[str],
+) -> dict[str, list[tuple[int, int]]]:
+    """One-word bodies that spaCy misreads (as a place or a person) or ignores, told by
+    the text itself: "coordinatrice chez Simplon", or a word that opens a sentence
+    ("Dulala forme les bénévoles") and comes back capitalised inside another sentence
+    ("les formatrices de Dulala"). Returns each word's standalone mentions."""
+    from kb.geo import _common_names as common_names
+    from kb.geo import key_word
+
+    text = masked.text
+    person_words = {w for e in ner if e.label == "PER" for w in e.text.split()}
+    multi_word_person_words = {w for e in ner if e.label == "PER" and " " in e.text.strip()
+                               for w in e.text.split()}
+
+    def plausible(word: str) -> bool:
+        key = fold(word)
+        return (word.isalpha() and word[1:].islower() and len(word) >= 4
+                and key not in GENERIC_WORDS and key not in ROLE_WORDS and key not in theme_phrases
+                and key not in NON_ORG_HEADS and key not in ORG_HEADS and key not in MONTHS
+                and key_word(word) not in common_names() and word not in multi_word_person_words)
+
+    def standalone(word: str) -> list[tuple[int, int]]:
+        pattern = re.compile(STANDALONE_WORD_RE.format(word=re.escape(word)))
+        return [m.span() for m in pattern.finditer(text)
+                if not masked.in_caps_line(*m.span()) and not masked.touches_mask(*m.span())
+                and not CAPITALISED_WORD_BEFORE_RE.search(text, max(0, m.start() - 30), m.start())]
+
+    bodies: dict[str, list[tuple[int, int]]] = {}
+    for match in CHEZ_RE.finditer(text):
+        word = match.group("name")
+        if plausible(word) and not masked.in_caps_line(*match.span("name")):
+            bodies[word] = standalone(word)
+    for match in SENTENCE_OPENING_WORD_RE.finditer(text):
+        word = match.group("name")
+        if word in bodies or word in person_words or not plausible(word):
+            continue
+        spans = standalone(word)
+        inside = [s for s in spans if not _sentence_initial(text, s[0])]
+        if match.span("name") in spans and inside:
+            bodies[word] = spans
+    return bodies
 
 
 def _is_place(start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
