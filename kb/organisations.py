@@ -589,7 +589,6 @@ def _single_word_bodies(
     from kb.geo import key_word
 
     text = masked.text
-    person_words = {w for e in ner if e.label == "PER" for w in e.text.split()}
     multi_word_person_words = {w for e in ner if e.label == "PER" and " " in e.text.strip()
                                for w in e.text.split()}
 
@@ -613,7 +612,7 @@ def _single_word_bodies(
             bodies[word] = standalone(word)
     for match in SENTENCE_OPENING_WORD_RE.finditer(text):
         word = match.group("name")
-        if word in bodies or word in person_words or not plausible(word):
+        if word in bodies or not plausible(word):
             continue
         spans = standalone(word)
         inside = [s for s in spans if not _sentence_initial(text, s[0])]

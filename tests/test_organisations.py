@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kb.nlp import entities, mask
@@ -211,3 +213,66 @@ def test_brand_shaped_word_is_an_organisation_but_a_name_tail_is_not(nlp):
 def test_apposition_without_article(nlp):
     found = orgs_of("Le projet est mené avec Bolero, association de quartier, depuis mai.")
     assert ("Bolero", None) in found
+
+
+def _orgs_with_places(text, places):
+    vocabulary = load_vocabulary()
+    masked = mask(text, frozenset(k.acronym for k in vocabulary.known if k.acronym))
+    spans = [m.span() for place in places for m in re.finditer(re.escape(place), text)]
+    found = find_organisations(masked, entities([masked.text])[0], vocabulary,
+                               theme_phrases=load_themes().folded_phrases(),
+                               excluded_spans=spans)
+    return {(o.ref.name, o.ref.acronym) for o in found}
+
+
+@pytest.mark.slow
+def test_type_noun_then_quoted_name_but_not_a_quoted_programme(nlp):
+    found = orgs_of("Les habitant·e·s ont fondé le collectif « Vivre ensemble à la Noé ». "
+                    "Ils portent le programme « Rues ouvertes » avec la mairie.")
+    assert ("Vivre ensemble à la Noé", None) in found
+    assert not any(name.startswith("Rues") for name, _ in found)
+
+
+@pytest.mark.slow
+def test_unknown_acronym_before_a_place_names_a_body_known_ones_keep_their_name(nlp):
+    text = "L'ACLEF Poissy et la CAF Poissy reçoivent les familles au QPV Poissy."
+    found = _orgs_with_places(text, ["Poissy"])
+    assert ("ACLEF Poissy", None) in found
+    assert not any(name.startswith(("QPV", "CAF ")) for name, _ in found)
+
+
+@pytest.mark.slow
+def test_known_acronym_after_a_number_is_an_age(nlp):
+    found = orgs_of("Un atelier pour les 16-25 ANS ouvre en juin.")
+    assert not any(acronym == "ANS" for _, acronym in found)
+
+
+@pytest.mark.slow
+def test_one_word_body_after_chez_or_opening_a_sentence_and_repeated(nlp):
+    found = orgs_of("Kolibra forme les jeunes au code. Les ateliers de Kolibra durent six mois. "
+                    "Lina Dubreuil est formatrice chez Wazoo depuis 2021.")
+    assert {("Kolibra", None), ("Wazoo", None)} <= found
+
+
+@pytest.mark.slow
+def test_sentence_opening_surname_of_a_person_is_not_a_body(nlp):
+    found = orgs_of("Selon Martin Legrand, le quartier change. Legrand anime le conseil "
+                    "citoyen. Les voisins de Legrand approuvent.")
+    assert not any(name == "Legrand" for name, _ in found)
+
+
+@pytest.mark.slow
+def test_media_author_of_an_enquete_but_not_a_person(nlp):
+    found = orgs_of("Une enquête de Rue89 Banlieue et un reportage de Julie Martin en parlent.")
+    assert ("Julie Martin", None) not in found
+    found = orgs_of("Une enquête de Reporterre raconte le quartier.")
+    assert ("Reporterre", None) in found
+
+
+def test_two_closing_nouns_joined_by_et_stay_one_name():
+    from kb.org_names import head_named
+
+    names = [c.name for c in head_named("la Fondation Total Solidarité et Insertion pour un "
+                                        "soir, et la Fondation Orange et Emmaüs Connect.")]
+    assert "Fondation Total Solidarité et Insertion" in names
+    assert "Fondation Orange" in names
