@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from kb.geo import PlaceLinker
 from kb.models import (
     Article,
     CommuneRef,
@@ -55,16 +57,21 @@ def _overlaps(a: Mention | tuple[int, int], spans: Sequence[tuple[int, int]]) ->
     return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
+@cache
+def shared_place_linker() -> PlaceLinker:
+    """Built once per process (~0.3 s): every Enricher reads the same immutable tables."""
+    from kb.gazetteer import load_gazetteer
+
+    return PlaceLinker(load_gazetteer())
+
+
 @dataclass
 class Enricher:
     overrides: Overrides
 
     def __post_init__(self) -> None:
-        from kb.gazetteer import load_gazetteer
-        from kb.geo import PlaceLinker
-
-        self.gazetteer = load_gazetteer()
-        self.linker = PlaceLinker(self.gazetteer)
+        self.linker = shared_place_linker()
+        self.gazetteer = self.linker.gazetteer
         self.organisations = load_vocabulary()
         self.themes = load_themes()
         self.theme_phrases = self.themes.folded_phrases()
