@@ -96,6 +96,9 @@ AREA_NAMES = (
     "Cœur d'Essonne", "Ouest francilien", "Orly-Choisy", "Vexin français", "Haut Val-d'Oise",
     "Plaine Vallée", "Val d'Europe", "Seine Yvelines", "La Défense", "Paris La Défense",
 )
+# "Grigny (Rhône)", "Vaux (86)": the département a commune's name is followed by.
+BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
+EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
 BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
 
 
@@ -250,8 +253,47 @@ class PlaceLinker:
         present = {m.ref for m in mentions if m.label == COMMUNE}
         for hit, quartiers in pending_quartiers:
             mentions.extend(self._quartier_mentions(text, tokens, hit, quartiers, present))
-        kept = [m for m in mentions if not _overlaps(m.start, m.end, exclude_spans)]
-        return sorted(kept, key=lambda m: (m.start, m.label))
+        kept = [m for m in mentions if not _overlaps(m.start, m.end, exclude_spans)
+                and not (m.label == COMMUNE and _names_an_event(text, m.end))]
+        unsupported = self._unsupported_far_communes(text, kept)
+        return sorted((m for m in kept if m not in unsupported), key=lambda m: (m.start, m.label))
+
+    def _named_departement(self, text: str, end: int, places: list[Entry]) -> Entry | None:
+        """'Grigny (Rhône)': the bracket after a name says which commune of that name."""
+        bracket = BRACKET_AFTER.match(text, end)
+        if not bracket:
+            return None
+        said = fold(bracket.group(1)).strip()
+        for entry in places:
+            commune = self.gazetteer.get(entry.ref) if entry.kind == COMMUNE else None
+            if commune and said in (commune.departement,
+                                    fold(self.gazetteer.departements.get(commune.departement, ""))):
+                return entry
+        return None
+
+    def _unsupported_far_communes(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Communes outside Île-de-France the text does not back up. A writer of the
+        ouest francilien means a place elsewhere in France only when it says so: the
+        commune's département (name or code) in brackets after it or named in the text,
+        or a town big enough to be meant on its own. Otherwise the name is an ordinary
+        word, a quartier, or a piece of another name ('Beauregard', 'Le Coteau')."""
+        folded = fold(text)
+        unsupported = []
+        for mention in mentions:
+            commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
+            if commune is None or _tier(commune.departement) < 2:
+                continue
+            if (commune.population or 0) >= BIG_TOWN:
+                continue
+            code = commune.departement
+            name = fold(self.gazetteer.departements.get(code, ""))
+            bracket = BRACKET_AFTER.match(text, mention.end)
+            if bracket and fold(bracket.group(1)).strip() in (code, name):
+                continue
+            if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+                continue
+            unsupported.append(mention)
+        return unsupported
 
     # -- matching -----------------------------------------------------------------------
 
@@ -285,6 +327,11 @@ class PlaceLinker:
             hit, entries = best
             places = [e for e in entries if e.kind in (COMMUNE, DEPARTEMENT)]
             chosen = self._choose(text, tokens, hit, places, loc_spans)
+            chosen = self._named_departement(text, tokens[hit.last - 1].end, places) or chosen
+            if chosen is not None and chosen.tier == 2 and any(
+                    e.kind == QUARTIER for e in entries):
+                # 'Beauregard' is a quartier of Poissy before a village of the Ain.
+                chosen = None
             if chosen is None and found:
                 chosen = self._listed_after(text, tokens, found[-1], hit, places)
             if chosen is None and not any(e.kind in (QUARTIER, BLOCK) for e in entries):
@@ -446,6 +493,11 @@ class PlaceLinker:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _names_an_event(text: str, end: int) -> bool:
+    """'Paris 2024', 'Marseille 2013': a place name followed by a year names an event."""
+    return EVENT_YEAR.match(text, end) is not None
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -200,3 +200,20 @@ def test_a_sentence_cased_title_keeps_its_list_of_communes(linker):
     # lower case needs the list: no commune without one, nor after a word of the language
     assert refs(linker, "le bus va à pontoise") == []
     assert refs(linker, "Poissy, vaux et marines") == ["78498"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le quartier de Beauregard est rénové.",  # a quartier of 78/92/95, not a village elsewhere
+    "La société Le Coteau Films produit le documentaire.",
+    "Les Jeux de Paris 2024 ont laissé des équipements.",
+    "Une visite à Lacanau a eu lieu.",  # a small town elsewhere, nothing says where
+])
+def test_no_far_commune_without_textual_support(linker, text):
+    assert [r for r in refs(linker, text) if not r.startswith(("78", "92", "95"))] == []
+
+
+def test_far_commune_backed_by_its_departement_or_size(linker):
+    assert refs(linker, "Une visite à Roubaix.") == ["59512"]  # big enough to be meant
+    assert refs(linker, "à Grigny (62) aussi") == ["62388"]
+    assert refs(linker, "à Grigny (Pas-de-Calais) aussi") == ["62388"]
+    assert "33009" in refs(linker, "Un séjour à Arcachon, en Gironde.")
