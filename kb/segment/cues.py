@@ -1,0 +1,90 @@
+"""What one block says on its own: rubric markers, closing lines, quotations, its type."""
+
+from __future__ import annotations
+
+import re
+
+from kb.models import Block, BlockKind
+from kb.textclean import ends_sentence, find_emails, find_urls, is_url_only
+
+# Closing lines: "Contact : …" gives contacts, the others give links.
+CONTACT_RE = re.compile(r"^(?:contacts?|renseignements?|interlocut\w*)\s*:\s*", re.IGNORECASE)
+MORE_RE = re.compile(
+    r"^(?:(?:pour\s+)?en\s+savoir\s+plus|plus\s+d'?\s*infos?|informations?|inscriptions?|"
+    r"lien|site|voir)\s*:\s*", re.IGNORECASE,
+)
+_MARKER_RE = re.compile(r"^<\s*([^<>]+?)\s*>$")
+PAGE_NUMBER_RE = re.compile(r"^[\W_]*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\W_]*$", re.IGNORECASE)
+
+HEADING_LINE_MAX_WORDS = 6
+INTERTITLE_MAX_WORDS = 14
+
+# A title line ending on one of these goes on on the next line.
+JOINING_WORDS = frozenset({
+    "a", "au", "aux", "de", "des", "du", "d", "l", "la", "le", "les", "et", "ou", "en", "un",
+    "une", "pour", "par", "sur", "dans", "avec", "sans", "entre", "vers", "qui", "que", "son",
+    "sa", "ses", "leur", "leurs", "ce", "cette", "ces",
+})
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+Tier = tuple[int, float]
+
+
+def marker_text(block: Block) -> str | None:
+    """The inside of a rubric marker line ("< Publication >"), if the block is one."""
+    match = _MARKER_RE.match(block.text.strip())
+    if not match or is_url_only(match.group(1)):
+        return None
+    return match.group(1)
+
+
+def closing_kind(block: Block) -> str | None:
+    text = block.text.strip()
+    if CONTACT_RE.match(text):
+        return "contact"
+    if MORE_RE.match(text) or is_url_only(text):
+        return "link"
+    if find_emails(text) and len(text.split()) <= 3:
+        return "contact"
+    return None
+
+
+def block_tier(block: Block, body_size: float | None) -> Tier | None:
+    """How big a heading is: smaller tuples are bigger headings; None for body type."""
+    if block.kind is BlockKind.LIST_ITEM:
+        return None
+    size = round((block.font_size or 0) * 2) / 2
+    emphasised = block.kind is BlockKind.HEADING or (
+        body_size is not None and block.font_size is not None and block.font_size >= body_size + 1.5
+    )
+    if not emphasised:
+        return None
+    return (block.heading_level or 9, -size)
+
+
+def touching(first: Block, second: Block) -> bool:
+    """Two lines of one paragraph on the page: same page and column, no gap between."""
+    if first.bbox is None or second.bbox is None or first.page != second.page:
+        return False
+    size = first.font_size or 10.0
+    gap = second.bbox[1] - first.bbox[3]
+    return first.column == second.column and -1 <= gap <= 0.6 * size
+
+
+def is_quotation(block: Block) -> bool:
+    """A whole block between quotation marks: a pull quote when set large."""
+    text = block.text.strip()
+    return any(text.startswith(open_) and text.endswith(close) and len(text) > 2
+               for open_, close in _QUOTE_PAIRS)
+
+
+def short_line(text: str, max_words: int) -> bool:
+    return (
+        0 < len(text.split()) <= max_words
+        and not ends_sentence(text)
+        and not text.endswith(",")
+        and text[:1].isupper()
+        and not find_urls(text)
+        and not find_emails(text)
+    )

@@ -1,0 +1,280 @@
+"""What the whole issue's layout says: the masthead, the title type and section types
+measured per issue, and the per-block predicates built on them.
+
+A `Layout` is read once from the blocks and never changes while the walker runs; the
+walker (`kb.segment.walker`) asks it what each block is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kb.models import Block, BlockKind
+from kb.segment.cues import (
+    HEADING_LINE_MAX_WORDS,
+    INTERTITLE_MAX_WORDS,
+    PAGE_NUMBER_RE,
+    Tier,
+    block_tier,
+    closing_kind,
+    is_quotation,
+    marker_text,
+    short_line,
+)
+from kb.segment.issue import date_in, number_in
+from kb.segment.jumps import jump_line
+from kb.segment.vocabulary import LIST_RUBRICS, NEWSLETTER_KEY, match_section
+from kb.textclean import fold, is_all_caps, is_url_only
+
+# Layout containers read as articles' own only when at least this share of the titles
+# open a container of their own (the rest are intertitles in their article's).
+_GROUP_OPENER_SHARE = 0.5
+
+
+class Layout:
+    def __init__(self, blocks: list[Block], body_size: float | None) -> None:
+        self.blocks = blocks
+        self.body_size = body_size
+        self.tiers: list[Tier | None] = [block_tier(b, body_size) for b in blocks]
+        self.masthead_keys: set[str] = set()
+        self.title_tier: Tier | None = None
+        self.groups_hold_articles = False
+        self.section_tiers: set[Tier] = set()
+        self.section_lines: set[int] = set()
+
+    def measure(self, start: int) -> None:
+        """Measure the issue's types from `start` (after the masthead) on."""
+        masthead = self.blocks[:start]
+        # The issue line or publisher repeated as a running header is not content.
+        self.masthead_keys = {
+            fold(b.text) for b in masthead
+            if fold(b.text) == NEWSLETTER_KEY or number_in(b.text) or date_in(b.text)
+        }
+        self.title_tier = self.find_title_tier(start)
+        self.groups_hold_articles = self.find_groups_hold_articles(start)
+        self.section_tiers = self.find_section_tiers(start)
+        self.section_lines = self.find_section_lines(start)
+
+    # -- the masthead -------------------------------------------------------
+
+    def masthead_end(self) -> int:
+        """The masthead (name, publisher, address, issue line) runs up to the first section
+        heading or rubric marker; a heading in the type of the known sections counts too.
+        The first title's section or theme line, in plain text, is not masthead."""
+        end = self._masthead_end()
+        for _ in range(2):
+            previous = self.blocks[end - 1] if end > 1 else None
+            if previous is not None and previous.kind is BlockKind.PARAGRAPH \
+                    and short_line(previous.text, HEADING_LINE_MAX_WORDS) \
+                    and not any(c.isdigit() for c in previous.text) \
+                    and fold(previous.text) != NEWSLETTER_KEY \
+                    and not is_all_caps(previous.text):
+                end -= 1
+        return end
+
+    def _masthead_end(self) -> int:
+        section_tiers = Counter(
+            tier for block, tier in zip(self.blocks, self.tiers, strict=True)
+            if tier is not None and match_section(block.text)
+        )
+        section_tier = section_tiers.most_common(1)[0][0] if section_tiers else None
+        for index, block in enumerate(self.blocks):
+            if marker_text(block) or match_section(block.text) or (
+                section_tier is not None and self.tiers[index] == section_tier
+                and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
+            ):
+                return index
+        for index, block in enumerate(self.blocks):
+            if (is_all_caps(block.text) or self.tiers[index]) \
+                    and fold(block.text) != NEWSLETTER_KEY \
+                    and number_in(block.text) is None and date_in(block.text) is None:
+                return index
+        return 0
+
+    # -- document-wide types --------------------------------------------------
+
+    def find_title_tier(self, start: int) -> Tier | None:
+        """Titles are the biggest type that regularly opens body text: sections open
+        titles, intertitles are smaller, a pull quote or an editorial's heading is rare."""
+        candidates = [
+            (index, tier) for index, tier in enumerate(self.tiers)
+            if index >= start and tier is not None and not is_quotation(self.blocks[index])
+            and not marker_text(self.blocks[index]) and not match_section(self.blocks[index].text)
+        ]
+        if not candidates:
+            return None
+        opening = Counter(tier for index, tier in candidates if self.followed_by_body(index))
+        caps = [tier for index, tier in candidates
+                if is_all_caps(self.blocks[index].text) and opening[tier]]
+        if caps:
+            # Titles set in capitals: a smaller heading in lowercase is an intertitle,
+            # even when some titles are set in a type no bigger than it.
+            return min(caps)
+        if opening:
+            best = max(opening.values())
+            needed = max(min(2, best), 0.3 * best)
+            return min(tier for tier, count in opening.items() if count >= needed)
+        counts = Counter(tier for _, tier in candidates)
+        return max(counts.most_common(2), key=lambda item: (item[1], -item[0][0], -item[0][1]))[0]
+
+    def find_groups_hold_articles(self, start: int) -> bool:
+        """Whether the layout containers the extractor reported (an e-mail's table cells)
+        hold one article each: most titles are the first in their container. A page set
+        in one layout table, where every title shares a container, says nothing."""
+        groups = [self.blocks[index].group for index in range(start, len(self.blocks))
+                  if self.blocks[index].group and self.is_title(index)]
+        distinct = set(groups)
+        return len(distinct) >= 2 and len(distinct) >= len(groups) * _GROUP_OPENER_SHARE
+
+    def find_section_tiers(self, start: int) -> set[Tier]:
+        """The type(s) section headings are set in, whatever their names.
+
+        A type that holds a known section name is one. Otherwise a "label" type (its lines
+        always stand above a title, a marker or another label, never above body text) is
+        a section type when it is bigger than the titles, when it stands above another
+        label (section, then theme line, then title), or, when the issue shows no other
+        section type, when each of its lines heads several titles on average.
+        """
+        indices = [
+            index for index in range(start, len(self.blocks))
+            if self.tiers[index] is not None and self.tiers[index] != self.title_tier
+            and not self.is_noise(self.blocks[index]) and not marker_text(self.blocks[index])
+            and not closing_kind(self.blocks[index])
+        ]
+        known = Counter(
+            self.tiers[index] for index in indices
+            if (named := match_section(self.blocks[index].text))
+            and fold(named[0]) not in LIST_RUBRICS
+        )
+        tiers: set[Tier] = {known.most_common(1)[0][0]} if known else set()
+        by_tier: dict[Tier, list[int]] = {}
+        for index in indices:
+            by_tier.setdefault(self.tiers[index], []).append(index)
+        labels: dict[Tier, list[int]] = {}
+        for tier, occurrences in by_tier.items():
+            if tier in tiers:
+                continue
+            if all(self.stands_above_title(index) for index in occurrences):
+                labels[tier] = occurrences
+        for tier, occurrences in labels.items():
+            bigger = self.title_tier is not None and tier < self.title_tier
+            above_label = any(
+                (following := self.next_index(index)) is not None
+                and self.tiers[following] in labels and self.tiers[following] != tier
+                for index in occurrences
+            )
+            if bigger or above_label:
+                tiers.add(tier)
+        if not tiers and labels:
+            for tier, occurrences in labels.items():
+                titles = sum(
+                    1 for index in range(occurrences[0], len(self.blocks))
+                    if self.tiers[index] == self.title_tier
+                    or (self.title_tier is None and is_all_caps(self.blocks[index].text))
+                )
+                if titles >= 1.5 * len(occurrences):
+                    tiers.add(tier)
+        return tiers
+
+    def find_section_lines(self, start: int) -> set[int]:
+        """Untyped lines (plain text) naming a section no list knows: a short line above a
+        theme line ("Territoires en action" / "Gennevilliers" / title), or, in an issue
+        where no known section name appears, short lines above titles that each head
+        several titles on average (a theme line heads one)."""
+        labels = [index for index in range(start, len(self.blocks))
+                  if self.tiers[index] is None and not self.is_noise(self.blocks[index])
+                  and self.is_heading_line(index)]
+        found = {
+            index for index in range(start, len(self.blocks))
+            if self.tiers[index] is None and self.has_label_shape(index)
+            and (following := self.next_index(index)) is not None and following in labels
+        }
+        any_known = self.section_tiers or any(
+            match_section(block.text) for block in self.blocks[start:])
+        if labels and not found and not any_known:
+            titles = sum(
+                1 for index in range(labels[0], len(self.blocks))
+                if self.is_title(index) or self.starts_list(index)
+            )
+            if titles >= 1.5 * len(labels):
+                found = set(labels)
+        return found
+
+    # -- per-block predicates -------------------------------------------------
+
+    def is_noise(self, block: Block) -> bool:
+        """Page numbers, the running header, and jump lines (read apart by the walker):
+        none of them is a cue for the blocks around them."""
+        if PAGE_NUMBER_RE.match(block.text) or jump_line(block.text) is not None:
+            return True
+        return fold(block.text) in self.masthead_keys
+
+    def next_index(self, index: int) -> int | None:
+        for following in range(index + 1, len(self.blocks)):
+            if not self.is_noise(self.blocks[following]):
+                return following
+        return None
+
+    def is_body(self, index: int) -> bool:
+        block = self.blocks[index]
+        return (block.kind is BlockKind.PARAGRAPH and self.tiers[index] is None
+                and not closing_kind(block) and not marker_text(block)
+                and not is_all_caps(block.text))
+
+    def followed_by_body(self, index: int) -> bool:
+        following = self.next_index(index)
+        return following is not None and self.is_body(following)
+
+    def stands_above_title(self, index: int) -> bool:
+        following = self.next_index(index)
+        if following is None:
+            return False
+        block = self.blocks[following]
+        return block.kind is not BlockKind.LIST_ITEM and (
+            marker_text(block) is not None or self.is_title(following)
+            or self.tiers[following] is not None
+        )
+
+    def is_title(self, index: int) -> bool:
+        block = self.blocks[index]
+        if marker_text(block) or closing_kind(block) or block.kind is BlockKind.LIST_ITEM:
+            return False
+        if is_all_caps(block.text) and not is_url_only(block.text):
+            return True
+        tier = self.tiers[index]
+        return tier is not None and self.title_tier is not None and tier <= self.title_tier
+
+    def is_minor_heading(self, index: int) -> bool:
+        return self.tiers[index] is not None and not self.is_title(index)
+
+    def has_label_shape(self, index: int) -> bool:
+        """A few words, no figures, not in capitals, not a title: how theme, commune and
+        section lines look in plain text."""
+        block = self.blocks[index]
+        text = block.text
+        if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or any(c.isdigit() for c in text)
+                or not short_line(text, HEADING_LINE_MAX_WORDS)):
+            return False
+        return not (self.tiers[index] is not None and self.is_title(index))
+
+    def is_heading_line(self, index: int) -> bool:
+        """A theme or commune line directly above a title ("Persan", "Crise sanitaire")."""
+        if not self.has_label_shape(index):
+            return False
+        following = self.next_index(index)
+        return following is not None and (
+            self.is_title(following) or marker_text(self.blocks[following]) is not None
+            or (self.title_tier is None and self.tiers[following] is None
+                and self.blocks[following].kind is BlockKind.PARAGRAPH
+                and short_line(self.blocks[following].text, INTERTITLE_MAX_WORDS)
+                and self.followed_by_body(following))
+        ) and not match_section(self.blocks[following].text)
+
+    def starts_list(self, index: int) -> bool:
+        """A short line directly followed by list items names a list rubric."""
+        following = self.next_index(index)
+        return (
+            following is not None
+            and self.blocks[following].kind is BlockKind.LIST_ITEM
+            and short_line(self.blocks[index].text, HEADING_LINE_MAX_WORDS)
+        )

@@ -1,0 +1,113 @@
+"""The newsletter's recurring vocabulary, as data: its name, its sections, its list rubrics.
+
+Read once from `kb/data/sections.tsv` (see its header for the source and the columns), so a
+documentalist can add a section name without touching code.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kb.textclean import ends_sentence, fold, is_all_caps, normalise_spaces, slugify
+
+MODES = frozenset({"exact", "keep", "detail"})
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    newsletter: str  # "Résonances"
+    # (label, mode) in file order: the first name a line starts with wins.
+    sections: tuple[tuple[str, str], ...]
+    list_rubrics: frozenset[str]  # folded names of the sections that are one list article
+
+    @property
+    def newsletter_key(self) -> str:
+        return fold(self.newsletter)
+
+    @property
+    def id_prefix(self) -> str:
+        return slugify(self.newsletter)
+
+
+def parse_vocabulary(lines: list[str]) -> Vocabulary:
+    rows = csv.reader((line for line in lines if line.strip() and not line.startswith("#")),
+                      delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = next(rows, None)
+    if header != ["kind", "label", "mode"]:
+        raise ValueError(f"sections.tsv: unexpected header {header!r}")
+    newsletter = None
+    sections: list[tuple[str, str]] = []
+    lists: set[str] = set()
+    for number, row in enumerate(rows, start=2):
+        if len(row) != 3 or row[2] not in MODES or row[0] not in ("newsletter", "section", "list"):
+            raise ValueError(f"sections.tsv: bad row {number}: {row!r}")
+        kind, label, mode = row
+        if kind == "newsletter":
+            newsletter = label
+            continue
+        sections.append((label, mode))
+        if kind == "list":
+            lists.add(fold(label))
+    if newsletter is None:
+        raise ValueError("sections.tsv: no newsletter row")
+    return Vocabulary(newsletter, tuple(sections), frozenset(lists))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    text = resources.files("kb").joinpath("data", "sections.tsv").read_text(encoding="utf-8")
+    return parse_vocabulary(text.splitlines())
+
+
+VOCABULARY = vocabulary()
+NEWSLETTER = VOCABULARY.newsletter
+NEWSLETTER_KEY = VOCABULARY.newsletter_key
+KNOWN_SECTIONS: tuple[tuple[str, str], ...] = VOCABULARY.sections
+LIST_RUBRICS: frozenset[str] = VOCABULARY.list_rubrics
+_SECTION_KEYS = tuple((fold(label), label, mode) for label, mode in KNOWN_SECTIONS)
+
+
+def sentence_case(text: str) -> str:
+    """Capitals are typography, not the name: "SITE INTERNET" → "Site internet"."""
+    if not is_all_caps(text, min_letters=2):
+        return text
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def match_section(text: str, *, marker: bool = False) -> tuple[str, str | None] | None:
+    """(section name, detail) when the line names a known section."""
+    text = normalise_spaces(text).rstrip(" :")
+    if not text or len(text.split()) > 12 or (ends_sentence(text) and not text.endswith(")")):
+        return None
+    key = fold(text)
+    for section_key, label, mode in _SECTION_KEYS:
+        if key == section_key:
+            return label, None
+        if key.startswith(section_key + " ") and (mode != "exact" or marker):
+            if mode == "keep":
+                return sentence_case(text), None
+            words = len(label.split())
+            rest = _detail_after(text, words)
+            return label, sentence_case(rest) if rest else None
+    return None
+
+
+def is_list_rubric(name: str) -> bool:
+    return fold(name) in LIST_RUBRICS
+
+
+def _detail_after(text: str, words: int) -> str:
+    """The text after the first `words` words of a known name, without its separator."""
+    tokens = re.split(r"(\s+)", text)
+    seen = 0
+    for index, token in enumerate(tokens):
+        if token.strip() and token.strip() not in "/-–":
+            seen += 1
+        if seen == words:
+            return "".join(tokens[index + 1:]).strip(" -–—,:;/")
+    return ""

@@ -1,0 +1,368 @@
+"""The walk: blocks in reading order → article drafts.
+
+One pass over the blocks with a little state (the section under way, a pending rubric
+marker or theme line, the article being read). What each block is comes from its own
+cues (`cues`) and from the issue's measured layout (`layout`).
+"""
+
+from __future__ import annotations
+
+from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue
+from kb.segment.cues import (
+    CONTACT_RE,
+    INTERTITLE_MAX_WORDS,
+    JOINING_WORDS,
+    MORE_RE,
+    block_tier,
+    closing_kind,
+    is_quotation,
+    marker_text,
+    short_line,
+    touching,
+)
+from kb.segment.draft import Draft
+from kb.segment.issue import build_issue
+from kb.segment.jumps import Jump, jump_line, split_jump, stitch
+from kb.segment.layout import Layout
+from kb.segment.output import articles_of
+from kb.segment.vocabulary import LIST_RUBRICS, match_section, sentence_case
+from kb.textclean import ends_sentence, fold, is_all_caps, is_url_only, unwrap_urls
+
+
+class Walker:
+    def __init__(self, document: ExtractedDocument) -> None:
+        self.document = document
+        self.blocks = [b for b in document.blocks if b.text.strip()]
+        self.layout = Layout(self.blocks, document.body_font_size)
+        self.tiers = self.layout.tiers
+        self.drafts: list[Draft] = []
+        self.section: str | None = None
+        self.kind: str | None = None
+        self.kind_detail: str | None = None
+        self.heading: str | None = None
+        # A marker naming a section ("< SITE INTERNET >") is the rubric of all its articles.
+        self.section_kind: str | None = None
+        self.section_detail: str | None = None
+        self.pending_blocks: list[Block] = []
+        self.current: Draft | None = None
+        # A jump-in line set above the repeated title rather than under it.
+        self.pending_jump_in: tuple[Jump, str] | None = None
+
+    def run(self) -> tuple[Issue, list[Article]]:
+        layout = self.layout
+        start = layout.masthead_end()
+        self.issue = build_issue(self.document, self.blocks[:start])
+        layout.measure(start)
+        for index in range(start, len(self.blocks)):
+            block = self.blocks[index]
+            jump = jump_line(block.text)
+            if jump is not None:
+                self.note_jump(jump, index, block.text.strip())
+                continue
+            if layout.is_noise(block):
+                continue
+            self.read(index, block)
+        self.flush()
+        self.drafts = stitch(self.drafts)
+        return self.issue, articles_of(self.drafts, self.issue, self.document)
+
+    def read(self, index: int, block: Block) -> None:
+        line = block.text.strip()
+        text, jump = split_jump(line)
+        leading = jump is not None and not line.startswith(text)
+        if jump is not None and jump.direction == "in" and not leading \
+                and self.tiers[index] is None and not self.layout.is_title(index):
+            text, jump = line, None  # "(suite)" ends a repeated title, not a paragraph
+        if jump is not None and leading:
+            self.note_jump(jump, index, line)  # "(suite de la p. 1) Les inscriptions…"
+        self.read_block(index, block, text)
+        if jump is not None and not leading:
+            self.note_jump(jump, index, line)  # "… embauche. (suite p. 4)", "TITRE (suite)"
+
+    def note_jump(self, jump: Jump, index: int, line: str) -> None:
+        draft = self.current
+        if jump.direction == "out":
+            if draft is not None:
+                draft.jump_out = jump
+            return
+        if draft is not None and draft.empty and not draft.is_list and draft.jump_in is None \
+                and draft.title:
+            draft.jump_in, draft.jump_label = jump, line  # under the repeated title
+            return
+        following = self.layout.next_index(index)
+        if following is not None and self.layout.is_title(following):
+            self.pending_jump_in = (jump, line)  # above the repeated title
+            return
+        # No title repeated: what follows is the rest of an earlier article.
+        self.start("", None)
+        assert self.current is not None
+        self.current.jump_in, self.current.jump_label = jump, line
+
+    # -- the walk, block by block -----------------------------------------
+
+    def read_block(self, index: int, block: Block, text: str) -> None:
+        layout = self.layout
+        text = unwrap_urls(text)
+        marker = marker_text(block)
+        if marker is not None:
+            named = match_section(marker, marker=True)
+            if named and fold(named[0]) not in LIST_RUBRICS:
+                self.set_section(named[0], block, kind=named[0], detail=named[1])
+                return
+            kind, _, detail = marker.partition(",")
+            self.flush_if_started()
+            self.kind, self.kind_detail = kind.strip(), (detail.strip() or None)
+            self.pending_blocks.append(block)
+            return
+        named = match_section(text)
+        if named and block.kind is not BlockKind.LIST_ITEM:
+            if fold(named[0]) in LIST_RUBRICS:
+                if self.current is not None and self.current.is_list and self.current.empty \
+                        and fold(self.current.title) == fold(named[0]):
+                    return  # the rubric's name repeated under its marker
+                self.start(named[0], block, is_list=True, kind=self.kind or named[0],
+                           from_rubric_line=True)
+                return
+            self.set_section(named[0], block)
+            return
+        closing = closing_kind(block)
+        if closing:
+            draft = self.current or (self.drafts[-1] if self.drafts else None)
+            if draft is None:
+                return
+            draft.blocks.append(block)
+            if closing == "contact":
+                draft.contacts.append(CONTACT_RE.sub("", text))
+            elif not is_url_only(text) and not MORE_RE.match(text):
+                draft.add_paragraph(text)
+            draft.closed = True
+            return
+        if block.kind is BlockKind.LIST_ITEM:
+            draft = self.ensure_article(block, is_list=True)
+            draft.blocks.append(block)
+            draft.add_item(text)
+            return
+        if self.continues_item(block):
+            self.current.parts[-1] += " " + text
+            self.current.blocks.append(block)
+            return
+        if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None:
+            self.set_section(sentence_case(text), block)
+            return
+        if is_quotation(block) and self.current is not None and self.current.lead \
+                and not self.current.closed:
+            # A pull quote set large inside an article is part of it, not a title.
+            self.current.blocks.append(block)
+            self.current.parts.append(text)
+            return
+        if layout.starts_list(index) and (
+            self.current is None or self.current.closed or self.current.is_list
+            or self.tiers[index] is not None or is_all_caps(text)
+        ):
+            self.start(sentence_case(text), block, is_list=True, from_rubric_line=True)
+            self.current.kind = self.current.kind or self.current.title
+            return
+        if index in layout.section_lines:
+            self.set_section(text, block)
+            return
+        if layout.is_heading_line(index):
+            self.flush_if_started()
+            self.heading = text
+            self.pending_blocks.append(block)
+            return
+        if layout.is_title(index) and not self.is_grouped_intertitle(index):
+            if self.merges_with_title(index):
+                self.current.title = f"{self.current.title} {text}"
+                self.current.blocks.append(block)
+                return
+            self.start(text, block)
+            return
+        if self.opens_untyped_article(index):
+            self.start(text, block)
+            return
+        if self.is_intertitle(index) or self.is_grouped_intertitle(index):
+            self.current.subheadings.append(text)
+            self.current.parts.append(text)
+            self.current.blocks.append(block)
+            return
+        if layout.is_minor_heading(index) and (self.current is None or self.current.closed):
+            self.start(text, block)
+            return
+        draft = self.ensure_article(block, is_list=False)
+        draft.blocks.append(block)
+        draft.add_paragraph(text)
+
+    # -- cues that depend on the article under way ------------------------------
+
+    def opens_untyped_article(self, index: int) -> bool:
+        """Plain text with titles in lowercase: a short line opening body text where no
+        article is open (after a closing line, a section, a theme line or a list)."""
+        block = self.blocks[index]
+        if self.tiers[index] is not None or block.kind is not BlockKind.PARAGRAPH \
+                or self.layout.title_tier is not None:
+            return False
+        draft = self.current
+        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading)
+        return waiting and short_line(block.text, INTERTITLE_MAX_WORDS) \
+            and self.layout.followed_by_body(index)
+
+    def is_grouped_intertitle(self, index: int) -> bool:
+        """A heading in the type of the titles, inside the container of the article under
+        way, between its paragraphs: an intertitle (a new title opens a new container)."""
+        draft = self.current
+        block = self.blocks[index]
+        if not (self.layout.groups_hold_articles and block.group) or draft is None \
+                or draft.closed or draft.is_list or not draft.lead or not draft.blocks:
+            return False
+        if draft.blocks[0].group != block.group or draft.blocks[-1].group != block.group:
+            return False
+        previous = draft.blocks[-1]
+        if previous.kind is not BlockKind.PARAGRAPH or block_tier(previous, self.layout.body_size):
+            return False
+        following = self.layout.next_index(index)
+        if following is None:
+            return False
+        next_block = self.blocks[following]
+        return (
+            next_block.group == block.group and next_block.kind is BlockKind.PARAGRAPH
+            and self.tiers[following] is None and not closing_kind(next_block)
+            and not marker_text(next_block)
+        )
+
+    def is_intertitle(self, index: int) -> bool:
+        draft = self.current
+        if draft is None or draft.closed or draft.is_list or not draft.lead:
+            return False
+        block = self.blocks[index]
+        following = self.layout.next_index(index)
+        if following is None:
+            return False
+        next_block = self.blocks[following]
+        followed_by_body = (
+            next_block.kind is BlockKind.PARAGRAPH and self.tiers[following] is None
+            and not self.layout.is_title(following) and not closing_kind(next_block)
+            and not marker_text(next_block)
+        )
+        if not followed_by_body:
+            return False
+        if self.layout.is_minor_heading(index):
+            return True
+        return (
+            block.kind is BlockKind.PARAGRAPH
+            and not is_all_caps(block.text)
+            and short_line(block.text, INTERTITLE_MAX_WORDS)
+        )
+
+    def continues_item(self, block: Block) -> bool:
+        """A list item's wrapped line read as a paragraph of its own (PDF): the item
+        stops mid-clause ("…, déléguée du Préfet,") or the line goes on in lowercase."""
+        draft = self.current
+        if draft is None or not draft.last_part_is_item or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        if self.tiers[self.blocks.index(block)] is not None or closing_kind(block):
+            return False
+        last_line = draft.parts[-1].rsplit("\n", 1)[-1]
+        return last_line.rstrip().endswith((",", "-")) or block.text[:1].islower()
+
+    def merges_with_title(self, index: int) -> bool:
+        """A title set on two lines of the same type (PDF/HTML only: text has no type).
+
+        Two headings of one type in a row are also a section above a title (a web page
+        setting both in <h2>), so the second must read as the first one's continuation:
+        it starts in lowercase, the first ends on a comma, a colon, a dash or a small
+        word, or the two lines touch on the page.
+        """
+        draft = self.current
+        if draft is None or not draft.empty or draft.is_list or not draft.blocks:
+            return False
+        previous = self.blocks.index(draft.blocks[-1]) if draft.blocks[-1] in self.blocks else -1
+        if not (
+            previous == index - 1
+            and self.tiers[index] is not None
+            and self.tiers[index] == self.tiers[previous]
+            and is_all_caps(self.blocks[index].text) == is_all_caps(self.blocks[previous].text)
+            and not ends_sentence(draft.title)
+        ):
+            return False
+        first, second = self.blocks[previous], self.blocks[index]
+        last_word = fold(first.text).rsplit(" ", 1)[-1] if fold(first.text) else ""
+        return (
+            second.text[:1].islower()
+            or first.text.rstrip().endswith((",", ":", "-", "–", "—"))
+            or last_word in JOINING_WORDS
+            or touching(first, second)
+        )
+
+    # -- state changes ----------------------------------------------------
+
+    def absorb_empty(self) -> None:
+        """A title with nothing under it, followed by a new article, was a section heading
+        ("En bref" above titled articles, an unknown section in capitals)."""
+        draft = self.current
+        if draft is None or not draft.empty:
+            return
+        if draft.is_list and not draft.from_rubric_line:
+            return
+        self.section = draft.title if draft.is_list else sentence_case(draft.title)
+        self.current = None
+
+    def flush_if_started(self) -> None:
+        """A marker or heading line ends the article before it."""
+        self.absorb_empty()
+        self.flush()
+
+    def flush(self) -> None:
+        if self.current is not None:
+            self.drafts.append(self.current)
+            self.current = None
+
+    def start(self, title: str, block: Block | None, *, is_list: bool = False,
+              kind: str | None = None, from_rubric_line: bool = False) -> None:
+        if not (is_list and self.current is not None and self.current.from_rubric_line
+                and self.current.empty):
+            self.absorb_empty()
+        self.flush()
+        if kind is None:
+            kind = self.kind or self.section_kind
+        if kind is not None and kind == self.kind:
+            detail = self.kind_detail
+        elif kind is not None and kind == self.section_kind:
+            detail = self.section_detail
+        else:
+            detail = None
+        draft = Draft(
+            title=title, section=self.section, kind=kind, kind_detail=detail,
+            heading=self.heading, is_list=is_list, from_rubric_line=from_rubric_line,
+        )
+        draft.blocks.extend(self.pending_blocks)
+        if block is not None:
+            draft.blocks.append(block)
+        if self.pending_jump_in is not None and title and not is_list:
+            draft.jump_in, draft.jump_label = self.pending_jump_in
+        self.pending_jump_in = None
+        self.current = draft
+        self.kind = self.kind_detail = self.heading = None
+        self.pending_blocks = []
+
+    def set_section(self, name: str, block: Block, kind: str | None = None,
+                    detail: str | None = None) -> None:
+        if self.current is not None and self.current.empty and not self.current.is_list:
+            self.pending_blocks = []
+            self.current = None
+        self.flush()
+        self.section = name
+        self.section_kind, self.section_detail = kind, detail
+        self.kind = self.kind_detail = self.heading = None
+        self.pending_blocks = [block] if kind else []
+
+    def ensure_article(self, block: Block, *, is_list: bool) -> Draft:
+        """Content with no title above it: the rubric, the section or "Sans titre" titles it."""
+        if self.current is not None and not (self.current.closed and not self.current.is_list
+                                             and is_list):
+            return self.current
+        title = self.kind or self.section_kind or self.section or (
+            "En bref" if is_list else "Sans titre")
+        self.start(title, None, is_list=is_list, kind=self.kind or self.section_kind or (
+            title if is_list else None))
+        assert self.current is not None
+        return self.current
