@@ -64,6 +64,10 @@ class ExtractedDocument:
     body_font_size: float | None = None  # the dominant size, so headings can be told apart
     # What was read only in part (scanned pages without OCR…): reported, never silent.
     warnings: tuple[str, ...] = ()
+    # Running headers and footers the extractor dropped from the blocks (one string per
+    # page and margin, in page order): not content, but they may state the issue's number
+    # and date ("Résonances n°57 – mai 2021").
+    running_heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,10 @@ class Issue:
     number: int | None
     date: str | None  # ISO: YYYY-MM-DD, or YYYY-MM when only the month is known
     sources: tuple[str, ...] = ()
+    # Where the number and the date were read: "masthead", "running-header", "title" (the
+    # file's own title: <title>, PDF metadata), "colophon", "file-name"; None if nowhere.
+    number_from: str | None = None
+    date_from: str | None = None
 
     @property
     def year(self) -> int | None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kb.errors import ExtractionError
 from kb.extract import extract, supported
 from kb.models import Article, ExtractedDocument, Failure, Issue
-from kb.segment import segment
+from kb.segment import issue_warnings, segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +45,15 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
 
 
 def read_file(path: str) -> ReadIssue:
+    """One file read into its issue and articles. What the documentalist must check (an
+    issue whose number or date was found nowhere…) joins the document's warnings, the
+    path `kb reindex` and `kb scan` report them through."""
     document = extract(path)
     issue, articles = segment(document)
     if not articles:
         raise ExtractionError(path, "aucun article trouvé (fichier sans contenu éditorial ?)")
+    if extra := issue_warnings(issue):
+        document = replace(document, warnings=(*document.warnings, *extra))
     return ReadIssue(document, issue, tuple(articles))
 
 

@@ -151,7 +151,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
             source=source, blocks=tuple(scanned_blocks), title=title, page_count=page_count,
             body_font_size=_dominant_block_size(scanned_blocks), warnings=warnings,
         )
-    _drop_running_words(pages)
+    running_heads = _drop_running_words(pages)
     lines: list[_Line] = []
     for page in pages:
         if page.words:
@@ -179,6 +179,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
         page_count=page_count,
         body_font_size=body_size,
         warnings=warnings,
+        running_heads=tuple(running_heads),
     )
 
 
@@ -578,21 +579,31 @@ def _margin_fragments(page: _Page) -> list[list[_Word]]:
     return fragments
 
 
-def _drop_running_words(pages: list[_Page]) -> None:
-    """Drop headers/footers: margin text repeating on most pages, and page numbers."""
+def _drop_running_words(pages: list[_Page]) -> list[str]:
+    """Drop headers/footers: margin text repeating on most pages, and page numbers.
+
+    Returns the running text dropped, one string per page margin, so the issue's number
+    and date a running head states are not lost."""
     with_text = [page for page in pages if page.words]
     fragments = {page.number: _margin_fragments(page) for page in with_text}
     counts: Counter[str] = Counter()
     for page in with_text:
         counts.update({_running_key(" ".join(w.text for w in f)) for f in fragments[page.number]})
     needed = max(2, math.ceil(0.5 * len(with_text)))
+    running: list[str] = []
     for page in with_text:
         dropped: set[int] = set()
+        margins: dict[bool, list[str]] = {}
         for fragment in fragments[page.number]:
             text = " ".join(word.text for word in fragment)
             if counts[_running_key(text)] >= needed or _PAGE_NUMBER.match(text.strip()):
                 dropped.update(id(word) for word in fragment)
+                # A number alone may be a page number or a year broken off its month.
+                top = fragment[0].bottom <= HEADER_BAND * page.height
+                margins.setdefault(top, []).append(_clean(text))
         page.words = [word for word in page.words if id(word) not in dropped]
+        running += [" ".join(margins[top]) for top in (True, False) if top in margins]
+    return running
 
 
 # ---------------------------------------------------------------------------

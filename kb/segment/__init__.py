@@ -21,7 +21,13 @@ Modules, in the order a document goes through them:
 from __future__ import annotations
 
 from kb.models import Article, ExtractedDocument, Issue
-from kb.segment.issue import MONTH_LABELS, article_id, build_issue, issue_title
+from kb.segment.issue import (
+    MONTH_LABELS,
+    article_id,
+    build_issue,
+    issue_title,
+    issue_warnings,
+)
 from kb.segment.jumps import Jump, jump_line, split_jump, titles_match
 from kb.segment.vocabulary import KNOWN_SECTIONS, LIST_RUBRICS, NEWSLETTER, match_section
 from kb.segment.walker import Walker
@@ -35,6 +41,7 @@ __all__ = [
     "article_id",
     "build_issue",
     "issue_title",
+    "issue_warnings",
     "jump_line",
     "match_section",
     "segment",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from kb.models import Block, ExtractedDocument, Issue
@@ -86,17 +87,62 @@ def issue_title(number: int | None, date: str | None) -> str:
     return title
 
 
-def build_issue(document: ExtractedDocument, masthead: list[Block]) -> Issue:
-    texts = [block.text for block in masthead]
+# The newsletter's name followed by an issue number: a running label or a colophon
+# ("Résonances n°58 – octobre 2021. Pôle ressources…"), on a folded copy of the text.
+_LABEL_RE = re.compile(rf"\b{re.escape(NEWSLETTER_KEY)}\s+(?:n|no|numero)\s+\d{{1,4}}\b")
+_ISSUE_LINE_MAX_WORDS = 8
+_ISSUE_NUMBER_MAX = 999  # "décret n°2014-1750" is not an issue
+
+
+def is_issue_label(text: str) -> bool:
+    """The text names the newsletter and an issue number ("Résonances n°58 – …")."""
+    return bool(_LABEL_RE.search(fold(text)))
+
+
+def is_issue_line(text: str) -> bool:
+    """A short line stating an issue number and a date ("N° 57 | Mai 2021")."""
+    number = number_in(text)
+    return (
+        len(text.split()) <= _ISSUE_LINE_MAX_WORDS and not text.rstrip().endswith(".")
+        and number is not None and number <= _ISSUE_NUMBER_MAX and date_in(text) is not None
+    )
+
+
+def identity_texts(document: ExtractedDocument, masthead: Sequence[Block],
+                   blocks: Sequence[Block] = (), running: Sequence[str] = (),
+                   ) -> list[tuple[str, str]]:
+    """(origin, text) of every place that may state the issue's number and date, most
+    trusted first: the masthead (its lines one by one, then joined, for a label broken
+    over lines), an issue line elsewhere on the first page, the running headers, the
+    file's own title (<title>, PDF metadata), a colophon naming the issue."""
+    texts = [("masthead", block.text) for block in masthead]
+    if len(masthead) > 1:
+        texts.append(("masthead", " ".join(block.text for block in masthead)))
+    first_page = min((block.page for block in blocks), default=1)
+    texts += [("masthead", block.text) for block in blocks
+              if block.page == first_page and is_issue_line(block.text)]
+    texts += [("running-header", text) for text in (*document.running_heads, *running)]
     if document.title:
-        texts.append(document.title)
-    number = next((n for n in map(number_in, texts) if n is not None), None)
-    date = next((d for d in map(date_in, texts) if d is not None), None)
+        texts.append(("title", document.title))
+    texts += [("colophon", block.text) for block in blocks if is_issue_label(block.text)]
+    return texts
+
+
+def build_issue(document: ExtractedDocument, masthead: Sequence[Block],
+                blocks: Sequence[Block] = (), running: Sequence[str] = ()) -> Issue:
+    """The issue as its content states it; the file name only where the content is silent."""
+    texts = identity_texts(document, masthead, blocks, running)
+    number, number_from = next(
+        ((n, origin) for origin, text in texts if (n := number_in(text)) is not None
+         and n <= _ISSUE_NUMBER_MAX), (None, None))
+    date, date_from = next(
+        ((d, origin) for origin, text in texts if (d := date_in(text)) is not None),
+        (None, None))
     stem = Path(document.source.path).stem
-    if number is None:
-        number = number_from_stem(stem)
-    if date is None:
-        date = date_from_stem(stem)
+    if number is None and (number := number_from_stem(stem)) is not None:
+        number_from = "file-name"
+    if date is None and (date := date_from_stem(stem)) is not None:
+        date_from = "file-name"
     prefix = VOCABULARY.id_prefix
     if number is not None:
         issue_id = f"{prefix}-n{number}"
@@ -110,7 +156,28 @@ def build_issue(document: ExtractedDocument, masthead: list[Block]) -> Issue:
         number=number,
         date=date,
         sources=(document.source.path,),
+        number_from=number_from,
+        date_from=date_from,
     )
+
+
+def issue_warnings(issue: Issue) -> tuple[str, ...]:
+    """What a documentalist must know about the issue's identity: a number or a date
+    found nowhere (the issue is filed without it), or a file name saying otherwise."""
+    warnings = []
+    where = "dans le contenu (en-tête, titre, objet du courriel) comme dans le nom du fichier"
+    if issue.number is None and issue.date is None:
+        warnings.append(f"numéro et date introuvables {where} : numéro classé sans date, "
+                        "à renseigner")
+    elif issue.date is None:
+        warnings.append(f"date introuvable {where} : numéro classé sans date, à renseigner")
+    elif issue.number is None:
+        warnings.append(f"numéro introuvable {where} : à renseigner")
+    stem = Path(issue.sources[0]).stem if issue.sources else ""
+    if issue.number_from not in (None, "file-name") \
+            and (named := number_from_stem(stem)) is not None and named != issue.number:
+        warnings.append(f"le contenu indique le n°{issue.number}, le nom du fichier le n°{named}")
+    return tuple(warnings)
 
 
 def article_id(issue_id: str, title: str, occurrence: int) -> str:

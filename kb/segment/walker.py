@@ -51,7 +51,7 @@ class Walker:
     def run(self) -> tuple[Issue, list[Article]]:
         layout = self.layout
         start = layout.masthead_end()
-        self.issue = build_issue(self.document, self.blocks[:start])
+        self.issue = build_issue(self.document, self.blocks[:start], self.blocks)
         layout.measure(start)
         for index in range(start, len(self.blocks)):
             block = self.blocks[index]
