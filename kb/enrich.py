@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from kb.authority import load_vocabulary
 from kb.geo import PlaceLinker
 from kb.models import (
     Article,
@@ -36,7 +37,6 @@ from kb.organisations import (
     GENERIC_WORDS,
     clean_name,
     find_organisations,
-    load_vocabulary,
     lookup_structure,
 )
 from kb.overrides import Overrides, load_overrides
@@ -76,7 +76,7 @@ class Enricher:
         self.themes = load_themes()
         self.theme_phrases = self.themes.folded_phrases()
         self.keep_acronyms = frozenset(
-            [k.acronym for k in self.organisations.known if k.acronym]
+            [a for k in self.organisations.known for a in k.acronyms]
             + list(self.organisations.non_organisation_acronyms)
         )
 

@@ -35,6 +35,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+from kb.entity_words import DEDICATION_NOUNS
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
 
@@ -65,14 +66,6 @@ INSTITUTION_NOUNS = frozenset({
     "universite", "academie", "rectorat", "chu", "iut", "ecole", "institut", "po", "ihu",
     "conservatoire", "observatoire", "tribunal", "cour", "prefecture", "diocese", "club",
 })
-# Streets, quartiers, schools and halls are named after saints and famous people
-# ('quartier Saint-Exupéry', 'lycée Jean-Jaurès', 'rue Saint-Denis'): such a name right
-# after one of these nouns is a dedication, not the commune of that name.
-DEDICATION_NOUNS = frozenset({
-    "quartier", "rue", "avenue", "place", "ecole", "college", "lycee", "gymnase", "residence",
-    "cite", "square", "parc", "allee", "boulevard", "impasse", "chemin", "quai", "stade",
-    "esplanade", "groupe", "complexe", "centre", "maison", "salle", "espace", "mediatheque",
-})
 # 'Quarante ans après…', 'Cent jours…': a number word is a commune only after 'à'.
 NUMBER_WORDS = frozenset({
     "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
@@ -83,19 +76,18 @@ NUMBER_WORDS = frozenset({
 LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|ou)\s+|\s+[-–—/]\s+", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?:;\n•\-–—«»\"(\[]\s*$")
 
-# Names of areas and bodies that contain commune or département names. Listed so that the
-# longest match consumes them: EPT, EPCI of the region, the region, metropolitan bodies.
-AREA_NAMES = (
-    "Île-de-France", "Ile de France", "Paris Région", "Institut Paris Région", "Grand Paris",
-    "Métropole du Grand Paris", "Grand Paris Sud", "Est Ensemble", "Plaine Commune",
-    "Paris Terres d'Envol", "Grand Paris Grand Est", "Paris Ouest La Défense",
-    "Grand Paris Seine Ouest", "Grand Paris Seine et Oise", "Vallée Sud Grand Paris",
-    "Boucle Nord de Seine", "Grand-Orly Seine Bièvre", "Paris Est Marne et Bois",
-    "Roissy Pays de France", "Val Parisis", "Cergy-Pontoise", "Saint-Quentin-en-Yvelines",
-    "Saint Germain Boucles de Seine", "Versailles Grand Parc", "Paris-Saclay",
-    "Cœur d'Essonne", "Ouest francilien", "Orly-Choisy", "Vexin français", "Haut Val-d'Oise",
-    "Plaine Vallée", "Val d'Europe", "Seine Yvelines", "La Défense", "Paris La Défense",
-)
+
+
+@cache
+def area_names() -> tuple[str, ...]:
+    """Names of areas and bodies that contain commune or département names (EPT, EPCI of
+    the region, the region, metropolitan bodies), from kb/data/area_names.tsv: the longest
+    match consumes them, so they give no commune."""
+    text = resources.files("kb").joinpath("data", "area_names.tsv").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines()[1:]
+                 if line.strip() and not line.startswith("#") and line.strip() != "name")
+
+
 # "Grigny (Rhône)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
@@ -205,7 +197,7 @@ class PlaceLinker:
                               content, 0, int(name in quartier.distinctive_names), False)
                 for article in ((), ("le",), ("la",), ("les",), ("l",)):
                     self._add([*article, *words], entry)
-        for name in AREA_NAMES:
+        for name in area_names():
             words = _words(name)
             self._add(words, Entry(BLOCK, name, tuple(words), len(words), 0, 0, False))
         # One-word names elsewhere that open a name of the region ('Montigny', 'Villiers',

@@ -14,6 +14,7 @@ acronyms kept) so `KIOSQUE` or `EMPLOI` stop looking like names.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -157,14 +158,79 @@ class Entity:
     text: str
     start: int
     end: int
+    id: str = ""  # the authority id of an organisation the entity ruler named
 
 
-@lru_cache(maxsize=1)
+def _variants(token: str) -> list[str]:
+    """A token as writers type it: with or without accents, either apostrophe."""
+    forms = {token, token.replace("'", "’"), token.replace("’", "'")}
+    forms |= {strip_accents(form) for form in forms}
+    return sorted(forms)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(
+        c for c in decomposed if not unicodedata.combining(c)))
+
+
+def name_pattern(words: Sequence[str]) -> list[dict]:
+    """Token pattern of a known name. Its capitalised words must be capitalised in the
+    text, so "Le Monde" never matches "le monde associatif" nor "Orange" the colour;
+    only the first word may be in lower case, and only when another capital follows
+    ("le ministère de la Culture" for "Ministère de la Culture")."""
+    later_capital = any(w[:1].isupper() for w in words[1:])
+    pattern: list[dict] = []
+    for position, word in enumerate(words):
+        capitalised = word[:1].isupper() or any(c.isupper() for c in word[1:])
+        if capitalised and not (position == 0 and later_capital):
+            pattern.append({"ORTH": {"IN": _variants(word)}})
+        else:
+            pattern.append({"LOWER": {"IN": sorted({v.lower() for v in _variants(word)})}})
+    return pattern
+
+
+def organisation_patterns(vocabulary, tokenize) -> list[dict]:
+    """entity_ruler patterns for every known organisation: names (see `name_pattern`) and
+    acronyms as written (case-sensitive: "AMI" is not "ami"); the id is the entry's."""
+    patterns: list[dict] = []
+    for entry in vocabulary.known:
+        for name in entry.names:
+            words = [t.text for t in tokenize(name)]
+            if words:
+                patterns.append({"label": "ORG", "pattern": name_pattern(words),
+                                 "id": entry.id})
+        for acronym in entry.acronyms:
+            # French typography writes a pronounceable acronym of four letters or more in
+            # title case ("l'Adie", "l'Anah"); kb.organisations refuses it at a sentence
+            # start, where "Face" or "Aides" are words.
+            forms = {acronym} | ({acronym.title()} if len(acronym) >= 4 and acronym.isalpha()
+                                 and acronym.isupper() else set())
+            patterns.extend({"label": "ORG", "id": entry.id,
+                             "pattern": [{"ORTH": t.text} for t in tokenize(form)]}
+                            for form in sorted(forms))
+    return patterns
+
+
 def load_nlp():
-    """fr_core_news_sm with only its `ner`, once per process."""
+    """fr_core_news_sm (or the model `KB_SPACY_MODEL` names, for comparisons in bench/)
+    with only its `ner`, and an `entity_ruler` before it that names the known
+    organisations (kb.authority): `ner` keeps the ruler's spans and reads the rest of the
+    sentence around them. Built once per process and model."""
+    return _load_nlp(os.environ.get("KB_SPACY_MODEL") or MODEL)
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(model: str):
     import spacy
 
-    return spacy.load(MODEL, exclude=list(EXCLUDED_COMPONENTS))
+    from kb.authority import load_vocabulary
+
+    nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={
+        "overwrite_ents": False, "validate": False})
+    ruler.add_patterns(organisation_patterns(load_vocabulary(), nlp.make_doc))
+    return nlp
 
 
 def entities(
@@ -174,6 +240,6 @@ def entities(
     nlp = load_nlp()
     found: list[list[Entity]] = []
     for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        found.append([Entity(ent.label_, ent.text, ent.start_char, ent.end_char)
+        found.append([Entity(ent.label_, ent.text, ent.start_char, ent.end_char, ent.ent_id_)
                       for ent in doc.ents])
     return found

@@ -28,21 +28,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from kb.entity_words import NON_ORG_HEADS, ORG_HEADS, ORG_TAILS
 from kb.nlp import fold
 
-# Words that open an organisation's name (folded). "haut" only with a body after it.
-ORG_HEADS = frozenset({
-    "agence", "association", "fondation", "federation", "confederation", "union", "comite",
-    "commission", "observatoire", "institut", "universite", "ecole", "presses",
-    "communaute", "ministere", "secours", "banque", "etablissement", "haut-commissariat",
-    "office", "caisse", "centre", "syndicat", "groupement", "coordination", "collectif",
-    "reseau", "ressourcerie", "regie", "societe", "compagnie", "theatre", "sauvegarde",
-    "mutuelle", "chambre", "maison", "laboratoire", "cooperative", "academie", "conseil",
-    "editions", "defenseur", "autorite",
-    "direction", "delegation", "haut", "haute", "conservatoire", "musee", "fonds",
-    "entreprise", "cabinet", "club", "amicale", "ligue", "mouvement", "alliance",
-    "conference", "prefecture", "sous-prefecture",
-})
 # Heads that name a generic structure unless an adjective says which one.
 QUALIFIED_HEADS = {
     "conseil": frozenset({"national", "nationale", "regional", "departemental", "economique",
@@ -54,21 +42,6 @@ QUALIFIED_HEADS = {
 }
 # Lower-case heads that still open a name in running text ("le ministère de la Culture").
 LOWERCASE_HEADS = frozenset({"ministere", "universite", "prefecture", "sous-prefecture"})
-# Words that close an organisation's name.
-ORG_TAILS = frozenset({
-    "habitat", "logement", "solidaire", "solidaires", "solidarite", "services", "conseil",
-    "consultants", "sante", "insertion", "basket", "football", "handball", "sport",
-    "sports", "formation", "connect", "emploi", "editions", "partenaires", "associes",
-    "developpement", "environnement", "ingenierie", "immobilier", "mutuelle", "amenagement",
-    "blog",
-})
-# First words of names of programmes, plans and zonings: not bodies.
-NON_ORG_HEADS = frozenset({
-    "programme", "projet", "plan", "contrat", "dispositif", "zone", "quartier", "quartiers",
-    "operation", "appel", "prix", "schema", "pacte", "convention", "loi", "dotation", "taxe",
-    "revenu", "allocation", "prestation", "protocole", "label", "charte", "diagnostic",
-    "politique", "gestion", "cite", "engagements", "strategie", "budget", "fonds",
-})
 PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "a", "au", "aux", "sur",
                        "en", "et", "&", "dans", "sans", "contre", "la", "le", "les", "l'",
                        "l’"})

@@ -21,21 +21,29 @@ Kinds `dispositif`, `zonage`, `document`, `instance` and generic structure types
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 from itertools import pairwise
 
+from kb.authority import (
+    GENERIC_TYPES,
+    KnownOrganisation,
+    OrganisationVocabulary,
+)
+from kb.entity_words import (
+    ACRONYM_WORDS,
+    GENERIC_WORDS,
+    NON_ORG_HEADS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    looks_like_person,
+)
 from kb.models import Mention, OrganisationRef
-from kb.nlp import Entity, MaskedText, fold, fold_keep_length
+from kb.nlp import Entity, MaskedText, fold
 from kb.org_names import (
     LOWERCASE_HEADS,
     MONTHS,
-    NON_ORG_HEADS,
-    ORG_HEADS,
     NameCandidate,
     _sentence_initial,
     acronym_definitions,
@@ -47,25 +55,6 @@ from kb.org_names import (
 
 NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&", "pour",
                             "sur", "en", "l'", "for", "of", "the", "and"})
-# Kinds of structure, not named bodies: "l'EPT Plaine Commune" names Plaine Commune.
-GENERIC_TYPES = frozenset({
-    "EPCI", "EPT", "CA", "CC", "CU", "CD", "CG", "SEM", "SPL", "OLS", "ESH", "OPH", "SCIC",
-    "SCOP", "EI", "AI", "ETTI", "SIAE", "ACI", "EBE", "CRPV", "FTM", "MSP", "CMS", "UD",
-})
-# One-word spans spaCy calls ORG that name no particular body.
-GENERIC_WORDS = frozenset(fold(w) for w in (
-    "Ville", "Villes", "Préfecture", "Préfet", "Programme", "Centre", "Unité", "État", "Etat",
-    "Mairie", "Commune", "Département", "Région", "Ministère", "Gouvernement", "Conseil",
-    "Service", "Direction", "Association", "Fondation", "Réseau", "Agence", "Mission",
-    "Contact", "Fiche", "Publication", "Sondage", "Internet", "Presse", "Covid-19", "Covid",
-    "Jeunesse", "Prévention", "Politique", "Cité", "Quartier", "Quartiers",
-))
-ROLE_WORDS = frozenset(fold(w) for w in (
-    "Directeur", "Directrice", "Inspecteur", "Inspectrice", "Conseiller", "Conseillère",
-    "Chargé", "Chargée", "Coordinateur", "Coordinatrice", "Délégué", "Déléguée", "Maire",
-    "Adjoint", "Adjointe", "Président", "Présidente", "Chef", "Cheffe", "Responsable",
-    "Référent", "Référente", "Éducateur", "Éducatrice", "Psychologue", "Docteur",
-))
 LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|de\s+)",
                                  re.IGNORECASE)
 # The name after an introducing phrase: capitalised words, joined by particles.
@@ -158,107 +147,10 @@ CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")
 
 
 @dataclass(frozen=True, slots=True)
-class KnownOrganisation:
-    name: str
-    acronym: str | None
-    aliases: tuple[str, ...] = ()
-    theme: str | None = None
-    ambiguous: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class FoundOrganisation:
     ref: OrganisationRef
     mentions: tuple[Mention, ...]
     source: str  # "known", "phrase", "ner"
-
-
-def _data_rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kb").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@dataclass
-class OrganisationVocabulary:
-    known: list[KnownOrganisation]
-    non_organisation_acronyms: frozenset[str]  # dispositifs, zonages…: never an ORG span
-    non_organisation_names: frozenset[str] = frozenset()  # their expansions, folded
-    by_acronym: dict[str, KnownOrganisation] = field(init=False)
-    by_folded_name: dict[str, KnownOrganisation] = field(init=False)
-    _name_re: re.Pattern[str] | None = field(init=False, default=None)
-    _acronym_re: re.Pattern[str] | None = field(init=False, default=None)
-
-    def __post_init__(self) -> None:
-        self.by_acronym = {k.acronym: k for k in self.known if k.acronym}
-        self.by_folded_name = {}
-        for entry in self.known:
-            for name in (entry.name, *entry.aliases):
-                self.by_folded_name.setdefault(fold(name), entry)
-        names = sorted(self.by_folded_name, key=len, reverse=True)
-        self._name_re = re.compile(
-            r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
-        acronyms = sorted(self.by_acronym, key=len, reverse=True)
-        self._acronym_re = re.compile(
-            r"(?<![\w&-])(?:" + "|".join(map(re.escape, acronyms)) + r")(?![\w&-])")
-
-    def lookup(self, text: str) -> KnownOrganisation | None:
-        cleaned = text.strip(" .,;:«»\"'")
-        return self.by_acronym.get(cleaned) or self.by_folded_name.get(fold(cleaned))
-
-    def known_matches(self, masked: MaskedText) -> list[tuple[KnownOrganisation, int, int]]:
-        found: list[tuple[KnownOrganisation, int, int]] = []
-        assert self._acronym_re is not None and self._name_re is not None
-        for match in self._acronym_re.finditer(masked.text):
-            found.append((self.by_acronym[match.group()], match.start(), match.end()))
-        folded = fold_keep_length(masked.text)
-        for match in self._name_re.finditer(folded):
-            entry = self.by_folded_name.get(match.group())
-            if entry:
-                found.append((entry, match.start(), match.end()))
-        return found
-
-
-def load_vocabulary() -> OrganisationVocabulary:
-    return _load_vocabulary()
-
-
-@lru_cache(maxsize=1)
-def _load_vocabulary() -> OrganisationVocabulary:
-    curated = [
-        KnownOrganisation(
-            name=row["name"].strip(),
-            acronym=(row.get("acronym") or "").strip() or None,
-            aliases=tuple(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()),
-        )
-        for row in _data_rows("organisations.tsv")
-    ]
-    curated_acronyms = {k.acronym for k in curated if k.acronym}
-    curated_names = {fold(k.name): index for index, k in enumerate(curated)}
-    from_acronyms: list[KnownOrganisation] = []
-    others: set[str] = set()
-    other_names: set[str] = set()
-    for row in _data_rows("acronyms.tsv"):
-        acronym = row["acronym"]
-        if row["kind"] != "organisation" or acronym in GENERIC_TYPES:
-            others.add(acronym)
-            other_names.update(fold(n.strip()) for n in row["expansion"].split("/"))
-            continue
-        if acronym in curated_acronyms:
-            continue
-        if fold(row["expansion"]) in curated_names:
-            # A curated name without acronym ("Mission locale") gets the acronym (ML).
-            index = curated_names[fold(row["expansion"])]
-            if curated[index].acronym is None:
-                curated[index] = replace(
-                    curated[index], acronym=acronym, theme=row["theme"] or None,
-                    ambiguous=row["ambiguous"] == "yes")
-            continue
-        from_acronyms.append(KnownOrganisation(
-            name=row["expansion"], acronym=acronym, theme=row["theme"] or None,
-            ambiguous=row["ambiguous"] == "yes",
-        ))
-    return OrganisationVocabulary(curated + from_acronyms, frozenset(others),
-                                  frozenset(other_names))
 
 
 def clean_name(text: str) -> str:
@@ -352,8 +244,6 @@ def lookup_structure(vocabulary: OrganisationVocabulary, name: str) -> KnownOrga
 
 
 def _is_person(text: str) -> bool:
-    from kb.people import looks_like_person  # kb.people imports this module
-
     return looks_like_person(text)
 
 
@@ -460,10 +350,22 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    known = sorted(vocabulary.known_matches(masked), key=lambda m: (m[1], -(m[2] - m[1])))
+    # Known names and acronyms: the entity ruler's spans, before spaCy's `ner`.
+    known = sorted(((vocabulary.by_id[e.id], e.start, e.end) for e in ner
+                    if e.id in vocabulary.by_id), key=lambda m: (m[1], -(m[2] - m[1])))
+    # A name opened by a head word holds the known body inside it: the longer span wins
+    # ("Fondation Crédit Agricole Solidarité et Développement" is not Crédit Agricole).
+    headed = [(c.start, c.end) for c in head_named(masked.text)
+              if not masked.in_caps_line(c.start, c.end)]
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
+        if any(h_start < start and end <= h_end for h_start, h_end in headed):
+            continue
+        written = masked.text[start:end]
+        if written in {a.title() for a in entry.acronyms} and (
+                _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):
+            continue  # "Face à la crise": a word, not FACE
         if entry.acronym and masked.text[start:end] == entry.acronym and NUMBER_BEFORE_RE.search(
                 masked.text[max(0, start - 4):start]):
             continue
@@ -553,7 +455,7 @@ def find_organisations(
     claimed.extend(excluded_spans)
 
     for entity in ner:
-        if entity.label not in ("ORG", "MISC"):
+        if entity.label not in ("ORG", "MISC") or entity.id:
             continue
         trimmed = TRAILING_FUNCTION_WORDS_RE.sub("", entity.text)
         entity = Entity(entity.label, trimmed, entity.start, entity.start + len(trimmed))

@@ -20,27 +20,14 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from kb.authority import OrganisationVocabulary
+from kb.entity_words import DEDICATION_NOUNS, PARTICLES, TITLE_WORDS, looks_like_person
 from kb.models import Mention, PersonRef
 from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
 from kb.org_names import BOOK_LINE_RE
-from kb.organisations import GENERIC_WORDS, ROLE_WORDS, OrganisationVocabulary
 
 PlaceLinkFn = Callable[[str], Sequence[Mention]]
 
-PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
-                       "di", "ben", "el", "al", "ter"})
-NOT_FIRST_WORDS = frozenset(fold(w) for w in (
-    "Économie", "Economie", "Mission", "Maison", "Point", "Cité", "Fiche", "Conseil",
-    "Contrat", "Plan", "Programme", "Politique", "Gestion", "Service", "Centre", "Réseau",
-    "Val", "Saint", "Sainte", "Mont", "Pôle", "Agence", "Direction", "Unité", "Ville",
-    "Quartier", "Quartiers", "Contact", "En", "Le", "La", "Les", "Un", "Une", "Mme", "M.",
-    "Madame", "Monsieur", "Lutte", "Éducation", "Initiative", "Banque", "Fondation",
-    "Association", "Groupement", "Cabinet", "Institut", "Université", "Sciences",
-))
-# "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT".
-NAME_PART = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
-NAME_WORD_RE = re.compile(
-    rf"^(?:{NAME_PART}(?:-{NAME_PART})*|[A-ZÀ-Ý]{{2,}}(?:-[A-ZÀ-Ý]{{2,}})*)$")
 # "Mme Inès Boudjemaa", "M. Ousmane Keita": the title says person, the name follows it.
 HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|Mlle|Madame|Monsieur|Mr\.?)\s+")
 MOUVEMENT_RE = re.compile(
@@ -48,6 +35,16 @@ MOUVEMENT_RE = re.compile(
 )
 PLAIN_MOUVEMENT_RE = re.compile(r"^\s*[-–•]\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
 BARE_MOUVEMENT_RE = re.compile(r"^\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
+# "avenue du Général-de-Gaulle", "lycée Camille-Claudel": the words before a name.
+DEDICATED_BEFORE_RE = re.compile(
+    r"(?P<noun>[^\W\d_][\w-]*)\s+(?:(?:du|de\s+la|de|des|d['’])\s*)?$")
+# "la ministre déléguée chargée de la Ville, Prénom Nom", "le maire de X, Prénom Nom",
+# "la députée Prénom Nom": a title, at most a short complement, then the name.
+WORD_RE = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
+TITLED_NAME_RE = re.compile(
+    r"(?P<complement>[^.;:!?\n«»()]{0,70}?)(?:,\s*|\s+)"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d['’]|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]+){1,2})"
+    r"(?![\w'’-])")
 CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
 
 
@@ -75,22 +72,8 @@ def canonical_person_name(text: str) -> str:
                     for w in words)
 
 
-def looks_like_person(text: str, vocabulary: OrganisationVocabulary | None = None) -> bool:
-    words = text.split()
-    if not 2 <= len(words) <= 4:
-        return False
-    if any(c.isdigit() or c in "@/.·•()" for c in text):
-        return False
-    if fold(words[0]) in NOT_FIRST_WORDS or fold(words[0]) in ROLE_WORDS:
-        return False
-    if any(fold(w) in GENERIC_WORDS for w in words):
-        return False
-    named = [w for w in words if w.lower() not in PARTICLES]
-    if len(named) < 2 or not all(NAME_WORD_RE.match(w) for w in named):
-        return False
-    if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
-        return False
-    return not (vocabulary and vocabulary.lookup(text))
+def _known_body(vocabulary: OrganisationVocabulary | None) -> Callable[[str], object] | None:
+    return vocabulary.lookup if vocabulary else None
 
 
 def parse_mouvement(
@@ -107,7 +90,7 @@ def parse_mouvement(
     if not match:
         return None
     name = match.group("name").strip()
-    if not looks_like_person(name, vocabulary):
+    if not looks_like_person(name, _known_body(vocabulary)):
         return None
     pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
     role = pieces[0] if pieces else None
@@ -131,9 +114,15 @@ def parse_contact(
     head = contact[:email_match.start()] if email_match else contact
     for piece in re.split(r"[,;–(]| - ", head):
         candidate = piece.strip(" .:")
-        if looks_like_person(candidate, vocabulary):
+        if looks_like_person(candidate, _known_body(vocabulary)):
             return PersonRef(canonical_person_name(candidate), email=email)
     return None
+
+
+def _dedicated(text: str, start: int) -> bool:
+    """A name right after 'lycée', 'avenue du', 'rue de la'… names a place, not a person."""
+    match = DEDICATED_BEFORE_RE.search(text, max(0, start - 30), start)
+    return bool(match) and fold(match.group("noun")) in DEDICATION_NOUNS
 
 
 def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
@@ -188,7 +177,7 @@ def find_people(
             for author in re.finditer(r"[^\s,](?:(?!\s+et\s).)*", piece.group()):
                 text = author.group().strip()
                 start = line.start("rest") + piece.start() + author.start()
-                if looks_like_person(text, vocabulary) and not any(
+                if looks_like_person(text, _known_body(vocabulary)) and not any(
                         start < e_end and e_start < start + len(text)
                         for e_start, e_end in excluded_spans):
                     add(PersonRef(canonical_person_name(text)), start, start + len(text))
@@ -211,7 +200,25 @@ def find_people(
         if honorific:
             start += len(honorific.group())
             text = text[honorific.end():]
-        if looks_like_person(text, vocabulary):
+        if _dedicated(masked.text, start):
+            continue
+        if looks_like_person(text, _known_body(vocabulary)):
             add(PersonRef(canonical_person_name(text)), start, entity.end)
+
+    titles = (w for w in WORD_RE.finditer(masked.text) if fold(w.group()) in TITLE_WORDS)
+    for title in titles:
+        match = TITLED_NAME_RE.match(masked.text, title.end())
+        if match is None:
+            continue
+        start, end = match.span("name")
+        if masked.in_caps_line(start, end) or any(
+                start < e_end and e_start < end for e_start, e_end in excluded_spans):
+            continue
+        # The complement may not hold a capitalised name of its own ("maire de Sarcelles,
+        # X" is fine: that is a place; "directeur, Emmaüs Habitat" is the caller's job).
+        name = match.group("name")
+        if looks_like_person(name, _known_body(vocabulary)) and not _dedicated(
+                masked.text, start) and canonical_person_name(name) not in people:
+            add(PersonRef(canonical_person_name(name)), start, end)
 
     return [FoundPerson(ref, tuple(mentions.get(name, ()))) for name, ref in people.items()]

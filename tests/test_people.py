@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from kb.authority import load_vocabulary
 from kb.gazetteer import load_gazetteer
 from kb.models import Mention
 from kb.nlp import entities, mask
-from kb.organisations import load_vocabulary
 from kb.people import (
     canonical_person_name,
     find_people,
@@ -66,8 +66,8 @@ def test_companies_and_words_are_not_people():
     vocabulary = load_vocabulary()
     for text in ("Bpifrance", "Clef Job", "Économie Sociale", "Mission Jeunesse",
                  "acteur.rice.s", "KIOSQUE EMPLOI", "Val-Fourré"):
-        assert not looks_like_person(text, vocabulary), text
-    assert looks_like_person("Johanna Dagorn", vocabulary)
+        assert not looks_like_person(text, vocabulary.lookup), text
+    assert looks_like_person("Johanna Dagorn", vocabulary.lookup)
 
 
 @pytest.mark.slow

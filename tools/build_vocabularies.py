@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kb" / "data"
 DEFAULT_DOMAIN = ROOT.parent / "shared" / "domain"
 
-ACRONYM_COLUMNS = ("acronym", "expansion", "kind", "theme", "tier", "ambiguous", "note")
+ACRONYM_COLUMNS = ("acronym", "expansion", "kind", "theme", "tier", "ambiguous", "note",
+                   "organisation")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -62,6 +63,25 @@ def merged_acronyms(domain: Path) -> list[dict[str, str]]:
     return rows
 
 
+def link_to_authority(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The glossary's organisations point at their entry of kb/data/authority (same acronym,
+    or same expansion once folded), so a sigle and its body are one thing."""
+    from kb.nlp import fold
+
+    authority = read_tsv(DATA / "authority" / "organisations.tsv")
+    by_key: dict[str, str] = {}
+    for entry in authority:
+        for acronym in filter(None, entry["acronyms"].split("|")):
+            by_key.setdefault(acronym, entry["id"])
+        for name in filter(None, [entry["name"], *entry["aliases"].split("|")]):
+            by_key.setdefault(fold(name), entry["id"])
+    for row in rows:
+        if row["kind"] == "organisation":
+            row["organisation"] = by_key.get(row["acronym"]) or by_key.get(
+                fold(row["expansion"]), "")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--domain", type=Path, default=DEFAULT_DOMAIN)
@@ -72,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     DATA.mkdir(parents=True, exist_ok=True)
 
-    acronyms = merged_acronyms(args.domain)
+    acronyms = link_to_authority(merged_acronyms(args.domain))
     write_tsv(DATA / "acronyms.tsv", ACRONYM_COLUMNS, acronyms)
     print(f"kb/data/acronyms.tsv: {len(acronyms)} acronyms")
 

@@ -1,0 +1,70 @@
+"""Cue words shared by the organisation and person finders, and the shape of a person's name.
+
+A leaf module (it imports only kb.nlp's fold): kb.organisations and kb.people both read
+it, so neither needs the other. The word lists live in kb/data/entity_words.tsv (words of
+the language: types, roles, heads and tails of names; never a particular body, person or
+place), where the documentalist can extend them.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from kb.nlp import fold
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The folded words of one list of kb/data/entity_words.tsv."""
+    text = resources.files("kb").joinpath("data", "entity_words.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    words = frozenset(fold(row["word"]) for row in rows if row["list"] == name)
+    if not words:
+        raise ValueError(f"kb/data/entity_words.tsv: liste « {name} » vide ou absente")
+    return words
+
+
+GENERIC_WORDS = word_list("generic_word")  # one word that names no particular body
+ROLE_WORDS = word_list("role_word")  # a function: the name beside it is a person
+NOT_FIRST_WORDS = word_list("not_first_name_word")  # never opens a person's name
+ORG_HEADS = word_list("org_head")
+ORG_TAILS = word_list("org_tail")
+NON_ORG_HEADS = word_list("non_org_head")
+# Streets, schools and halls are named after people and saints ('lycée Camille-Claudel',
+# 'avenue du Général-de-Gaulle'): a name right after one of these is not a person, nor
+# the commune of that name.
+DEDICATION_NOUNS = word_list("dedication_noun")
+TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prénom Nom"
+ACRONYM_WORDS = word_list("acronym_word")  # "Face", "Aides": words, not acronyms in title case
+
+PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
+                       "di", "ben", "el", "al", "ter"})
+# "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT".
+NAME_PART = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
+NAME_WORD_RE = re.compile(
+    rf"^(?:{NAME_PART}(?:-{NAME_PART})*|[A-ZÀ-Ý]{{2,}}(?:-[A-ZÀ-Ý]{{2,}})*)$")
+
+
+def looks_like_person(text: str, is_known_body: Callable[[str], object] | None = None) -> bool:
+    """2 to 4 capitalised name words, no digit, no role or generic word, not all in
+    capitals, and not a body the caller knows (`is_known_body(text)` truthy)."""
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(c.isdigit() or c in "@/.·•()" for c in text):
+        return False
+    if fold(words[0]) in NOT_FIRST_WORDS or fold(words[0]) in ROLE_WORDS:
+        return False
+    if any(fold(w) in GENERIC_WORDS for w in words):
+        return False
+    named = [w for w in words if w.lower() not in PARTICLES]
+    if len(named) < 2 or not all(NAME_WORD_RE.match(w) for w in named):
+        return False
+    if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
+        return False
+    return not (is_known_body and is_known_body(text))

@@ -1,0 +1,43 @@
+"""Cue words shared by the organisation and person finders."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, TITLE_WORDS, looks_like_person, word_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_lists_come_from_the_data_file_folded():
+    assert "lycee" in DEDICATION_NOUNS and "ministre" in TITLE_WORDS and "fondation" in ORG_HEADS
+    with pytest.raises(ValueError, match="absente"):
+        word_list("no-such-list")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lisa Mouawad", True), ("Jean-Baptiste N'Diaye", True), ("Mission Jeunesse", False),
+    ("KIOSQUE EMPLOI", False), ("Directrice Générale", False), ("Sarah", False),
+])
+def test_looks_like_person(text, expected):
+    assert looks_like_person(text) is expected
+
+
+def test_a_known_body_is_not_a_person():
+    assert looks_like_person("Clef Job") is True
+    assert looks_like_person("Clef Job", lambda text: text == "Clef Job") is False
+
+
+def test_organisations_and_people_do_not_import_each_other():
+    code = ("import sys, kb.organisations, kb.people; "
+            "import kb.entity_words as w; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"
+    for module, other in (("kb/organisations.py", "kb.people"), ("kb/people.py",
+                                                                  "kb.organisations")):
+        source = (ROOT / module).read_text(encoding="utf-8")
+        assert f"from {other} import" not in source and f"import {other}" not in source
