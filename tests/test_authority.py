@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from kb.authority import GENERIC_TYPES, load_vocabulary
-from kb.nlp import name_pattern
+from kb.nlp import acronym_variants, name_variants
 
 TYPES = {"etat", "collectivite", "reseau", "bailleur", "protection_sociale", "association",
          "fondation", "enseignement", "recherche", "media", "entreprise", "europe", "autre"}
@@ -45,16 +45,18 @@ def test_every_entry_is_reachable_by_its_id():
     assert all(vocabulary.by_id[k.id] is k for k in vocabulary.known)
 
 
-@pytest.mark.parametrize(("words", "first_attr"), [
-    (["Le", "Monde"], "LOWER"),  # another capital follows: "le Monde" is fine
-    (["Orange"], "ORTH"),  # a single word keeps its capital: not the colour
-    (["Union", "sociale", "pour", "l'", "habitat"], "ORTH"),
-])
-def test_name_pattern_keeps_capitals(words, first_attr):
-    pattern = name_pattern(words)
-    assert first_attr in pattern[0]
-    assert all("ORTH" in token for word, token in zip(words[1:], pattern[1:], strict=True)
-               if word[:1].isupper())
+def test_name_variants_keep_capitals():
+    assert "le Monde" in name_variants("Le Monde")  # another capital follows
+    assert name_variants("Orange") == ["Orange"]  # one word keeps its capital: not the colour
+    union = name_variants("Union sociale pour l'habitat")
+    assert "Union sociale pour l’habitat" in union and "union sociale pour l'habitat" not in union
+    assert "Pole emploi" in name_variants("Pôle emploi")
+
+
+def test_acronym_variants():
+    assert acronym_variants("ADIE") == ["ADIE", "Adie"]
+    assert acronym_variants("CAF") == ["CAF"]  # three letters: a word in title case
+    assert acronym_variants("GPS&O") == ["GPS&O"]
 
 
 @pytest.mark.slow
