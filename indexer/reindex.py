@@ -1,10 +1,11 @@
 """`kb reindex`: files → enriched articles → the next index generation.
 
 Incremental by content hash: only new and changed files are read (plus the other files
-of the same issue, so an issue received as PDF and as e-mail HTML is merged again whole);
-files gone from the scanned paths lose their articles. One article read from several files
-is indexed once, with all its sources; its text comes from the PDF when there is one
-(page numbers make citations).
+of the same issue, and the files that may be the same issue by content, so an issue
+received as PDF and as e-mail HTML is merged again whole); files gone from the scanned
+paths lose their articles. Copies of one issue are merged by `kb.dedupe.merge_copies`
+(articles matched on their bodies): one article read from several files is indexed once,
+with all its sources, cited from the PDF when there is one (page numbers make citations).
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ from indexer.writer import (
     open_generation,
     write_lock,
 )
+from kb.dedupe import DEDUPE_VERSION, Copy, MergedIssue, may_be_same_issue, merge_copies
 from kb.errors import ExtractionError
-from kb.models import Article, EnrichedArticle, Failure, SourceFormat
+from kb.models import Article, EnrichedArticle, Failure, Issue
 from kb.pipeline import ReadIssue, discover, read_file
 from kb.settings import DEFAULT_CORPUS
-
-FORMAT_PREFERENCE = {SourceFormat.PDF: 0, SourceFormat.HTML: 1, SourceFormat.TEXT: 2}
 
 Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
@@ -79,18 +79,16 @@ def _in_scope(path: str, roots: Sequence[str]) -> bool:
     return any(path == root or path.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def merge_issue(versions: Sequence[ReadIssue]) -> list[tuple[Article, list[str]]]:
-    """Articles of one issue read from several files: each once, with every source."""
-    ordered = sorted(versions, key=lambda r: (FORMAT_PREFERENCE.get(r.document.source.format, 9),
-                                              r.document.source.path))
-    chosen: dict[str, Article] = {}
-    sources: dict[str, list[str]] = {}
-    for version in ordered:
-        for article in version.articles:
-            chosen.setdefault(article.id, article)
-            sources.setdefault(article.id, []).append(version.document.source.path)
-    return sorted(((chosen[i], sources[i]) for i in chosen),
-                  key=lambda pair: pair[0].position)
+def merge_issues(items: Sequence[ReadIssue]) -> list[MergedIssue]:
+    """Files read → issues, each article once with every file it was read from."""
+    return merge_copies(Copy(item.document.source.path, item.issue,
+                             item.document.source.format, item.articles) for item in items)
+
+
+def _may_join(entry: FileEntry, items: Sequence[ReadIssue]) -> bool:
+    """Could this unchanged file be the same issue as one just read (by content)?"""
+    issue = Issue(entry.issue_id, "", entry.number, entry.date)
+    return any(may_be_same_issue(issue, item.issue) for item in items)
 
 
 def _progress(total: int) -> Callable[[str], None]:
@@ -126,7 +124,8 @@ def reindex(
     with write_lock(index_dir, wait=wait, on_wait=on_wait):
         previous = current_generation(index_dir)
         old = Manifest.load(previous) if previous else Manifest()
-        full = full or previous is None or old.schema_version != SCHEMA_VERSION
+        full = (full or previous is None or old.schema_version != SCHEMA_VERSION
+                or old.dedupe_version != DEDUPE_VERSION)
         summary.full = full
         given = [os.path.normpath(p) for p in paths] if paths else []
         roots = given or old.roots or [DEFAULT_CORPUS]
@@ -167,12 +166,23 @@ def reindex(
 
         for path in changed:
             read_one(path)
-        affected |= {item.issue.id for item in read.values()}
-        siblings = [p for p, entry in known.items()
-                    if entry.issue_id in affected and p in hashes and p not in read
-                    and p not in changed]
-        for path in siblings:
-            read_one(path)
+        # Then the files that may be the issue of a changed one by content (a number or
+        # date missing on one side), and, until none is added, the other files of every
+        # issue the files read were or are in.
+        fresh = [read[p] for p in changed if p in read]
+        tried = set(changed)
+        batch = [p for p, entry in known.items()
+                 if p in hashes and p not in tried and _may_join(entry, fresh)]
+        while True:
+            for path in batch:
+                read_one(path)
+            tried.update(batch)
+            affected |= {known[p].issue_id for p in read if p in known}
+            affected |= {item.issue.id for item in read.values()}
+            batch = [p for p, entry in known.items()
+                     if p in hashes and p not in tried and entry.issue_id in affected]
+            if not batch:
+                break
         summary.read = len(read)
 
         if not read and not removed and not full:
@@ -180,27 +190,28 @@ def reindex(
             summary.seconds = time.perf_counter() - started
             return summary
 
-        by_issue: dict[str, list[ReadIssue]] = {}
-        for item in read.values():
-            by_issue.setdefault(item.issue.id, []).append(item)
-        merged = {issue_id: merge_issue(versions) for issue_id, versions in by_issue.items()}
-        articles = [article for pairs in merged.values() for article, _ in pairs]
+        merged = merge_issues(list(read.values()))
+        articles = [item.article for issue in merged for item in issue.articles]
         enriched = (enrich or default_enricher())(articles) if articles else []
         enriched_by_id = {item.article.id: item for item in enriched}
 
         with open_generation(index_dir, full=full) as writer:
-            for issue_id in sorted(affected):
+            for issue_id in sorted(affected | {issue.issue.id for issue in merged}):
                 writer.delete_issue(issue_id)
-            for pairs in merged.values():
-                for article, sources in pairs:
-                    writer.add(enriched_by_id[article.id], sources)
+            for issue in merged:
+                for item in issue.articles:
+                    writer.add(enriched_by_id[item.article.id], item.sources)
             manifest = writer.manifest
             for path in removed:
                 manifest.files.pop(path, None)
-            for path, item in read.items():
-                manifest.files[path] = FileEntry(hashes[path], item.issue.id,
-                                                 [a.id for a in item.articles])
+            for issue in merged:
+                for path in issue.paths:
+                    own = read[path].issue
+                    manifest.files[path] = FileEntry(hashes[path], issue.issue.id,
+                                                     issue.article_ids(path), own.number,
+                                                     own.date)
             manifest.roots = sorted(set(manifest.roots if not full else ()) | set(roots))
+            manifest.dedupe_version = DEDUPE_VERSION
         summary.generation = writer.path.name
         summary.issues = len(merged)
         summary.articles = writer.added
@@ -213,10 +224,13 @@ def index_articles(
     enriched: Sequence[EnrichedArticle], index_dir: str | os.PathLike, *, full: bool = True,
     sources: dict[str, list[str]] | None = None,
 ) -> Path:
-    """Write already enriched articles straight into a new generation (tests, benchmarks)."""
+    """Write already enriched articles straight into a new generation (tests, benchmarks).
+    They go in as given (nothing to merge), so a later `reindex` need not rebuild for
+    `DEDUPE_VERSION`."""
     with write_lock(index_dir), open_generation(index_dir, full=full) as writer:
         for issue_id in sorted({e.article.issue.id for e in enriched}):
             writer.delete_issue(issue_id)
         for item in enriched:
             writer.add(item, (sources or {}).get(item.article.id, [item.article.source]))
+        writer.manifest.dedupe_version = DEDUPE_VERSION
     return writer.path

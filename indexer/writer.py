@@ -52,8 +52,12 @@ _locked_here: set[Path] = set()
 @dataclass
 class FileEntry:
     sha256: str
-    issue_id: str
+    issue_id: str  # the issue the file's articles are indexed under (merged copies share it)
     article_ids: list[str]
+    # The number and date read from this file itself: which unchanged files a new copy
+    # may be the same issue as (kb.dedupe.may_be_same_issue) is told without reading them.
+    number: int | None = None
+    date: str | None = None
 
 
 @dataclass
@@ -62,6 +66,9 @@ class Manifest:
     roots: list[str] = field(default_factory=list)  # paths given to reindex, for a plain rerun
     files: dict[str, FileEntry] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # facet -> value -> label
+    # The rules that merged copies of one issue (kb.dedupe.DEDUPE_VERSION); "" for an index
+    # built before them. indexer.reindex rebuilds whole when it differs.
+    dedupe_version: str = ""
 
     @classmethod
     def load(cls, generation: Path) -> Manifest:
@@ -71,6 +78,7 @@ class Manifest:
             roots=raw.get("roots", []),
             files={path: FileEntry(**entry) for path, entry in raw.get("files", {}).items()},
             labels=raw.get("labels", {}),
+            dedupe_version=raw.get("dedupe_version", ""),
         )
 
     def save(self, generation: Path) -> None:
