@@ -338,8 +338,16 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     for word in words:
         sizes[word.size] += len(word.text)
     body_size = sizes.most_common(1)[0][0]
+    # A paragraph set across the page (an editorial above the columns) says nothing of
+    # them: lines much wider than a column are left out, unless what is left is too
+    # little to be columns (the short last lines of a page set in one column).
+    body_words = [word for word in words if abs(word.size - body_size) <= 0.6]
+    wide = _wide_lines(body_words, 0.6 * (right - left))
+    if sum(len(w.text) for w in body_words if id(w) not in wide) \
+            < 0.3 * sum(len(w.text) for w in body_words):
+        wide = set()
     for word in words:
-        if abs(word.size - body_size) > 0.6:
+        if abs(word.size - body_size) > 0.6 or id(word) in wide:
             continue
         for x in range(max(0, int(word.x0)), min(size, math.ceil(word.x1))):
             coverage[x] += 1
@@ -354,19 +362,64 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     previous_end = left
     for run_start, run_end in low_runs:
         # Inside a low run, the gutter is its emptiest part: a short last column may be
-        # as thinly covered as the strip beside it, but not as empty.
+        # as thinly covered as the strip beside it, but not as empty. A few lines across
+        # the strip (a masthead in body type) leave words at random places in it: when
+        # the emptiest part is no gutter, one or two more words are tolerated.
         floor = min(coverage[run_start:run_end])
-        emptiest = _runs(range(run_start, run_end), lambda x, floor=floor: coverage[x] == floor)
-        start, end = max(emptiest, key=lambda run: run[1] - run[0])
-        if (
-            end - start >= MIN_GUTTER
-            and start - previous_end >= MIN_COLUMN
-            and right - end >= MIN_COLUMN
-            and _column_starts_at(words, end, empty=floor == 0)
-        ):
-            gutters.append((float(start), float(end)))
-            previous_end = end
+        for tolerance in (0, 1, 2):
+            emptiest = _runs(range(run_start, run_end),
+                             lambda x, most=floor + tolerance: coverage[x] <= most)
+            start, end = max(emptiest, key=lambda run: run[1] - run[0])
+            if (
+                end - start >= MIN_GUTTER
+                # Without the lines across, a page in one column leaves wide empty strips
+                # right of its short lines; a gutter is a few ems at most.
+                and (not wide or end - start <= 4 * body_size)
+                and start - previous_end >= MIN_COLUMN
+                and right - end >= MIN_COLUMN
+                and _column_starts_at(words, end, empty=floor + tolerance == 0)
+            ):
+                gutters.append((float(start), float(end)))
+                previous_end = end
+                break
     return gutters
+
+
+def _rows(words: list[_Word]) -> list[list[_Word]]:
+    """Words sharing a baseline, left to right."""
+    rows: dict[int, list[_Word]] = {}
+    for word in words:
+        rows.setdefault(round(word.bottom), []).append(word)
+    return [sorted(row, key=lambda w: w.x0) for row in rows.values()]
+
+
+def _line_pieces(words: list[_Word]) -> list[list[_Word]]:
+    """Rows cut where two words are more than an em apart: two columns' lines on one
+    baseline are two pieces, a line across the columns one."""
+    pieces: list[list[_Word]] = []
+    for row in _rows(words):
+        piece = [row[0]]
+        for word in row[1:]:
+            if word.x0 - piece[-1].x1 < min(word.size, piece[-1].size):
+                piece.append(word)
+            else:
+                pieces.append(piece)
+                piece = [word]
+        pieces.append(piece)
+    return pieces
+
+
+def _wide_lines(words: list[_Word], width: float) -> set[int]:
+    """Ids of the words of lines wider than `width`."""
+    return {id(w) for piece in _line_pieces(words) if piece[-1].x1 - piece[0].x0 > width
+            for w in piece}
+
+
+def _spanning_words(words: list[_Word], x: float) -> set[int]:
+    """Ids of the words of lines that run across `x` (their words no more than an em
+    apart): a masthead line in body type crosses the gutter between two of its words."""
+    return {id(w) for piece in _line_pieces(words) if piece[0].x0 < x < piece[-1].x1
+            for w in piece}
 
 
 def _runs(xs: range, keep) -> list[tuple[int, int]]:
@@ -444,12 +497,17 @@ def _flow_lines(
 ) -> list[_Line]:
     gutters = _find_gutters(words, page_width)
 
-    def crosses(word: _Word) -> bool:
-        # A word spanning the columns covers the gutter's middle; one that only starts
-        # inside a gutter measured too wide (indented column lines) is its column's.
-        return any(word.x0 < (start + end) / 2 < word.x1 for start, end in gutters)
+    # A line spanning the columns runs across the gutter's middle; a word that only
+    # starts inside a gutter measured too wide (indented column lines) is its column's.
+    across: set[int] = set()
+    for start, end in gutters:
+        across |= _spanning_words(words, (start + end) / 2)
 
-    spans = sorted((word.top, word.bottom) for word in words if crosses(word))
+    def crosses(word: _Word) -> bool:
+        return id(word) in across
+
+    spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
+                    *_section_breaks(words, gutters)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -482,6 +540,49 @@ def _flow_lines(
             line.region_x1 = region_x1
         lines += region_lines
     return lines
+
+
+def _section_breaks(
+    words: list[_Word], gutters: list[tuple[float, float]],
+) -> list[tuple[float, float]]:
+    """Headings that cut the page across although they are short: a section heading above
+    a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
+    columns are empty beside it, with a line's room above and below, and hold text both
+    above it (the section before) and below it (its own section). A title in a column
+    facing the gap between two articles of the next column leaves no such room."""
+    if not gutters:
+        return []
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    body = sizes.most_common(1)[0][0]
+
+    def column_of(word: _Word) -> int:
+        return sum(1 for start, _ in gutters if word.x0 >= start)
+
+    rows: dict[tuple[int, int], list[_Word]] = {}
+    for word in words:
+        if word.size >= body * HEADING_SIZE_RATIO or (word.bold and word.size > body + 0.3):
+            rows.setdefault((column_of(word), round(word.bottom)), []).append(word)
+    breaks = []
+    pad = body * 1.0
+    for (column, _), row in rows.items():
+        if column != 0:  # a heading across the columns starts at the left one
+            continue
+        top, bottom = min(w.top for w in row), max(w.bottom for w in row)
+        others = [w for w in words if column_of(w) != column]
+        if any(w.bottom > top - pad and w.top < bottom + pad for w in others):
+            continue
+        if not any(w.bottom <= top for w in others):
+            continue
+        # Below it, every column starts its text at about the same height (a picture
+        # beside a title leaves the next column empty much further down).
+        starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom),
+                      default=None) for index in range(len(gutters) + 1)]
+        present = [start for start in starts if start is not None]
+        if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
+            breaks.append((top, bottom))
+    return breaks
 
 
 def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> list[_Line]:

@@ -1,0 +1,101 @@
+"""Reading order of PDFs laid out by word processors and browsers: sections whose columns
+are balanced under a heading that cuts the page across (LibreOffice sections, CSS
+`column-span: all`), and a masthead in body type crossing the gutter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+
+from kb.extract import extract
+from kb.segment import segment
+
+WIDTH, HEIGHT = A4
+LEFT, GUTTER_X = 50, 306
+
+SENTENCE = ("les habitants du quartier ont participé à des ateliers avec les services de la "
+            "ville et les associations pour préparer le projet")
+WORDS = SENTENCE.split(" ")
+
+
+def _column_lines(tag: str, count: int) -> list[str]:
+    lines = []
+    for number in range(count):
+        words = WORDS[number % 5:] + WORDS[:number % 5]
+        lines.append(" ".join(words)[:50] + ("." if number == count - 1 else ""))
+    lines[0] = f"{tag} " + lines[0]
+    return lines
+
+
+def _balanced_section(canvas: Canvas, y: float, heading: str, title: str, tag: str) -> float:
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, y, heading)
+    y -= 28
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, y, title)
+    y -= 18
+    canvas.setFont("Helvetica", 9.5)
+    left, right = _column_lines(f"{tag}1", 12), _column_lines(f"{tag}2", 12)
+    for row, (first, second) in enumerate(zip(left, right, strict=True)):
+        canvas.drawString(LEFT, y - 12 * row, first)
+        canvas.drawString(GUTTER_X, y - 12 * row, second)
+    return y - 12 * len(left) - 30
+
+
+def _balanced_issue(path: Path) -> None:
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 30)
+    canvas.drawCentredString(WIDTH / 2, HEIGHT - 60, "Résonances")
+    canvas.setFont("Helvetica", 9.5)  # the masthead in body type, across the gutter
+    canvas.drawCentredString(WIDTH / 2, HEIGHT - 80,
+                             "Pôle ressources ville et développement social")
+    canvas.drawCentredString(WIDTH / 2, HEIGHT - 92, "Lettre n°66 – janvier 2024")
+    y = _balanced_section(canvas, HEIGHT - 130, "Agenda", "UNE RENCONTRE RÉGIONALE", "AAA")
+    _balanced_section(canvas, y, "Ressources", "UN GUIDE PRATIQUE", "BBB")
+    canvas.showPage()
+    canvas.save()
+
+
+def test_balanced_sections_are_read_section_by_section(tmp_path):
+    path = tmp_path / "lettre.pdf"
+    _balanced_issue(path)
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if t.startswith(key))
+             for key in ("Agenda", "UNE RENCONTRE", "AAA1", "AAA2", "Ressources", "UN GUIDE",
+                         "BBB1", "BBB2")]
+    assert order == sorted(order), texts
+    issue, articles = segment(extract(path))
+    assert issue.number == 66
+    assert [(a.section, a.title) for a in articles] == [
+        ("Agenda", "UNE RENCONTRE RÉGIONALE"), ("Ressources", "UN GUIDE PRATIQUE")]
+    assert "BBB" not in articles[0].full_text and "AAA" not in articles[1].full_text
+
+
+def test_a_paragraph_across_the_page_above_the_columns_hides_no_gutter(tmp_path):
+    """An editorial set across the page, then two columns: its lines cross the gutter,
+    yet the columns below are read one after the other."""
+    path = tmp_path / "edito.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 60, "Édito")
+    canvas.setFont("Helvetica", 9.5)
+    wide = " ".join(WORDS)
+    for row in range(14):  # more lines across than the columns hold below
+        canvas.drawString(LEFT, HEIGHT - 80 - 12 * row, wide[:98])
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 320, "Agenda")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 345, "UNE RENCONTRE RÉGIONALE")
+    canvas.setFont("Helvetica", 9.5)
+    for row, (first, second) in enumerate(zip(_column_lines("CCC1", 10), _column_lines(
+            "CCC2", 10), strict=True)):
+        canvas.drawString(LEFT, HEIGHT - 365 - 12 * row, first)
+        canvas.drawString(GUTTER_X, HEIGHT - 365 - 12 * row, second)
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    first = next(i for i, t in enumerate(texts) if t.startswith("CCC1"))
+    second = next(i for i, t in enumerate(texts) if t.startswith("CCC2"))
+    assert first < second and "CCC2" not in texts[first], texts
