@@ -44,7 +44,6 @@ from kb.people import find_people
 from kb.themes import load_themes
 
 PLACE_LABELS = ("COMMUNE", "QUARTIER", "DEPARTEMENT")
-COVERED_DEPARTEMENTS = ("78", "92", "95")
 
 
 def article_text(article: Article) -> str:
@@ -117,11 +116,9 @@ class Enricher:
         named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
                            for m in o.mentions]
         # A place inside an organisation's name is the organisation's ("Presses
-        # universitaires de Rennes", "Banque alimentaire du Val-d'Oise"), except a commune
-        # of the newsletter's territory: "la Mission locale de Sarcelles" is about Sarcelles.
-        places = [m for m in places if not _overlaps(m, named_org_spans) or (
-            m.label == "COMMUNE" and self.gazetteer.get(m.ref) is not None
-            and self.gazetteer.get(m.ref).departement in COVERED_DEPARTEMENTS)]
+        # universitaires de Rennes", "centre hospitalier de Gonesse", "la Mission locale de
+        # Sarcelles"): the commune is named where the text says the place itself.
+        places = [m for m in places if not _overlaps(m, named_org_spans)]
         org_spans = [(m.start, m.end) for o in orgs for m in o.mentions]
 
         people = find_people(

@@ -40,6 +40,8 @@ NON_ORG_HEADS = word_list("non_org_head")
 # the commune of that name.
 DEDICATION_NOUNS = word_list("dedication_noun")
 TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prénom Nom"
+# An establishment and its name are one organisation: "collège X", "centre social Y".
+ESTABLISHMENT_NOUNS = word_list("establishment_noun")
 ACRONYM_WORDS = word_list("acronym_word")  # "Face", "Aides": words, not acronyms in title case
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",

@@ -384,6 +384,8 @@ class PlaceLinker:
         if entry.kind == COMMUNE and entry.tier > 0 and _after_dedication_noun(
                 text, tokens, hit.first):
             return None
+        if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first):
+            return None
         preposition = _preposition_before(tokens, text, hit.first)
         if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
             return None
@@ -577,6 +579,19 @@ def _after_dedication_noun(text, tokens, first) -> bool:
     previous = tokens[first - 1]
     gap = text[previous.end:tokens[first].start]
     return previous.key in DEDICATION_NOUNS and gap in (" ", "\u00a0")
+
+
+STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "chemin", "quai",
+                          "route", "cours"})
+
+
+def _street_named_after(text, tokens, first) -> bool:
+    """'rue d'Aubagne', 'avenue de Paris': a street named after a town is not that town."""
+    if first < 2 or tokens[first - 1].key not in ("de", "d", "du"):
+        return False
+    street = tokens[first - 2]
+    gap = text[street.end:tokens[first].start]
+    return street.key in STREET_NOUNS and "\n" not in gap and len(gap) <= 4
 
 
 def _inside_proper_name(text, tokens, first, last) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from kb.authority import (
@@ -33,6 +34,7 @@ from kb.authority import (
 )
 from kb.entity_words import (
     ACRONYM_WORDS,
+    ESTABLISHMENT_NOUNS,
     GENERIC_WORDS,
     NON_ORG_HEADS,
     ORG_HEADS,
@@ -49,6 +51,7 @@ from kb.org_names import (
     acronym_definitions,
     head_named,
     is_acronym,
+    looks_like_adjective,
     reference_names,
     tail_named,
 )
@@ -142,6 +145,23 @@ NUMBER_BEFORE_RE = re.compile(r"\d[\s-]*$")
 # "coordinatrice chez Simplon": a single capitalised word after "chez" is a body unless
 # it is a person.
 CHEZ_RE = re.compile(r"(?<![\w-])chez\s+(?P<name>[A-ZÀ-Ý][\w'’-]{3,})(?![\w'’-])(?!\s+[A-ZÀ-Ý])")
+# What makes a known generic body a particular one: "la Mission locale (intercommunale)
+# de Poissy-Conflans", "la CAF 95", "la DDETS des Hauts-de-Seine", "la MJC Louis-Aragon".
+NAME_COMPLEMENT_RE = re.compile(
+    r"(?P<adjective>[ \u00a0]+[a-zà-ÿ-]{4,})?"
+    r"(?P<rest>(?:[ \u00a0]+(?:(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*)?"
+    r"(?:[A-ZÀ-Ý][\w'’-]*|\d{2,3}(?![\w,.]\d))){1,4})")
+# The name an establishment takes: its own ("René-Cassin", "Les Tilleuls") or, with no
+# name of its own, its place ("de Gonesse"); "collège Paul-Éluard de Garges" is the
+# collège Paul-Éluard, in Garges.
+_CAP = r"[A-ZÀ-Ý][\w'’-]*"
+ESTABLISHMENT_NAME = (
+    rf"(?:{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
+    r"|(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
+    rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
+# "Sauvegarde 95", "Planning familial 95": a body's name may end on its département.
+DEPARTEMENT_NUMBER_AFTER_RE = re.compile(r"[ \u00a0](?:7[5-8]|9[1-5])(?![\w%,.]\d|[\w%])"
+                                         r"(?![ \u00a0]+(?:ans?|%|euros?|€)\b)")
 STANDALONE_WORD_RE = r"(?<![\w'’-]){word}(?![\w'’-])(?! [A-ZÀ-Ý])"
 CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")
 
@@ -278,6 +298,10 @@ def find_organisations(
     def add(ref: OrganisationRef | None, start: int, end: int, source: str) -> None:
         if ref is None or fold(ref.name) in NOT_BODIES:
             return
+        number = DEPARTEMENT_NUMBER_AFTER_RE.match(masked.text, end)
+        if number and not ref.acronym and not ref.name.endswith(number.group().strip()):
+            end = number.end()
+            ref = OrganisationRef(f"{ref.name} {number.group().strip()}")
         key = ref.acronym if ref.acronym and ref.acronym in refs else ref.name
         if ref.acronym:
             # One organisation per acronym, whichever reading met it first.
@@ -350,6 +374,13 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
+    # "collège René-Cassin", "centre social Les Tilleuls", "centre hospitalier de Gonesse":
+    # an establishment and its name are one body (the name alone is a person or a place).
+    for match in establishment_re().finditer(masked.text):
+        start, end = match.span()
+        if not overlaps(start, end) and not masked.in_caps_line(start, end):
+            add(resolve(match.group()), start, end, "phrase")
+
     # Known names and acronyms: the entity ruler's spans, before spaCy's `ner`.
     known = sorted(((vocabulary.by_id[e.id], e.start, e.end) for e in ner
                     if e.id in vocabulary.by_id), key=lambda m: (m[1], -(m[2] - m[1])))
@@ -360,7 +391,9 @@ def find_organisations(
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
-        if any(h_start < start and end <= h_end for h_start, h_end in headed):
+        if any(h_start < start and end <= h_end and not re.search(
+                r"\b(?:de|du|des|d['’]|de l['’])\s*$", masked.text[h_start:start])
+                for h_start, h_end in headed):
             continue
         written = masked.text[start:end]
         if written in {a.title() for a in entry.acronyms} and (
@@ -373,6 +406,12 @@ def find_organisations(
             fold(entry.name) in folded_text.replace(fold(entry.acronym or ""), "")
             or (entry.theme and entry.theme in article_themes)
         ):
+            continue
+        complement = _name_complement(masked, end)
+        if complement is not None and not _is_place(end + 1, complement, excluded_spans):
+            # A bare place after it ("la CAF Poissy") says where, not which body.
+            # "la Mission locale de Poissy-Conflans": this mission locale, not the network.
+            add(resolve(masked.text[start:complement]), start, complement, "known")
             continue
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
 
@@ -523,6 +562,39 @@ def _single_word_bodies(
     return bodies
 
 
+@cache
+def establishment_re() -> re.Pattern[str]:
+    nouns = sorted(ESTABLISHMENT_NOUNS, key=len, reverse=True)
+    # The data file holds folded words; the text has its accents: match accent-blind.
+    alternatives = "|".join(_accent_blind(noun) for noun in nouns)
+    return re.compile(rf"(?<![\w-])(?i:{alternatives})[ \u00a0]+{ESTABLISHMENT_NAME}"
+                      r"(?![\w'’-])")
+
+
+def _accent_blind(folded: str) -> str:
+    classes = {"e": "[eéèêë]", "a": "[aàâä]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]",
+               "c": "[cç]"}
+    return "".join(classes.get(c, re.escape(c)) for c in folded)
+
+
+def _name_complement(masked: MaskedText, end: int) -> int | None:
+    """Where a known body's name ends once its complement is read ("de Poissy-Conflans",
+    "95", "Louis-Aragon"), or None when nothing particular follows on the line."""
+    match = NAME_COMPLEMENT_RE.match(masked.text, end)
+    if match is None or masked.in_caps_line(end, match.end()):
+        return None
+    adjective = match.group("adjective")
+    if adjective and not looks_like_adjective(adjective.strip()):
+        return None
+    words = match.group("rest").split()
+    if words and fold(words[-1]) in ("de", "du", "des", "la", "d'"):
+        return None
+    first = next((w for w in words if w[:1].isupper() or w[:1].isdigit()), "")
+    if not first or fold(first) in GENERIC_WORDS or fold(first) in MONTHS:
+        return None
+    return match.end()
+
+
 def _is_place(start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
     """The whole name is a place the linker found ("Sarcelles"), not a body named after
     one ("Initiative Seine Yvelines")."""
@@ -569,6 +641,7 @@ def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
     cut = candidate.name[:min(starts) - candidate.start]
     cut = TRAILING_FUNCTION_WORDS_RE.sub("", cut.rstrip(" ,'’")).rstrip(" ,")
     cut = re.sub(r"\s+(?:et|de|du|des|d|l)['’]?$", "", cut)
+    cut = TRAILING_FUNCTION_WORDS_RE.sub("", cut)
     if len(cut.split()) < 2:
         return candidate
     return NameCandidate(cut, None, candidate.start, candidate.start + len(cut),
