@@ -116,7 +116,7 @@ class Enricher:
         named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
                            for m in o.mentions]
         # A place inside an organisation's name is the organisation's ("Presses
-        # universitaires de Rennes", "centre hospitalier de Gonesse", "la Mission locale de
+        # universitaires de Rennes", "centre hospitalier de Chambly", "la Mission locale de
         # Sarcelles"): the commune is named where the text says the place itself.
         places = [m for m in places if not _overlaps(m, named_org_spans)]
         org_spans = [(m.start, m.end) for o in orgs for m in o.mentions]

@@ -35,14 +35,14 @@ NOT_FIRST_WORDS = word_list("not_first_name_word")  # never opens a person's nam
 ORG_HEADS = word_list("org_head")
 ORG_TAILS = word_list("org_tail")
 NON_ORG_HEADS = word_list("non_org_head")
-# Streets, schools and halls are named after people and saints ('lycée Camille-Claudel',
-# 'avenue du Général-de-Gaulle'): a name right after one of these is not a person, nor
+# Streets, schools and halls are named after people and saints ('lycée Jean-Jaurès',
+# 'avenue Pasteur'): a name right after one of these is not a person, nor
 # the commune of that name.
 DEDICATION_NOUNS = word_list("dedication_noun")
 TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prénom Nom"
 # An establishment and its name are one organisation: "collège X", "centre social Y".
 ESTABLISHMENT_NOUNS = word_list("establishment_noun")
-ACRONYM_WORDS = word_list("acronym_word")  # "Face", "Aides": words, not acronyms in title case
+ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
                        "di", "ben", "el", "al", "ter"})

@@ -88,7 +88,7 @@ def area_names() -> tuple[str, ...]:
                  if line.strip() and not line.startswith("#") and line.strip() != "name")
 
 
-# "Grigny (Rhône)", "Vaux (86)": the département a commune's name is followed by.
+# "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
 BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
@@ -251,7 +251,7 @@ class PlaceLinker:
         return sorted((m for m in kept if m not in unsupported), key=lambda m: (m.start, m.label))
 
     def _named_departement(self, text: str, end: int, places: list[Entry]) -> Entry | None:
-        """'Grigny (Rhône)': the bracket after a name says which commune of that name."""
+        """'Vaux (Vienne)': the bracket after a name says which commune of that name."""
         bracket = BRACKET_AFTER.match(text, end)
         if not bracket:
             return None
@@ -268,7 +268,7 @@ class PlaceLinker:
         ouest francilien means a place elsewhere in France only when it says so: the
         commune's département (name or code) in brackets after it or named in the text,
         or a town big enough to be meant on its own. Otherwise the name is an ordinary
-        word, a quartier, or a piece of another name ('Beauregard', 'Le Coteau')."""
+        word, a quartier, or a piece of another name (a company's, say)."""
         folded = fold(text)
         unsupported = []
         for mention in mentions:
@@ -322,7 +322,7 @@ class PlaceLinker:
             chosen = self._named_departement(text, tokens[hit.last - 1].end, places) or chosen
             if chosen is not None and chosen.tier == 2 and any(
                     e.kind == QUARTIER for e in entries):
-                # 'Beauregard' is a quartier of Poissy before a village of the Ain.
+                # A quartier of the territory before a village elsewhere of the same name.
                 chosen = None
             if chosen is None and found:
                 chosen = self._listed_after(text, tokens, found[-1], hit, places)
@@ -586,7 +586,7 @@ STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "che
 
 
 def _street_named_after(text, tokens, first) -> bool:
-    """'rue d'Aubagne', 'avenue de Paris': a street named after a town is not that town."""
+    """'rue de Bourg', 'avenue de Paris': a street named after a town is not that town."""
     if first < 2 or tokens[first - 1].key not in ("de", "d", "du"):
         return False
     street = tokens[first - 2]

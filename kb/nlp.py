@@ -170,8 +170,8 @@ def strip_accents(text: str) -> str:
 def name_variants(name: str) -> list[str]:
     """A known name as writers type it: with or without accents, either apostrophe, and
     its first word in lower case when another capital follows ("le ministère de la
-    Culture"). Matched case-sensitively otherwise, so "Le Monde" never matches "le monde
-    associatif" nor "Orange" the colour. Exact strings, for spaCy's PhraseMatcher (token
+    Culture"). Matched case-sensitively otherwise, so "Le Phare" never matches "le phare"
+    nor a one-word name the common word. Exact strings, for spaCy's PhraseMatcher (token
     patterns with sets were ten times slower on 3,000 names)."""
     forms = {name}
     if any(word[:1].isupper() for word in re.split(r"[\s'’-]+", name)[1:]):
@@ -184,8 +184,8 @@ def name_variants(name: str) -> list[str]:
 
 def acronym_variants(acronym: str) -> list[str]:
     """An acronym as written (case-sensitive: "AMI" is not "ami"); French typography also
-    writes a pronounceable one of four letters or more in title case ("l'Adie", "l'Anah"),
-    which kb.organisations refuses at a sentence start, where "Face" or "Aides" are words."""
+    writes a pronounceable one of four letters or more in title case ("ABCD" as "Abcd"),
+    which kb.organisations refuses at a sentence start, where "Pacte" or "Relais" are words."""
     forms = {acronym}
     if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper():
         forms.add(acronym.title())

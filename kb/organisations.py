@@ -152,14 +152,14 @@ NAME_COMPLEMENT_RE = re.compile(
     r"(?P<rest>(?:[ \u00a0]+(?:(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*)?"
     r"(?:[A-ZÀ-Ý][\w'’-]*|\d{2,3}(?![\w,.]\d))){1,4})")
 # The name an establishment takes: its own ("René-Cassin", "Les Tilleuls") or, with no
-# name of its own, its place ("de Gonesse"); "collège Paul-Éluard de Garges" is the
+# name of its own, its place ("de Chambly"); "collège Paul-Éluard de Garges" is the
 # collège Paul-Éluard, in Garges.
 _CAP = r"[A-ZÀ-Ý][\w'’-]*"
 ESTABLISHMENT_NAME = (
     rf"(?:{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
     r"|(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
-# "Sauvegarde 95", "Planning familial 95": a body's name may end on its département.
+# "Association X 95": a body's name may end on its département.
 DEPARTEMENT_NUMBER_AFTER_RE = re.compile(r"[ \u00a0](?:7[5-8]|9[1-5])(?![\w%,.]\d|[\w%])"
                                          r"(?![ \u00a0]+(?:ans?|%|euros?|€)\b)")
 STANDALONE_WORD_RE = r"(?<![\w'’-]){word}(?![\w'’-])(?! [A-ZÀ-Ý])"
@@ -374,7 +374,7 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    # "collège René-Cassin", "centre social Les Tilleuls", "centre hospitalier de Gonesse":
+    # "collège René-Cassin", "centre social Les Tilleuls", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
     for match in establishment_re().finditer(masked.text):
         start, end = match.span()
@@ -398,7 +398,7 @@ def find_organisations(
         written = masked.text[start:end]
         if written in {a.title() for a in entry.acronyms} and (
                 _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):
-            continue  # "Face à la crise": a word, not FACE
+            continue  # "Pacte pour…": a word, not an acronym
         if entry.acronym and masked.text[start:end] == entry.acronym and NUMBER_BEFORE_RE.search(
                 masked.text[max(0, start - 4):start]):
             continue

@@ -35,7 +35,7 @@ MOUVEMENT_RE = re.compile(
 )
 PLAIN_MOUVEMENT_RE = re.compile(r"^\s*[-–•]\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
 BARE_MOUVEMENT_RE = re.compile(r"^\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
-# "avenue du Général-de-Gaulle", "lycée Camille-Claudel": the words before a name.
+# "avenue Pasteur", "lycée Jean-Jaurès": the words before a name.
 DEDICATED_BEFORE_RE = re.compile(
     r"(?P<noun>[^\W\d_][\w-]*)\s+(?:(?:du|de\s+la|de|des|d['’])\s*)?$")
 # "la ministre déléguée chargée de la Ville, Prénom Nom", "le maire de X, Prénom Nom",

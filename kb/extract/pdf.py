@@ -547,9 +547,10 @@ def _section_breaks(
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
-    columns are empty beside it, with a line's room above and below, and hold text both
-    above it (the section before) and below it (its own section). A title in a column
-    facing the gap between two articles of the next column leaves no such room."""
+    columns are empty beside it (with half a line of room), hold text above it (the
+    section before), and all start again at about the same height below it (its own
+    section): a title facing a picture or the gap between two articles of the next
+    column does not."""
     if not gutters:
         return []
     sizes: Counter[float] = Counter()
@@ -565,7 +566,7 @@ def _section_breaks(
         if word.size >= body * HEADING_SIZE_RATIO or (word.bold and word.size > body + 0.3):
             rows.setdefault((column_of(word), round(word.bottom)), []).append(word)
     breaks = []
-    pad = body * 1.0
+    pad = body * 0.5
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
