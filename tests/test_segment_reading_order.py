@@ -99,3 +99,21 @@ def test_a_paragraph_across_the_page_above_the_columns_hides_no_gutter(tmp_path)
     first = next(i for i, t in enumerate(texts) if t.startswith("CCC1"))
     second = next(i for i, t in enumerate(texts) if t.startswith("CCC2"))
     assert first < second and "CCC2" not in texts[first], texts
+
+
+def test_a_label_line_in_small_type_above_a_title_in_legacy_markup_stays_apart(tmp_path):
+    """`<font size=1>Label</font><br><font size=4>Title</font>`: one <br> between two
+    sizes is two lines as the browser shows them, not one paragraph."""
+    path = tmp_path / "lettre.html"
+    path.write_text(
+        "<html><head><title>Résonances n°58 – octobre 2021</title></head><body><table><tr>"
+        "<td><font size=4><b>National / Régional</b></font></td></tr><tr><td>"
+        "<font size=1><b>Emploi</b></font><br>"
+        "<font size=4><b>Cités de l'emploi : une deuxième vague</b></font><br><br>"
+        "<font size=2>Après une première vague de territoires pilotes, le ministère étend "
+        "le programme des cités de l'emploi à de nouveaux territoires.</font></td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    issue, (article,) = segment(extract(path))
+    assert issue.number == 58
+    assert (article.section, article.heading, article.title) == (
+        "National / Régional", "Emploi", "Cités de l'emploi : une deuxième vague")

@@ -12,7 +12,8 @@ Three steps, each undoing one thing the format adds around the text:
 3. blocks: walking the tree in document order, every paragraph-like element (p, li,
    h1–h6, blockquote, a td/div holding text directly) gives one Block. `<br><br>` splits
    paragraphs; a single `<br>` is a space — except before a bullet ("•", "-", "–"),
-   where each bulleted line becomes a LIST_ITEM, as e-mail editors write lists.
+   where each bulleted line becomes a LIST_ITEM, as e-mail editors write lists, and
+   between lines set in clearly different sizes (a label line above a title).
    h1–h6 are HEADINGs with their level; in e-mail templates (no h-tags) a short block
    set wholly in bold, or in a size clearly above the body's, is a HEADING too.
    `text-transform: uppercase` is applied, so titles read as they display (and as the
@@ -466,11 +467,30 @@ def _paragraphs(runs: list[_Run]) -> Iterator[tuple[list[_Run], bool]]:
                 yield current, bulleted
             current, bulleted = _strip_bullet(line), True
             continue
+        if current and _size_changes(current, line):
+            yield current, bulleted
+            current, bulleted = [], False
         if current:
             current.append(_Run(" ", current[-1].style))
         current.extend(line)
     if current:
         yield current, bulleted
+
+
+def _line_size(runs: list[_Run]) -> float | None:
+    sizes: Counter[float | None] = Counter()
+    for run in runs:
+        sizes[run.style.size_px] += len(run.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _size_changes(before: list[_Run], line: list[_Run]) -> bool:
+    """A single `<br>` between lines set in clearly different sizes ends a paragraph: a
+    small label line above a title in legacy markup (`<font size=1>…</font><br><font
+    size=4>…`) is a line of its own, as a browser shows it."""
+    first, second = _line_size(before), _line_size(line)
+    return first is not None and second is not None and (
+        max(first, second) >= 1.2 * min(first, second))
 
 
 def _strip_bullet(line: list[_Run]) -> list[_Run]:
