@@ -145,8 +145,9 @@ def _pdf_with_running_header(path: Path, label: str, *, broken: bool) -> None:
         canvas.drawString(50, y, f"UN ARTICLE DE LA PAGE {page}")
         y -= 20
         canvas.setFont("Helvetica", 10)
-        for line in ("Les conseils citoyens se retrouvent à Cergy pour une journée",
-                     "d'échanges sur la participation des habitants aux projets."):
+        town = ("Cergy", "Pontoise", "Sarcelles")[page - 1]
+        for line in (f"Les conseils citoyens se retrouvent à {town} pour une journée",
+                     f"d'échanges sur la participation des habitants de {town}."):
             canvas.drawString(50, y, line)
             y -= 13
         canvas.showPage()

@@ -8,6 +8,7 @@ walker (`kb.segment.walker`) asks it what each block is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from kb.models import Block, BlockKind
 from kb.segment.cues import (
@@ -21,6 +22,7 @@ from kb.segment.cues import (
     marker_text,
     short_line,
 )
+from kb.segment.furniture import find_furniture
 from kb.segment.issue import date_in, number_in
 from kb.segment.jumps import jump_line
 from kb.segment.vocabulary import LIST_RUBRICS, NEWSLETTER_KEY, match_section
@@ -32,9 +34,13 @@ _GROUP_OPENER_SHARE = 0.5
 
 
 class Layout:
-    def __init__(self, blocks: list[Block], body_size: float | None) -> None:
+    def __init__(self, blocks: list[Block], body_size: float | None, *, page_count: int = 1,
+                 running_heads: Sequence[str] = ()) -> None:
         self.blocks = blocks
         self.body_size = body_size
+        self.page_count = page_count
+        self.running_heads = tuple(running_heads)
+        self.furniture: set[int] = set()  # ids of the blocks that are page furniture
         self.tiers: list[Tier | None] = [block_tier(b, body_size) for b in blocks]
         self.masthead_keys: set[str] = set()
         self.title_tier: Tier | None = None
@@ -49,6 +55,10 @@ class Layout:
         self.masthead_keys = {
             fold(b.text) for b in masthead
             if fold(b.text) == NEWSLETTER_KEY or number_in(b.text) or date_in(b.text)
+        }
+        self.furniture = {
+            id(self.blocks[index]) for index in find_furniture(
+                self.blocks, start, self.body_size, self.page_count, self.running_heads)
         }
         self.title_tier = self.find_title_tier(start)
         self.groups_hold_articles = self.find_groups_hold_articles(start)
@@ -139,7 +149,7 @@ class Layout:
             index for index in range(start, len(self.blocks))
             if self.tiers[index] is not None and self.tiers[index] != self.title_tier
             and not self.is_noise(self.blocks[index]) and not marker_text(self.blocks[index])
-            and not closing_kind(self.blocks[index])
+            and not closing_kind(self.blocks[index]) and not is_quotation(self.blocks[index])
         ]
         known = Counter(
             self.tiers[index] for index in indices
@@ -203,11 +213,12 @@ class Layout:
     # -- per-block predicates -------------------------------------------------
 
     def is_noise(self, block: Block) -> bool:
-        """Page numbers, the running header, and jump lines (read apart by the walker):
-        none of them is a cue for the blocks around them."""
+        """Page numbers, running headers and footers and other furniture (`furniture`),
+        and jump lines (read apart by the walker): none of them is a cue for the blocks
+        around them."""
         if PAGE_NUMBER_RE.match(block.text) or jump_line(block.text) is not None:
             return True
-        return fold(block.text) in self.masthead_keys
+        return fold(block.text) in self.masthead_keys or id(block) in self.furniture
 
     def next_index(self, index: int) -> int | None:
         for following in range(index + 1, len(self.blocks)):

@@ -33,7 +33,9 @@ class Walker:
     def __init__(self, document: ExtractedDocument) -> None:
         self.document = document
         self.blocks = [b for b in document.blocks if b.text.strip()]
-        self.layout = Layout(self.blocks, document.body_font_size)
+        self.layout = Layout(self.blocks, document.body_font_size,
+                             page_count=document.page_count,
+                             running_heads=document.running_heads)
         self.tiers = self.layout.tiers
         self.drafts: list[Draft] = []
         self.section: str | None = None
