@@ -267,11 +267,22 @@ def _compatible(a: _Group, b: _Group) -> bool:
     return not (a.numbers and b.numbers) and len(a.months | b.months) <= 1
 
 
+# Two copies of one issue hold each article at about the same length (a neighbour the
+# segmenter ran into it at most doubles it); a file that only quotes or repeats another
+# issue's articles at several times their length is another issue.
+COPY_LENGTH_RATIO = 2.5
+
+
 def issue_overlap(a: Sequence[Article], b: Sequence[Article]) -> float:
-    """Share of the smaller copy's articles that the other copy also holds."""
+    """Share of the smaller copy's articles that the other copy also holds, at a length
+    a copy would have."""
     if not a or not b:
         return 0.0
-    return len(match_articles(a, b)) / min(len(a), len(b))
+    sizes_a = [max(1, len(body_text(x).split())) for x in a]
+    sizes_b = [max(1, len(body_text(x).split())) for x in b]
+    matched = [(i, j) for i, j in match_articles(a, b)
+               if max(sizes_a[i], sizes_b[j]) <= COPY_LENGTH_RATIO * min(sizes_a[i], sizes_b[j])]
+    return len(matched) / min(len(a), len(b))
 
 
 def _page_key(copy: Copy) -> tuple[int, str]:
