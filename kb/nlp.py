@@ -126,7 +126,8 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
             line = sentence_case(line, keep_acronyms)
         pieces.append(line)
         offset += len(line) + 1
-    result = "\n".join(pieces)
+    # One apostrophe for the model and the known names (the ruler's patterns use "'").
+    result = "\n".join(pieces).replace("’", "'")
     assert len(result) == len(text), "masking must keep offsets"
     return MaskedText(text, result, tuple(masked), tuple(caps))
 
@@ -168,17 +169,23 @@ def strip_accents(text: str) -> str:
 
 
 def name_variants(name: str) -> list[str]:
-    """A known name as writers type it: with or without accents, either apostrophe, and
-    its first word in lower case when another capital follows ("le ministère de la
-    Culture"). Matched case-sensitively otherwise, so "Le Phare" never matches "le phare"
-    nor a one-word name the common word. Exact strings, for spaCy's PhraseMatcher (token
-    patterns with sets were ten times slower on 3,000 names)."""
+    """A known name as writers type it: capitals with or without their accents ("École"
+    and "Ecole"), and its first word in lower case when another capital follows ("le
+    ministère de la Culture"), the later words of a name of three words or more in lower
+    case; apostrophes are straight (`mask` straightens the text's).
+    Matched case-sensitively otherwise, so "Le Phare" never matches "le phare" nor a
+    one-word name the common word."""
     forms = {name}
+    words = name.split(" ")
+    if len(words) >= 3:
+        # "Caisse des dépôts" for "Caisse des Dépôts": three words or more say "name"
+        # whatever the capitals after the first one.
+        forms.add(" ".join([words[0], *(w.lower() if not w.isupper() else w
+                                        for w in words[1:])]))
     if any(word[:1].isupper() for word in re.split(r"[\s'’-]+", name)[1:]):
         forms.add(name[:1].lower() + name[1:])
-    forms |= {form.replace("'", "’") for form in forms} | {form.replace("’", "'")
-                                                          for form in forms}
-    forms |= {strip_accents(form) for form in forms}
+    forms = {form.replace("’", "'") for form in forms}
+    forms |= {"".join(strip_accents(c) if c.isupper() else c for c in form) for form in forms}
     return sorted(forms)
 
 
@@ -192,22 +199,53 @@ def acronym_variants(acronym: str) -> list[str]:
     return sorted(forms)
 
 
-def organisation_patterns(vocabulary) -> list[dict]:
-    """entity_ruler phrase patterns for every known organisation; the id is the entry's."""
-    patterns: list[dict] = []
+def organisation_forms(vocabulary) -> dict[str, list[str]]:
+    """Every written form of every known organisation, by the entry's id."""
+    forms: dict[str, list[str]] = {}
     for entry in vocabulary.known:
-        forms = [v for name in entry.names for v in name_variants(name)]
-        forms += [v for acronym in entry.acronyms for v in acronym_variants(acronym)]
-        patterns.extend({"label": "ORG", "pattern": form, "id": entry.id}
-                        for form in dict.fromkeys(forms))
-    return patterns
+        written = [v for name in entry.names for v in name_variants(name)]
+        written += [v for acronym in entry.acronyms for v in acronym_variants(acronym)]
+        forms.setdefault(entry.id, []).extend(dict.fromkeys(written))
+    return forms
+
+
+def _known_organisations_factory():
+    """Register the `known_organisations` component once (spaCy is imported lazily)."""
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    class KnownOrganisations:
+        """An entity ruler for the known organisations: spaCy's PhraseMatcher on exact
+        forms, the longest span kept (`filter_spans`), each span's id the authority id.
+        Set before `ner`, which keeps these spans and reads the rest around them. Not
+        spaCy's `entity_ruler` itself: that one keeps a Doc per phrase pattern (+50 MB
+        for our 5,000 forms), the PhraseMatcher only their hashes; token patterns were
+        six times slower (bench/README.md)."""
+
+        def __init__(self, nlp) -> None:
+            self.nlp = nlp
+            self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+        def add(self, forms: dict[str, list[str]]) -> None:
+            for key, texts in forms.items():
+                self.matcher.add(key, list(self.nlp.tokenizer.pipe(texts)))
+
+        def __call__(self, doc):
+            spans = [Span(doc, start, end, label="ORG", span_id=key)
+                     for key, start, end in self.matcher(doc)]
+            doc.ents = filter_spans([*doc.ents, *spans])
+            return doc
+
+    if not Language.has_factory("known_organisations"):
+        Language.factory("known_organisations")(lambda nlp, name: KnownOrganisations(nlp))
 
 
 def load_nlp():
     """fr_core_news_sm (or the model `KB_SPACY_MODEL` names, for comparisons in bench/)
-    with only its `ner`, and an `entity_ruler` before it that names the known
-    organisations (kb.authority): `ner` keeps the ruler's spans and reads the rest of the
-    sentence around them. Built once per process and model."""
+    with only its `ner`, and before it `known_organisations`, the ruler that names the
+    organisations of kb.authority. Built once per process and model."""
     return _load_nlp(os.environ.get("KB_SPACY_MODEL") or MODEL)
 
 
@@ -217,10 +255,10 @@ def _load_nlp(model: str):
 
     from kb.authority import load_vocabulary
 
+    _known_organisations_factory()
     nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={
-        "overwrite_ents": False, "validate": False})
-    ruler.add_patterns(organisation_patterns(load_vocabulary()))
+    ruler = nlp.add_pipe("known_organisations", before="ner")
+    ruler.add(organisation_forms(load_vocabulary()))
     return nlp
 
 

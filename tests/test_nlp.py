@@ -50,7 +50,7 @@ def test_fold():
 
 @pytest.mark.slow
 def test_model_has_only_ner(nlp):
-    assert nlp.pipe_names == ["entity_ruler", "ner"]
+    assert nlp.pipe_names == ["known_organisations", "ner"]
 
 
 @pytest.mark.slow
