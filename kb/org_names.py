@@ -292,8 +292,9 @@ def head_named(text: str) -> Iterator[NameCandidate]:
                 index += 1
                 continue
             name_start, name_end = words[0].start, words[-1].end
-            # At a sentence start the capital says nothing: ask for a capital inside too.
-            if _sentence_initial(text, name_start) and not any(
+            # At a sentence start the capital says nothing, and a head in lower case ("la
+            # préfecture de région") names a kind of body: ask for a capital inside too.
+            if (_sentence_initial(text, name_start) or not token.capitalised) and not any(
                     w.capitalised for w in words[1:]):
                 index = end_index
                 continue
@@ -332,6 +333,7 @@ PRESS_LINE_RE = re.compile(r"^\s*[-–•]?\s*«[^»\n]+»\s*,(?P<rest>[^\n]+)$"
 BOOK_LINE_RE = re.compile(
     r"^(?P<rest>[^\n«»]{3,200}?),\s*(?:[a-zéû]+\s+)?(?:19|20)\d{2}\s*,\s*\d+\s*p\.?\s*$",
     re.MULTILINE)
+EDITOR_MARK_RE = re.compile(r"\s*\((?:dir|coord|éd|ed|dirs)\.?\)\s*$", re.IGNORECASE)
 PUBLISHER_PREFIX_RE = re.compile(r"^(?:éd\.|ed\.)\s*", re.IGNORECASE)
 
 
@@ -355,9 +357,17 @@ def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
                     continue
                 if piece.lower().startswith(("coll.", "collection", "p.", "dir.")):
                     continue
-                # "Thierry Vidal et Aminata Cissé": two authors in one piece.
+                # "Thierry Vidal et Aminata Cissé (dir.)": the authors, editors of a book.
+                authors = EDITOR_MARK_RE.sub("", piece)
                 if fold(words[0]) not in ORG_HEADS and all(
-                        is_person(part.strip()) for part in re.split(r"\s+et\s+", piece)):
+                        is_person(part.strip()) for part in re.split(r"\s+et\s+", authors)):
+                    continue
+                # "La ville en partage": a title in sentence case, not a publisher.
+                named = [w for w in words[1:] if fold(w) not in ("de", "du", "des", "d'", "l'",
+                                                                  "la", "le", "les", "en", "et")]
+                if pattern is BOOK_LINE_RE and named and sum(
+                        w[:1].islower() for w in named) * 2 > len(named) and fold(
+                        words[0]) not in ORG_HEADS:
                     continue
                 stripped = PUBLISHER_PREFIX_RE.sub("", piece)
                 start += len(piece) - len(stripped)

@@ -278,3 +278,27 @@ def test_two_closing_nouns_joined_by_et_stay_one_name():
                                         "soir, et la Fondation Orange et Emmaüs Connect.")]
     assert "Fondation Total Solidarité et Insertion" in names
     assert "Fondation Orange" in names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "not_bodies"), [
+    # The list of organisations wrongly found.
+    ("L'abattement de TFPB finance la gestion urbaine dans le QPV.", {"TFPB", "QPV"}),
+    ("La préfecture de région a validé le programme.", {"Préfecture de région"}),
+    ("Marie Dupont et Paul Martin (dir.), La ville en partage, PUF, 2023, 210 p.",
+     {"Marie Dupont et Paul Martin (dir", "Ville en partage", "La ville en partage"}),
+    ("Sarcelles, Garges-lès-Gonesse et Villiers-le-Bel signent la convention.",
+     {"Sarcelles", "Garges-lès-Gonesse", "Villiers-le-Bel"}),
+])
+def test_things_that_are_not_bodies(nlp, text, not_bodies):
+    found = {name for name, _ in orgs_of(text)}
+    assert not found & not_bodies
+
+
+@pytest.mark.slow
+def test_an_establishment_takes_its_name_and_a_book_keeps_its_publisher(nlp):
+    found = {name for name, _ in orgs_of(
+        "Les élèves du collège Jean-Moulin et du centre social Les Acacias. Marie Dupont "
+        "(dir.), La ville en partage, Presses universitaires de France, 2023, 210 p.")}
+    assert {"Collège Jean-Moulin", "Centre social Les Acacias",
+            "Presses universitaires de France"} <= found
