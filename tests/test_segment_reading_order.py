@@ -117,3 +117,57 @@ def test_a_label_line_in_small_type_above_a_title_in_legacy_markup_stays_apart(t
     assert issue.number == 58
     assert (article.section, article.heading, article.title) == (
         "National / Régional", "Emploi", "Cités de l'emploi : une deuxième vague")
+
+
+def test_sections_balanced_in_the_flow_are_read_section_by_section(tmp_path):
+    """Word's continuous section breaks: each section balanced over two columns, its
+    heading inside the left column's flow, the right column's text starting again at the
+    heading's height (the end of the section's first article, carried over)."""
+    path = tmp_path / "sections.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    y = HEIGHT - 60
+    for heading, tag in (("Agenda", "DDD"), ("Ressources", "EEE")):
+        canvas.setFont("Helvetica-Bold", 16)
+        canvas.drawString(LEFT, y, heading)
+        canvas.setFont("Helvetica-Bold", 12)
+        canvas.drawString(LEFT, y - 24, f"UN ARTICLE {tag}")
+        canvas.setFont("Helvetica", 9.5)
+        left = _column_lines(f"{tag}1", 10)
+        right = _column_lines(f"{tag}2", 12)
+        for row, line in enumerate(left):
+            canvas.drawString(LEFT, y - 44 - 12 * row, line)
+        for row, line in enumerate(right):  # starts level with the heading
+            canvas.drawString(GUTTER_X, y - 12 * row, line)
+        y -= 44 + 12 * len(left) + 30
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if key in t)
+             for key in ("Agenda", "DDD1", "DDD2", "Ressources", "EEE1", "EEE2")]
+    assert order == sorted(order), texts
+
+
+def test_letter_spaced_capitals_are_read_as_words():
+    from kb.extract.pdf import _row_text, _Word
+
+    def word(text: str, x0: float) -> _Word:
+        return _Word(text, x0, x0 + 4.5 * len(text), 10, 17.5, 7.5, True)
+
+    pieces, x, row = ("P", "OL", "I", "T", "IQ", "U", "E", " ", "DE", " ", "LA"), 50.0, []
+    for piece in pieces:
+        if piece == " ":
+            x += 3.0  # a word space on top of the tracking
+            continue
+        row.append(word(piece, x))
+        x = row[-1].x1 + 1.2  # tracking between letters
+    assert _row_text(row) == "POLITIQUE DE LA"
+    normal = [word("à", 50), word("la", 57.5), word("une", 69.5)]
+    assert _row_text(normal) == "à la une"
+
+
+def test_word_symbol_font_bullets_make_list_items():
+    from kb.extract.pdf import _is_bullet
+
+    assert _is_bullet("\uf0b7 Publication de la liste des quartiers prioritaires")
+    assert _is_bullet("\uf0a7 Un second point")
+    assert not _is_bullet("Publication de la liste")

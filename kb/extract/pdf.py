@@ -22,7 +22,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from statistics import median
 
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
@@ -355,8 +354,9 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     if not inside:
         return []
     # Full-width lines (masthead, spanning titles) cross gutters too, but far fewer
-    # times than a column's lines cover any point of it.
-    threshold = max(1.0, 0.2 * median(inside))
+    # times than a column's lines cover any point of it. Measured on the well-filled
+    # columns (upper quartile): a short column would lower the median.
+    threshold = max(1.0, 0.2 * sorted(inside)[(3 * len(inside)) // 4])
     low_runs = _runs(range(int(left), math.ceil(right)), lambda x: coverage[x] <= threshold)
     gutters: list[tuple[float, float]] = []
     previous_end = left
@@ -550,7 +550,8 @@ def _section_breaks(
     columns are empty beside it (with half a line of room), hold text above it (the
     section before), and all start again at about the same height below it (its own
     section): a title facing a picture or the gap between two articles of the next
-    column does not."""
+    column does not. A section heading set inside the flow of balanced sections gives a
+    cut just above it (a span of no height)."""
     if not gutters:
         return []
     sizes: Counter[float] = Counter()
@@ -567,22 +568,44 @@ def _section_breaks(
             rows.setdefault((column_of(word), round(word.bottom)), []).append(word)
     breaks = []
     pad = body * 0.5
+    columns = range(len(gutters) + 1)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
         top, bottom = min(w.top for w in row), max(w.bottom for w in row)
         others = [w for w in words if column_of(w) != column]
-        if any(w.bottom > top - pad and w.top < bottom + pad for w in others):
-            continue
         if not any(w.bottom <= top for w in others):
             continue
-        # Below it, every column starts its text at about the same height (a picture
-        # beside a title leaves the next column empty much further down).
-        starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom),
-                      default=None) for index in range(len(gutters) + 1)]
-        present = [start for start in starts if start is not None]
-        if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
-            breaks.append((top, bottom))
+        if not any(w.bottom > top - pad and w.top < bottom + pad for w in others):
+            # Below it, every column starts its text at about the same height (a picture
+            # beside a title leaves the next column empty much further down).
+            starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom),
+                          default=None) for index in columns]
+            present = [start for start in starts if start is not None]
+            if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
+                breaks.append((top, bottom))
+            continue
+        # A heading inside the flow of balanced sections (Word's continuous section
+        # breaks): nothing crosses the line just above it, every column leaves a line's
+        # gap there and starts again right at its height.
+        cut = top - 1
+        if any(w.top < cut < w.bottom for w in words):
+            continue
+        above = [max((w for w in words if column_of(w) == index and w.bottom <= cut),
+                     key=lambda w: (w.bottom, w.x1), default=None) for index in columns]
+        below = [min((w for w in words if column_of(w) == index and w.top >= cut),
+                     key=lambda w: (w.top, w.x0), default=None) for index in columns]
+        if None in above or None in below:
+            continue
+        size = max(w.size for w in row)
+        ends = [last.bottom for last in above]
+        # Balanced: every column ends the section before with text, at about the same
+        # height; another heading facing it is another section of one flow.
+        if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 4 * body \
+                and all(last.size < body * HEADING_SIZE_RATIO for last in above) \
+                and all(first.top - cut <= body and (index == column or first.size < size - 0.5)
+                        for index, first in enumerate(below)):
+            breaks.append((cut, cut))
     return breaks
 
 
@@ -627,10 +650,21 @@ def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> 
 def _row_text(row: list[_Word]) -> str:
     """Words of one line, with a space only where the page shows one: pdfplumber also
     cuts a word where the font changes (**Mbaye**, → "Mbaye" + ",")."""
+    gaps = [word.x0 - previous.x1 for previous, word in itertools.pairwise(row)]
     parts = [row[0].text]
-    for previous, word in itertools.pairwise(row):
-        gap = word.x0 - previous.x1
-        parts.append(word.text if gap < 0.12 * min(previous.size, word.size) else f" {word.text}")
+    # Letter-spaced capitals (a kicker set with tracking) come as letters and pieces of
+    # words, all apart: between letters the smallest gap, between words a space more.
+    short = sum(1 for word in row if len(word.text) <= 2)
+    letters = [char for word in row for char in word.text if char.isalpha()]
+    spaced = (
+        len(row) >= 3 and short >= 0.5 * len(row) and bool(letters)
+        and all(char.isupper() for char in letters)
+        and 0 < min(gaps) < 0.2 * min(word.size for word in row)
+    )
+    for (previous, word), gap in zip(itertools.pairwise(row), gaps, strict=True):
+        size = min(previous.size, word.size)
+        joined = gap < 0.12 * size or (spaced and gap < min(1.8 * min(gaps), 0.4 * size))
+        parts.append(word.text if joined else f" {word.text}")
     return "".join(parts)
 
 
@@ -735,8 +769,10 @@ def _typical_pitch(lines: list[_Line]) -> dict[float, float]:
 
 def _is_bullet(text: str) -> bool:
     head, _, rest = text.partition(" ")
-    # A bullet glyph without a Unicode mapping comes out as "(cid:127)".
-    return (head in BULLETS or bool(_CID.fullmatch(head))) and bool(rest.strip())
+    # A bullet glyph without a Unicode mapping comes out as "(cid:127)"; Word's bullets
+    # from the Symbol and Wingdings fonts as one private-use character (U+F0B7…).
+    private = len(head) == 1 and "\ue000" <= head <= "\uf8ff"
+    return (head in BULLETS or private or bool(_CID.fullmatch(head))) and bool(rest.strip())
 
 
 def _paragraphs(lines: list[_Line], body_size: float | None) -> list[_Draft]:
