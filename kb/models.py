@@ -106,6 +106,9 @@ class Article:
     source: str  # path as given
     format: SourceFormat
     subheadings: tuple[str, ...] = ()  # intertitles inside the body
+    # The lines of its lists, in order (a Mouvements line, a press item, a bullet): the
+    # text holds them too, for search; this keeps them apart for export and display.
+    items: tuple[str, ...] = ()
 
     @property
     def full_text(self) -> str:

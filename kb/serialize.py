@@ -30,6 +30,7 @@ def article_record(item: Article | EnrichedArticle) -> dict[str, Any]:
         "lead": article.lead,
         "text": article.text,
         "subheadings": list(article.subheadings),
+        "items": list(article.items),
         "links": list(article.links),
         "emails": list(article.emails),
         "contacts": list(article.contacts),

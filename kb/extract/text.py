@@ -9,6 +9,7 @@ markers (`< Publication >`) stand alone. Paragraphs cut in two by a page break
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.errors import ExtractionError
 from kb.extract.charset import UndecodableError, decode_text
@@ -80,8 +81,34 @@ def _stands_alone(line: str) -> bool:
     )
 
 
+# A line ending on one of these runs on into the next: "… les habitants de" / "Sarcelles".
+_RUNS_ON_RE = re.compile(r"(?:[-,(«]|\b(?:de|du|des|d'|la|le|les|l'|et|ou|à|au|aux|en|pour|par|"
+                         r"sur|avec|dans|un|une))\s*$", re.IGNORECASE)
+
+
+def _line_per_item(lines: list[str]) -> bool:
+    """Lines that each open on a capital and none of which runs on into the next are a
+    list of lines (a Mouvements list, press items), not a hard-wrapped paragraph."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    return len(stripped) >= 2 and all(
+        line[:1].isupper() or line[:1].isdigit() for line in stripped) and not any(
+        _RUNS_ON_RE.search(line) for line in stripped[:-1])
+
+
 def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
     """One blank-line-separated chunk → blocks (list items, lone lines, a paragraph)."""
+    if _line_per_item(lines):
+        blocks = [block for line in lines if line.strip()
+                  for block in _blocks_of_chunk_lines([line], page)]
+        # Records of a few fields ("Name, role, commune", "« Title », medium, date") are
+        # the items of a list; other short lines (a masthead, an address) only lines.
+        if all("," in block.text for block in blocks):
+            blocks = [replace(block, kind=BlockKind.LIST_ITEM) for block in blocks]
+        return blocks
+    return _blocks_of_chunk_lines(lines, page)
+
+
+def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
     blocks: list[Block] = []
     pending: list[str] = []
     pending_kind = BlockKind.PARAGRAPH

@@ -22,6 +22,7 @@ class Draft:
     parts: list[str] = field(default_factory=list)
     last_part_is_item: bool = False
     subheadings: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # list lines, as read
     contacts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     closed: bool = False
@@ -47,6 +48,7 @@ class Draft:
             self.add_paragraph(rest.lead)
         self.parts.extend(rest.parts)
         self.subheadings.extend(rest.subheadings)
+        self.items.extend(rest.items)
         self.contacts.extend(rest.contacts)
         self.blocks.extend(rest.blocks)
         self.closed = rest.closed
@@ -54,6 +56,7 @@ class Draft:
         self.last_part_is_item = rest.last_part_is_item
 
     def add_item(self, text: str) -> None:
+        self.items.append(text)
         if self.last_part_is_item and self.parts:
             self.parts[-1] += "\n" + text
         else:

@@ -10,6 +10,15 @@ from kb.segment.issue import article_id
 from kb.textclean import find_emails, find_urls, fold, unique, unique_urls
 
 
+def list_items(draft: Draft) -> list[str]:
+    """A list rubric's every line (its items, whatever the format made of them), or the
+    bullets read inside an ordinary article."""
+    if not draft.is_list:
+        return draft.items
+    lines = [line.strip() for part in (draft.lead, *draft.parts) for line in part.split("\n")]
+    return [line for line in lines if line]
+
+
 def articles_of(drafts: list[Draft], issue: Issue, document: ExtractedDocument) -> list[Article]:
     articles: list[Article] = []
     occurrences: Counter[str] = Counter()
@@ -49,5 +58,6 @@ def articles_of(drafts: list[Draft], issue: Issue, document: ExtractedDocument) 
             source=source.path,
             format=source.format,
             subheadings=tuple(draft.subheadings),
+            items=tuple(list_items(draft)),
         ))
     return articles

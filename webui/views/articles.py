@@ -23,14 +23,30 @@ def load_record(article_id: str) -> dict[str, Any]:
     return record
 
 
-def body_blocks(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """Paragraphs of the body, intertitles told apart so they render as headings."""
+def body_blocks(record: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Paragraphs of the body, intertitles told apart so they render as headings, and
+    runs of list lines as lists (one Mouvements line, one press item per <li>)."""
     subheadings = {s.strip() for s in record.get("subheadings") or ()}
-    blocks = []
-    for paragraph in (record.get("text") or "").split("\n\n"):
+    items = {s.strip() for s in record.get("items") or ()}
+    blocks: list[tuple[str, Any]] = []
+    lead = (record.get("lead") or "").strip()
+    # A list rubric's first line is read as its lead: shown with the rest of the list.
+    first = [lead] if items and lead and all(
+        line.strip() in items for line in lead.split("\n") if line.strip()) else []
+    for paragraph in [*first, *(record.get("text") or "").split("\n\n")]:
         paragraph = paragraph.strip()
-        if paragraph:
-            blocks.append(("subheading" if paragraph in subheadings else "paragraph", paragraph))
+        lines = [line.strip() for line in paragraph.split("\n") if line.strip()]
+        if not paragraph:
+            continue
+        if paragraph in subheadings:
+            blocks.append(("subheading", paragraph))
+        elif items and all(line in items for line in lines):
+            if blocks and blocks[-1][0] == "list":
+                blocks[-1][1].extend(lines)
+            else:
+                blocks.append(("list", lines))
+        else:
+            blocks.append(("paragraph", paragraph))
     return blocks
 
 
@@ -42,6 +58,7 @@ def record_citation(record: dict[str, Any]) -> str:
 @bp.get("/article/<article_id>")
 def article(article_id: str):
     record = load_record(article_id)
+    blocks = body_blocks(record)
     source_path = sources.source_link(record.get("source") or "")
     pages = record.get("pages") or []
     source_url = None
@@ -52,7 +69,9 @@ def article(article_id: str):
     return render_template(
         "article.html",
         record=record,
-        blocks=body_blocks(record),
+        blocks=blocks,
+        lead_in_list=bool(blocks) and blocks[0][0] == "list" and bool(record.get("lead"))
+        and record["lead"].split("\n")[0].strip() in blocks[0][1],
         cite=record_citation(record),
         source_url=source_url,
         related=search_service().related(record["id"], limit=5),

@@ -1,0 +1,59 @@
+"""Lists stay lists: list rubrics and bullets keep their lines as Article.items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.extract import extract
+from kb.segment import segment
+from kb.serialize import article_record
+from webui.views.articles import body_blocks
+
+ISSUE = """Résonances
+
+Lettre d'information n°64 - mars 2023
+
+National / Régional
+
+Mouvements
+
+Nadia Berrada, déléguée du préfet, Argenteuil et Bezons
+Olivier Marchal, chef de projet politique de la ville, Trappes
+Inès Carvalho, directrice du centre social, Les Mureaux
+
+Ouest francilien (Hauts-de-Seine / Val d'Oise / Yvelines)
+
+Emploi
+
+UN FORUM POUR L'EMPLOI DES JEUNES
+
+Le forum a réuni quarante entreprises et deux cents jeunes du quartier.
+"""
+
+
+def test_a_list_rubric_keeps_one_item_per_line(tmp_path: Path):
+    path = tmp_path / "numero.txt"
+    path.write_text(ISSUE, encoding="utf-8")
+    articles = segment(extract(str(path)))[1]
+    mouvements = next(a for a in articles if a.title == "Mouvements")
+    assert mouvements.items == (
+        "Nadia Berrada, déléguée du préfet, Argenteuil et Bezons",
+        "Olivier Marchal, chef de projet politique de la ville, Trappes",
+        "Inès Carvalho, directrice du centre social, Les Mureaux",
+    )
+    assert article_record(mouvements)["items"] == list(mouvements.items)
+    forum = next(a for a in articles if a.title.startswith("UN FORUM"))
+    assert forum.items == ()
+
+
+def test_article_page_blocks_render_list_lines_as_a_list():
+    record = {"lead": "Nadia Berrada, déléguée du préfet, Argenteuil",
+              "text": "Olivier Marchal, chef de projet, Trappes\nInès Carvalho, directrice\n\n"
+                      "Une phrase ordinaire.",
+              "items": ["Nadia Berrada, déléguée du préfet, Argenteuil",
+                        "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"]}
+    assert body_blocks(record) == [
+        ("list", ["Nadia Berrada, déléguée du préfet, Argenteuil",
+                  "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"]),
+        ("paragraph", "Une phrase ordinaire."),
+    ]
