@@ -837,6 +837,7 @@ def _lexicon(lines: list[_Line]) -> Counter[str]:
 
 def _keep_hyphen(head: str, tail: str, lexicon: Counter[str]) -> bool:
     """Whether `head-` at a line end followed by `tail` is a real compound."""
+    head = head.lstrip("([{«“\"'‘")  # "(Hauts-" / "de-Seine": the bracket is not the word
     joined = (head + tail).lower()
     hyphenated = f"{head}-{tail}".lower()
     if lexicon[hyphenated] != lexicon[joined]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.models import Block, BlockKind
 from kb.textclean import ends_sentence, find_emails, find_urls, is_url_only
@@ -12,6 +13,11 @@ CONTACT_RE = re.compile(r"^(?:contacts?|renseignements?|interlocut\w*)\s*:\s*", 
 MORE_RE = re.compile(
     r"^(?:(?:pour\s+)?en\s+savoir\s+plus|plus\s+d'?\s*infos?|informations?|inscriptions?|"
     r"lien|site|voir)\s*:\s*", re.IGNORECASE,
+)
+# A link button's label alone on its line (the link is the block's href).
+LINK_LABEL_RE = re.compile(
+    r"^(?:(?:pour\s+)?en\s+savoir\s+plus|lire\s+la\s+suite|plus\s+d'?\s*infos?|"
+    r"voir\s+le\s+site|s'inscrire|t[ée]l[ée]charger)\s*[:›»→>.…]*$", re.IGNORECASE,
 )
 _MARKER_RE = re.compile(r"^<\s*([^<>]+?)\s*>$")
 PAGE_NUMBER_RE = re.compile(r"^[\W_]*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\W_]*$", re.IGNORECASE)
@@ -39,11 +45,30 @@ def marker_text(block: Block) -> str | None:
     return match.group(1)
 
 
+def join_broken_markers(blocks: list[Block]) -> list[Block]:
+    """A rubric marker broken over two lines the extractor kept apart ("< CYCLE DE
+    QUALIFICATION, 5 AVRIL," / "9H30-16H30, EAUBONNE >": small capitals measured in two
+    sizes) is one line again."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if previous is not None and previous.page == block.page \
+                and previous.text.lstrip().startswith("<") and ">" not in previous.text \
+                and "<" not in block.text and block.text.rstrip().endswith(">"):
+            joined = replace(previous, text=f"{previous.text.strip()} {block.text.strip()}",
+                             links=(*previous.links, *block.links))
+            if marker_text(joined) is not None:
+                out[-1] = joined
+                continue
+        out.append(block)
+    return out
+
+
 def closing_kind(block: Block) -> str | None:
     text = block.text.strip()
     if CONTACT_RE.match(text):
         return "contact"
-    if MORE_RE.match(text) or is_url_only(text):
+    if MORE_RE.match(text) or is_url_only(text) or LINK_LABEL_RE.match(text.replace("’", "'")):
         return "link"
     if find_emails(text) and len(text.split()) <= 3:
         return "contact"

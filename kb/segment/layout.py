@@ -25,7 +25,7 @@ from kb.segment.cues import (
 from kb.segment.furniture import find_furniture
 from kb.segment.issue import date_in, number_in
 from kb.segment.jumps import jump_line
-from kb.segment.vocabulary import LIST_RUBRICS, NEWSLETTER_KEY, match_section
+from kb.segment.vocabulary import LIST_RUBRICS, NEWSLETTER_KEY, known_label, match_section
 from kb.textclean import fold, is_all_caps, is_url_only
 
 # Layout containers read as articles' own only when at least this share of the titles
@@ -280,6 +280,36 @@ class Layout:
                 and short_line(self.blocks[following].text, INTERTITLE_MAX_WORDS)
                 and self.followed_by_body(following))
         ) and not match_section(self.blocks[following].text)
+
+    def is_kicker(self, index: int) -> bool:
+        """A short line set just above a title in a smaller type or another style (small
+        capitals, a coloured band), or naming a known theme or place: the article's
+        rubric or territory ("EMPLOI", "SARCELLES"), never a title or a section."""
+        block = self.blocks[index]
+        text = block.text.strip()
+        if block.kind is BlockKind.LIST_ITEM or marker_text(block) or closing_kind(block) \
+                or is_quotation(block) or match_section(text) \
+                or not short_line(text, HEADING_LINE_MAX_WORDS):
+            return False
+        following = self.next_index(index)
+        if following is None or not self.is_title(following) \
+                or self.tiers[following] in self.section_tiers \
+                or match_section(self.blocks[following].text):
+            return False
+        title = self.blocks[following]
+        if block.font_size and title.font_size:
+            if block.font_size > title.font_size + 0.25:
+                return False
+            if block.font_size < title.font_size - 0.5:
+                return True
+        if is_all_caps(text) != is_all_caps(title.text) or block.bold != title.bold:
+            return bool(block.font_size and title.font_size) or known_label(text) is not None
+        return known_label(text) is not None and not self.is_title_like_label(index)
+
+    def is_title_like_label(self, index: int) -> bool:
+        """A known name set exactly like the titles around it and opening body text is a
+        title ("Persan" alone as a title), not a kicker."""
+        return self.followed_by_body(index)
 
     def starts_list(self, index: int) -> bool:
         """A short line directly followed by list items names a list rubric."""

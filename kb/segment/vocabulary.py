@@ -97,6 +97,36 @@ def match_section(text: str, *, marker: bool = False) -> tuple[str, str | None] 
     return None
 
 
+@cache
+def known_labels() -> dict[str, str]:
+    """Theme and place names a kicker line may hold, folded → as spelt: the theme
+    vocabulary's labels and short keywords (kb/data/themes.tsv), the communes of the
+    covered départements and their quartiers prioritaires (kb/data/communes.tsv,
+    quartiers.tsv). Read where typography alone cannot tell a kicker from a title."""
+    from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer
+
+    labels: dict[str, str] = {}
+    text = resources.files("kb").joinpath("data", "themes.tsv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        labels.setdefault(fold(row["label"]), row["label"])
+        for keyword in row["keywords"].split(";"):
+            if keyword.strip() and len(keyword.split()) <= 3:
+                labels.setdefault(fold(keyword), keyword.strip()[:1].upper() + keyword.strip()[1:])
+    gazetteer = load_gazetteer()
+    for code in COVERED_DEPARTEMENTS:
+        for commune in gazetteer.in_departement(code):
+            for name in (commune.name, *commune.aliases):
+                labels.setdefault(fold(name), name)
+            for quartier in gazetteer.quartiers_of(commune.insee):
+                labels.setdefault(fold(quartier.name), quartier.name)
+    return labels
+
+
+def known_label(text: str) -> str | None:
+    """The theme or place a short line names, as spelt in the data, if any."""
+    return known_labels().get(fold(text))
+
+
 def is_list_rubric(name: str) -> bool:
     return fold(name) in LIST_RUBRICS
 

@@ -12,10 +12,12 @@ from kb.segment.cues import (
     CONTACT_RE,
     INTERTITLE_MAX_WORDS,
     JOINING_WORDS,
+    LINK_LABEL_RE,
     MORE_RE,
     block_tier,
     closing_kind,
     is_quotation,
+    join_broken_markers,
     marker_text,
     short_line,
     touching,
@@ -25,14 +27,14 @@ from kb.segment.issue import build_issue
 from kb.segment.jumps import Jump, jump_line, split_jump, stitch
 from kb.segment.layout import Layout
 from kb.segment.output import articles_of
-from kb.segment.vocabulary import LIST_RUBRICS, match_section, sentence_case
+from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section, sentence_case
 from kb.textclean import ends_sentence, fold, is_all_caps, is_url_only, unwrap_urls
 
 
 class Walker:
     def __init__(self, document: ExtractedDocument) -> None:
         self.document = document
-        self.blocks = [b for b in document.blocks if b.text.strip()]
+        self.blocks = join_broken_markers([b for b in document.blocks if b.text.strip()])
         self.layout = Layout(self.blocks, document.body_font_size,
                              page_count=document.page_count,
                              running_heads=document.running_heads)
@@ -113,7 +115,7 @@ class Walker:
                 return
             kind, _, detail = marker.partition(",")
             self.flush_if_started()
-            self.kind, self.kind_detail = kind.strip(), (detail.strip() or None)
+            self.kind, self.kind_detail = sentence_case(kind.strip()), (detail.strip() or None)
             self.pending_blocks.append(block)
             return
         named = match_section(text)
@@ -135,7 +137,8 @@ class Walker:
             draft.blocks.append(block)
             if closing == "contact":
                 draft.contacts.append(CONTACT_RE.sub("", text))
-            elif not is_url_only(text) and not MORE_RE.match(text):
+            elif not is_url_only(text) and not MORE_RE.match(text) \
+                    and not LINK_LABEL_RE.match(text.replace("’", "'")):
                 draft.add_paragraph(text)
             draft.closed = True
             return
@@ -150,6 +153,13 @@ class Walker:
             return
         if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None:
             self.set_section(sentence_case(text), block)
+            return
+        if layout.is_kicker(index):
+            self.flush_if_started()
+            # Capitals are typography: the name as the data spells it, else sentence case.
+            self.heading = (known_label(text) or sentence_case(text)) if is_all_caps(text) \
+                else text
+            self.pending_blocks.append(block)
             return
         if is_quotation(block) and self.current is not None and self.current.lead \
                 and not self.current.closed:
