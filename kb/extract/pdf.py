@@ -356,7 +356,28 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     # Full-width lines (masthead, spanning titles) cross gutters too, but far fewer
     # times than a column's lines cover any point of it. Measured on the well-filled
     # columns (upper quartile): a short column would lower the median.
-    threshold = max(1.0, 0.2 * sorted(inside)[(3 * len(inside)) // 4])
+    upper = sorted(inside)[(3 * len(inside)) // 4]
+    found = _gutters_below(max(1.0, 0.2 * upper), coverage, words, left, right,
+                           narrow=bool(wide), body_size=body_size)
+    # Lines across the columns (a boxed agenda, a masthead) may cross the gutter often
+    # enough to cut its strip in pieces: a higher threshold is tried, and kept when it
+    # finds more columns of equal widths, as a grid gives.
+    more = _gutters_below(max(1.0, 0.3 * upper), coverage, words, left, right,
+                          narrow=bool(wide), body_size=body_size)
+    if len(more) > len(found) and _even_columns(more, left, right):
+        return more
+    return found
+
+
+def _even_columns(gutters: list[tuple[float, float]], left: float, right: float) -> bool:
+    edges = [left, *(x for gutter in gutters for x in gutter), right]
+    widths = [edges[i + 1] - edges[i] for i in range(0, len(edges), 2)]
+    return max(widths) <= 1.15 * min(widths)
+
+
+def _gutters_below(threshold: float, coverage: list[int], words: list[_Word], left: float,
+                   right: float, *, narrow: bool, body_size: float) -> list[tuple[float, float]]:
+    """Gutters inside the strips where coverage is at most `threshold`."""
     low_runs = _runs(range(int(left), math.ceil(right)), lambda x: coverage[x] <= threshold)
     gutters: list[tuple[float, float]] = []
     previous_end = left
@@ -374,7 +395,7 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
                 end - start >= MIN_GUTTER
                 # Without the lines across, a page in one column leaves wide empty strips
                 # right of its short lines; a gutter is a few ems at most.
-                and (not wide or end - start <= 4 * body_size)
+                and (not narrow or end - start <= 4 * body_size)
                 and start - previous_end >= MIN_COLUMN
                 and right - end >= MIN_COLUMN
                 and _column_starts_at(words, end, empty=floor + tolerance == 0)
