@@ -57,3 +57,16 @@ def test_article_page_blocks_render_list_lines_as_a_list():
                   "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"]),
         ("paragraph", "Une phrase ordinaire."),
     ]
+
+
+def test_a_title_repeated_across_pages_is_content_not_a_running_line():
+    from kb.models import Block
+    from kb.segment.furniture import repeated_across_pages
+
+    blocks = [Block("Résonances n°60 – mars 2022", page=p, bbox=(50, 20, 300, 30))
+              for p in (1, 2)]
+    blocks += [Block("Le texte de la page.", page=p, bbox=(50, 60, 300, 700)) for p in (1, 2)]
+    # The same title (numbers folded) mid-page on two pages: two articles, not furniture.
+    blocks += [Block(f"Bilan des actions, volet {n}", page=p, bbox=(50, 300, 300, 312))
+               for n, p in ((1, 1), (2, 2))]
+    assert repeated_across_pages(blocks, 10.0, 2) == {0, 1}

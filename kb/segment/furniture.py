@@ -22,6 +22,8 @@ from kb.textclean import find_emails, fold
 RUNNING_MAX_WORDS = 25
 # Two running lines of two pages stand at about the same height (points).
 SAME_HEIGHT = 6.0
+# How far from the top or bottom of the page's text a running line may sit (points).
+PAGE_EDGE = 30.0
 # Share of its words a line must share with the masthead to be the centre's imprint.
 IMPRINT_SHARE = 0.6
 _PHONE_RE = re.compile(r"(?<!\d)(?:0\d(?:[ .-]?\d\d){4})(?!\d)")
@@ -50,14 +52,27 @@ def _may_run(block: Block, body_size: float | None) -> bool:
 
 def repeated_across_pages(blocks: Sequence[Block], body_size: float | None,
                           page_count: int) -> set[int]:
-    """Indices of blocks whose text recurs on two pages at about the same height, or on
-    most pages wherever it sits."""
+    """Indices of blocks whose text recurs on two pages at about the same height at the
+    top or bottom of the page's text, or on most pages wherever it sits."""
     by_key: dict[str, list[int]] = {}
     for index, block in enumerate(blocks):
         if _may_run(block, body_size) and (key := running_key(block.text)).strip("# "):
             by_key.setdefault(key, []).append(index)
     found: set[int] = set()
     most = max(3, (page_count + 1) // 2 + 1)
+    # A running line heads or foots its page: the first or last lines of the page's text.
+    tops: dict[int, float] = {}
+    bottoms: dict[int, float] = {}
+    for block in blocks:
+        if block.bbox is not None:
+            tops[block.page] = min(tops.get(block.page, block.bbox[1]), block.bbox[1])
+            bottoms[block.page] = max(bottoms.get(block.page, block.bbox[3]), block.bbox[3])
+
+    def at_page_edge(block: Block) -> bool:
+        assert block.bbox is not None
+        return (block.bbox[1] <= tops[block.page] + PAGE_EDGE
+                or block.bbox[3] >= bottoms[block.page] - PAGE_EDGE)
+
     for indices in by_key.values():
         pages = {blocks[i].page for i in indices}
         if len(pages) < 2:
@@ -67,8 +82,8 @@ def repeated_across_pages(blocks: Sequence[Block], body_size: float | None,
             continue
         for index in indices:
             block = blocks[index]
-            if block.bbox is None:
-                continue
+            if block.bbox is None or not at_page_edge(block):
+                continue  # the same title or sentence twice in an issue is content
             if any(blocks[other].page != block.page and blocks[other].bbox is not None
                    and abs(blocks[other].bbox[1] - block.bbox[1]) <= SAME_HEIGHT
                    for other in indices):
