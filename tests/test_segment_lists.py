@@ -65,7 +65,8 @@ def test_a_title_repeated_across_pages_is_content_not_a_running_line():
 
     blocks = [Block("Résonances n°60 – mars 2022", page=p, bbox=(50, 20, 300, 30))
               for p in (1, 2)]
-    blocks += [Block("Le texte de la page.", page=p, bbox=(50, 60, 300, 700)) for p in (1, 2)]
+    blocks += [Block(text, page=p, bbox=(50, 60, 300, 700))
+               for text, p in (("Un premier texte.", 1), ("Une autre page suit.", 2))]
     # The same title (numbers folded) mid-page on two pages: two articles, not furniture.
     blocks += [Block(f"Bilan des actions, volet {n}", page=p, bbox=(50, 300, 300, 312))
                for n, p in ((1, 1), (2, 2))]
