@@ -594,6 +594,10 @@ def _section_breaks(
         if column != 0:  # a heading across the columns starts at the left one
             continue
         top, bottom = min(w.top for w in row), max(w.bottom for w in row)
+        size = max(w.size for w in row)
+        if any(column_of(w) == column and w.size >= size - 0.5 and 0 <= top - w.bottom < size
+               for w in words):
+            continue  # the second line of a heading: the first one is the break
         others = [w for w in words if column_of(w) != column]
         if not any(w.bottom <= top for w in others):
             continue
@@ -618,7 +622,6 @@ def _section_breaks(
                      key=lambda w: (w.top, w.x0), default=None) for index in columns]
         if None in above or None in below:
             continue
-        size = max(w.size for w in row)
         ends = [last.bottom for last in above]
         # Balanced: every column ends the section before with text, at about the same
         # height; another heading facing it is another section of one flow.
@@ -888,7 +891,7 @@ def _keep_hyphen(head: str, tail: str, lexicon: Counter[str]) -> bool:
     return lexicon[tail.lower()] > 0
 
 
-def _join(left: str, right: str, lexicon: Counter[str]) -> str:
+def _join(left: str, right: str, lexicon: Counter[str], *, heading: bool = False) -> str:
     """Join two pieces of text cut at a line end, mending hyphenation."""
     if not left:
         return right
@@ -903,6 +906,11 @@ def _join(left: str, right: str, lexicon: Counter[str]) -> str:
         tail_text = tail.group(0).rstrip("-") if tail else ""
         if _URLISH.search(head):
             return left + right  # a URL cut after one of its own hyphens
+        # Titles are seldom hyphenated by the layout: their line-end hyphen is a
+        # compound's ("filles-" / "garçons") unless the document writes the word solid.
+        joined_word = (head.lstrip("([{«“\"'‘") + tail_text).lower()
+        if heading and not lexicon[joined_word]:
+            return left + right
         if _keep_hyphen(head, tail_text, lexicon):
             return left + right
         return left[:-1] + right
@@ -920,7 +928,7 @@ def _join_draft(draft: _Draft, lexicon: Counter[str]) -> str:
     for line in draft.lines:
         # Soft hyphens matter only at the line end, where `_join` reads them.
         line_text = _SPACES.sub(" ", line.text).strip()
-        text = _join(text, line_text, lexicon)
+        text = _join(text, line_text, lexicon, heading=draft.kind is BlockKind.HEADING)
     if draft.kind is BlockKind.LIST_ITEM:
         text = text.split(" ", 1)[1] if " " in text else ""
     text = _clean(_CID.sub(" ", text))

@@ -293,7 +293,8 @@ class Walker:
             and self.tiers[index] is not None
             and self.tiers[index] == self.tiers[previous]
             and is_all_caps(self.blocks[index].text) == is_all_caps(self.blocks[previous].text)
-            and not ends_sentence(draft.title)
+            and self.blocks[index].bold == self.blocks[previous].bold
+            and (not ends_sentence(draft.title) or draft.title.rstrip().endswith(":"))
         ):
             return False
         first, second = self.blocks[previous], self.blocks[index]
