@@ -48,6 +48,8 @@ class Toolchain:
     columns: tuple[int, ...] = (2,)
     # The Variant fields this toolchain honours (None: all), for the manifest.
     look_fields: tuple[str, ...] | None = None
+    # Or, where the look depends on more than the Variant, what to record for a job.
+    look: Callable[[Job], dict[str, object]] | None = None
 
 
 def missing_program(program: str, hint: str) -> str | None:

@@ -22,9 +22,11 @@ from tools.toolchains.legacy_html import LEGACY_HTML
 from tools.toolchains.mjml import MJML
 from tools.toolchains.odt import LIBREOFFICE, WORD_DOCX
 from tools.toolchains.ours import OURS_HTML, OURS_PDF, TEXT
+from tools.toolchains.scanned import SCANNED
 
 TOOLCHAINS: tuple[Toolchain, ...] = (
     OURS_PDF, OURS_HTML, LEGACY_HTML, LIBREOFFICE, WORD_DOCX, CHROMIUM_COLUMNS, MJML, TEXT,
+    SCANNED,
 )
 BY_NAME = {toolchain.name: toolchain for toolchain in TOOLCHAINS}
 MANIFEST = "manifest.json"
@@ -100,6 +102,8 @@ def render_all(spec_dir: Path, out_dir: Path, only: Iterable[str] | None = None)
 
 
 def _look(toolchain: Toolchain, job: Job) -> dict[str, object]:
+    if toolchain.look is not None:
+        return toolchain.look(job)
     look = job.variant.as_dict()
     if toolchain.look_fields is None:
         return look
