@@ -50,6 +50,7 @@ from statistics import median
 from kb.models import Block
 
 LANGUAGE = "fra"
+PAGES_IN_FLIGHT = 1  # memory, not speed, bounds OCR (see read_scanned_pages)
 RESOLUTION = 300  # dpi: tesseract's accuracy drops fast below 300 on body text
 TESSERACT_CONFIG = "--psm 3"  # automatic page segmentation, no orientation detection
 POINTS_PER_INCH = 72
@@ -205,21 +206,21 @@ def unavailable_reason() -> str | None:
 def read_scanned_pages(data: bytes, page_numbers: Iterable[int]) -> list[Block]:
     """Blocks of the given 1-based pages of a PDF, read by OCR, in reading order.
 
-    Pages are rendered one after the other (pdfium is not thread-safe) and read in
-    parallel, one single-threaded tesseract per processor (tesseract's own threads
-    mostly wait on each other), with a few pictures in memory at most. Call only when
-    `unavailable_reason()` is None.
+    Pages are rendered one after the other (pdfium is not thread-safe) and read one at a
+    time by a single-threaded tesseract: a page at 300 dpi and its straightening arrays
+    take about 150 MB, and two in flight took the batch past its 400 MB budget
+    (tests/test_bad_corpus.py). Call only when `unavailable_reason()` is None.
     """
     import pypdfium2
 
     wanted = sorted(set(page_numbers))
-    workers = max(1, min(len(wanted), os.cpu_count() or 1))
+    workers = PAGES_IN_FLIGHT
     document = pypdfium2.PdfDocument(data)
     try:
         with _single_threaded_tesseract(), ThreadPoolExecutor(workers) as pool:
             running: list[Future[OcrPage]] = []
             for number in wanted:
-                while sum(not future.done() for future in running) >= 2 * workers:
+                while sum(not future.done() for future in running) >= workers:
                     wait(running, return_when=FIRST_COMPLETED)
                 page = document[number - 1]
                 try:
