@@ -171,3 +171,29 @@ def test_word_symbol_font_bullets_make_list_items():
     assert _is_bullet("\uf0b7 Publication de la liste des quartiers prioritaires")
     assert _is_bullet("\uf0a7 Un second point")
     assert not _is_bullet("Publication de la liste")
+
+
+def test_bullets_drawn_as_shapes_make_list_items(tmp_path):
+    """A browser prints a list's bullets as small discs, not as text: each disc opens an
+    item, and an item cut by the column break goes on at the items' indent."""
+    path = tmp_path / "liste.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 60, "Dans la presse")
+    canvas.setFont("Helvetica", 9.5)
+    items = [("« Les quartiers au cœur de la rentrée », Le Parisien, 4 septembre",),
+             ("« Trois questions sur la géographie », La Gazette des communes,",
+              "12 octobre")]
+    y = HEIGHT - 84
+    for item in items:
+        canvas.circle(LEFT + 4, y + 3, 1.6, stroke=0, fill=1)
+        for row, line in enumerate(item):
+            canvas.drawString(LEFT + 12, y - 12 * row, line)
+        y -= 12 * len(item) + 6
+    canvas.showPage()
+    canvas.save()
+    blocks = [b for b in extract(path).blocks if b.text != "Dans la presse"]
+    assert [(b.kind.value, b.text) for b in blocks] == [
+        ("list_item", items[0][0]), ("list_item", " ".join(items[1]))]
+    _, (article,) = segment(extract(path))
+    assert article.items == (items[0][0], " ".join(items[1]))

@@ -104,6 +104,7 @@ class _Line:
     links: list[str] = field(default_factory=list)
     region_x1: float = 0.0  # right edge of the region: a line reaching it is justified
     boxed: bool = False  # inside a framed or tinted box ("À noter", an agenda): out of the flow
+    marked: bool = False  # a bullet drawn as a shape (a disc, a square) just left of it
 
 
 @dataclass(slots=True)
@@ -119,6 +120,8 @@ class _Page:
     # Filled or framed rectangles (x0, top, x1, bottom): boxes, banners, picture frames.
     rects: list[tuple[float, float, float, float]] = field(default_factory=list)
     has_images: bool = False  # a page of pictures and no words is a scan
+    # Small filled shapes (x0, top, x1, bottom): bullets a browser or a DTP tool draws.
+    marks: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -156,6 +159,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
         if page.words:
             page_lines = _layout_lines(page.words, page.width, page.number, page.rects)
             _attach_links(page_lines, page.hyperlinks)
+            _attach_marks(page_lines, page.marks)
             lines += page_lines
         page.words = []
     body_size = _dominant_size(lines)
@@ -318,6 +322,7 @@ def _read_page(page) -> _Page:
     return _Page(
         number=page.page_number, width=float(page.width), height=float(page.height),
         words=words, hyperlinks=hyperlinks, rects=rects, has_images=bool(page.images),
+        marks=_marks(page),
     )
 
 
@@ -612,23 +617,31 @@ def _section_breaks(
             continue
         # A heading inside the flow of balanced sections (Word's continuous section
         # breaks): nothing crosses the line just above it, every column leaves a line's
-        # gap there and starts again right at its height.
+        # gap there and starts again right at its height (or holds nothing more: a short
+        # last section fills fewer columns).
         cut = top - 1
         if any(w.top < cut < w.bottom for w in words):
             continue
+        spanning: set[int] = set()
+        for start, end in gutters:
+            spanning |= _spanning_words(words, (start + end) / 2)
         above = [max((w for w in words if column_of(w) == index and w.bottom <= cut),
                      key=lambda w: (w.bottom, w.x1), default=None) for index in columns]
-        below = [min((w for w in words if column_of(w) == index and w.top >= cut),
+        below = [min((w for w in words if column_of(w) == index and w.top >= cut
+                      and id(w) not in spanning),
                      key=lambda w: (w.top, w.x0), default=None) for index in columns]
-        if None in above or None in below:
+        if None in above or below[column] is None:
             continue
         ends = [last.bottom for last in above]
-        # Balanced: every column ends the section before with text, at about the same
-        # height; another heading facing it is another section of one flow.
-        if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 4 * body \
+        # Every column ends the section before with text a line or more above (never
+        # with a heading: that one opens what follows); another heading facing it is
+        # another section of one flow.
+        if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 8 * body \
                 and all(last.size < body * HEADING_SIZE_RATIO for last in above) \
-                and all(first.top - cut <= body and (index == column or first.size < size - 0.5)
-                        for index, first in enumerate(below)):
+                and all(first is None or (first.top - cut <= body
+                                          and (index == column or first.size < size - 0.5))
+                        for index, first in enumerate(below)) \
+                and sum(first is not None for first in below) >= 2:
             breaks.append((cut, cut))
     return breaks
 
@@ -690,6 +703,31 @@ def _row_text(row: list[_Word]) -> str:
         joined = gap < 0.12 * size or (spaced and gap < min(1.8 * min(gaps), 0.4 * size))
         parts.append(word.text if joined else f" {word.text}")
     return "".join(parts)
+
+
+def _marks(page) -> list[tuple[float, float, float, float]]:
+    """Small filled shapes, about the size of a letter: bullets drawn rather than typed."""
+    marks = []
+    for shape in (*page.curves, *page.rects):
+        width = float(shape["x1"]) - float(shape["x0"])
+        height = float(shape["bottom"]) - float(shape["top"])
+        if shape.get("fill") and 1.5 <= width <= 8 and 1.5 <= height <= 8 \
+                and width <= 2 * height and height <= 2 * width:
+            marks.append((float(shape["x0"]), float(shape["top"]), float(shape["x1"]),
+                          float(shape["bottom"])))
+    return marks
+
+
+def _attach_marks(lines: list[_Line], marks: list[tuple[float, float, float, float]]) -> None:
+    """A line with a bullet shape just left of its first word, on its height, opens an
+    item (the shape is not text: nothing to strip)."""
+    for _, top, x1, bottom in marks:
+        middle = (top + bottom) / 2
+        for line in lines:
+            if line.top - 1 <= middle <= line.bottom + 1 and x1 <= line.x0 + 1 \
+                    and line.x0 - x1 <= 2.5 * line.size:
+                line.marked = True
+                break
 
 
 def _attach_links(
@@ -803,7 +841,7 @@ def _paragraphs(lines: list[_Line], body_size: float | None) -> list[_Draft]:
     pitch = _typical_pitch(lines)
     drafts: list[_Draft] = []
     for line in lines:
-        bullet = _is_bullet(line.text)
+        bullet = _is_bullet(line.text) or line.marked
         if drafts:
             previous = drafts[-1].last
             expected = pitch.get(line.size, line.size * 1.25)
@@ -929,7 +967,8 @@ def _join_draft(draft: _Draft, lexicon: Counter[str]) -> str:
         # Soft hyphens matter only at the line end, where `_join` reads them.
         line_text = _SPACES.sub(" ", line.text).strip()
         text = _join(text, line_text, lexicon, heading=draft.kind is BlockKind.HEADING)
-    if draft.kind is BlockKind.LIST_ITEM:
+    glyph = not draft.first.marked or _is_bullet(draft.first.text)  # a typed bullet to drop
+    if draft.kind is BlockKind.LIST_ITEM and glyph:
         text = text.split(" ", 1)[1] if " " in text else ""
     text = _clean(_CID.sub(" ", text))
     return _repair_links(text, _links(draft))
@@ -962,9 +1001,20 @@ def _repair_links(text: str, links: list[str]) -> str:
 
 
 def _mend_breaks(drafts: list[_Draft], lexicon: Counter[str]) -> list[_Draft]:
+    lefts: dict[tuple[int, int], float] = {}
+    for draft in drafts:
+        for line in draft.lines:
+            key = (line.page, line.group)
+            lefts[key] = min(lefts.get(key, line.x0), line.x0)
+    # Regions whose left edge is set by items with drawn bullets: their text, and the
+    # rest of an item cut by the break, start at the items' indent, not at the margin.
+    for draft in drafts:
+        for line in draft.lines:
+            if line.marked and abs(line.x0 - lefts[(line.page, line.group)]) <= 1:
+                lefts[(line.page, line.group)] -= line.size
     out: list[_Draft] = []
     for draft in drafts:
-        if out and _continues(out[-1], draft):
+        if out and (_continues(out[-1], draft) or _continues_item(out[-1], draft, lefts)):
             previous = out[-1]
             previous.lines += draft.lines
             joined = _join(previous.text, draft.text, lexicon)
@@ -994,6 +1044,21 @@ def _continues(previous: _Draft, draft: _Draft) -> bool:
     if previous.text.rstrip().endswith(TERMINAL):
         return draft.text[0].islower()
     return draft.text[0].islower() or previous.text.endswith("-") or justified
+
+
+def _continues_item(previous: _Draft, draft: _Draft,
+                    lefts: dict[tuple[int, int], float]) -> bool:
+    """A list item cut by a column or page break: its last line stops mid-phrase and the
+    next column opens with a line set at the items' hanging indent, not at its margin."""
+    if previous.kind is not BlockKind.LIST_ITEM or draft.kind is not BlockKind.PARAGRAPH:
+        return False
+    before, after = previous.last, draft.first
+    if (before.page, before.group) == (after.page, after.group) or draft.first.marked:
+        return False
+    if abs(before.size - after.size) > 0.3 or previous.text.rstrip().endswith(TERMINAL):
+        return False
+    indent = after.x0 - lefts[(after.page, after.group)]
+    return 0.5 * after.size <= indent <= 3 * after.size
 
 
 def _full_width(draft: _Draft) -> bool:
