@@ -197,3 +197,32 @@ def test_bullets_drawn_as_shapes_make_list_items(tmp_path):
         ("list_item", items[0][0]), ("list_item", " ".join(items[1]))]
     _, (article,) = segment(extract(path))
     assert article.items == (items[0][0], " ".join(items[1]))
+
+
+def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
+    """A heading across the columns that falls at the foot of a page (CSS column-span),
+    under two columns ending level: read after them, never inside the first one."""
+    path = tmp_path / "bas.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 60, "Agenda")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 84, "UNE RENCONTRE RÉGIONALE")
+    canvas.setFont("Helvetica", 9.5)
+    for row, (first, second) in enumerate(zip(_column_lines("FFF1", 50), _column_lines(
+            "FFF2", 50), strict=True)):
+        canvas.drawString(LEFT, HEIGHT - 104 - 12 * row, first)
+        canvas.drawString(GUTTER_X, HEIGHT - 104 - 12 * row, second)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 104 - 12 * 50 - 14, "Ressources")
+    canvas.showPage()
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UN GUIDE PRATIQUE")
+    canvas.setFont("Helvetica", 9.5)
+    canvas.drawString(LEFT, HEIGHT - 80, "Le guide paraît en juin et sera envoyé aux communes.")
+    canvas.showPage()
+    canvas.save()
+    _, articles = segment(extract(path))
+    assert [(a.section, a.title) for a in articles] == [
+        ("Agenda", "UNE RENCONTRE RÉGIONALE"), ("Ressources", "UN GUIDE PRATIQUE")]
+    assert "FFF2" in articles[0].text

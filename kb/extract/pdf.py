@@ -614,6 +614,13 @@ def _section_breaks(
             present = [start for start in starts if start is not None]
             if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
+            elif not present:
+                # Last on the page, under columns that end level: the next section's
+                # heading, read after them (its text is on the next page).
+                ends = [max((w.bottom for w in words if column_of(w) == index
+                             and w.bottom <= top), default=None) for index in columns]
+                if None not in ends and max(ends) - min(ends) <= 2 * body:
+                    breaks.append((top, bottom))
             continue
         # A heading inside the flow of balanced sections (Word's continuous section
         # breaks): nothing crosses the line just above it, every column leaves a line's
