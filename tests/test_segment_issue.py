@@ -163,3 +163,16 @@ def test_a_pdf_running_header_names_the_issue(tmp_path, broken):
     assert read.issue.number_from == "running-header"
     assert not any("introuvable" in warning for warning in read.document.warnings)
     assert all("novembre" not in article.full_text for article in read.articles)
+
+
+def test_kb_reindex_reports_the_undated_seed_issue(seed_files, tmp_path):
+    from indexer.reindex import reindex
+    from kb.models import EnrichedArticle
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "numero.txt").write_bytes(Path(seed_files[0]).read_bytes())
+    summary = reindex([str(corpus)], tmp_path / "index", progress=False,
+                      enrich=lambda articles: [EnrichedArticle(article=a) for a in articles])
+    assert summary.issues == 1
+    assert any("sans date" in warning.reason for warning in summary.warnings)
