@@ -226,3 +226,42 @@ def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
     assert [(a.section, a.title) for a in articles] == [
         ("Agenda", "UNE RENCONTRE RÉGIONALE"), ("Ressources", "UN GUIDE PRATIQUE")]
     assert "FFF2" in articles[0].text
+
+
+def test_three_column_sections_with_a_picture_and_a_short_last_section(tmp_path):
+    """Sections across three columns (CSS column-span headings): one opens its third
+    column with a picture, the last fills two columns only, a colophon runs across the
+    page below them and a footer sits in the bottom margin."""
+    path = tmp_path / "trois.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    xs = (40, 218, 396)
+    y = HEIGHT - 80
+    for heading, tag, picture, filled in (("Agenda", "GGG", False, 3),
+                                          ("Ressources", "HHH", True, 3),
+                                          ("Ailleurs", "III", False, 2)):
+        canvas.setFont("Helvetica-Bold", 15)
+        canvas.drawString(xs[0], y, heading)
+        top = y - 24
+        canvas.setFont("Helvetica", 9.5)
+        for column in range(filled):
+            start = top
+            if picture and column == 2:
+                canvas.setFillGray(0.8)
+                canvas.rect(xs[2], top - 40, 150, 48, stroke=0, fill=1)
+                canvas.setFillGray(0)
+                start = top - 52
+            for row, line in enumerate(_column_lines(f"{tag}{column + 1}", 6)):
+                canvas.drawString(xs[column], start - 12 * row,
+                                  line[:31].rstrip() + ("." if row == 5 else ""))
+        y = top - 12 * 6 - 70
+    canvas.setFont("Helvetica", 7.5)
+    canvas.drawString(40, y + 30, "Résonances n°84 – juin 2025. Pôle ressources ville et "
+                      "développement social, 39 rue des Bussys, 95600 Eaubonne.")
+    canvas.drawString(396, 35, "Centre de ressources politique de la ville")
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    keys = ("Agenda", "GGG1", "GGG2", "GGG3", "Ressources", "HHH1", "HHH2", "HHH3",
+            "Ailleurs", "III1", "III2")
+    order = [next(i for i, t in enumerate(texts) if t.startswith(key)) for key in keys]
+    assert order == sorted(order), texts
