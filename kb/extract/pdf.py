@@ -21,7 +21,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -123,8 +122,6 @@ class _Page:
     has_images: bool = False  # a page of pictures and no words is a scan
     # Small filled shapes (x0, top, x1, bottom): bullets a browser or a DTP tool draws.
     marks: list[tuple[float, float, float, float]] = field(default_factory=list)
-    # Pictures (x0, top, x1, bottom): they take their place in a column's flow.
-    pictures: list[tuple[float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -160,13 +157,7 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     lines: list[_Line] = []
     for page in pages:
         if page.words:
-            # A frame with no text in it is a picture (or its placeholder) too.
-            frames = [rect for rect in page.rects if not any(
-                rect[0] - 1 <= w.x0 and w.x1 <= rect[2] + 1 and rect[1] - 1 <= w.top
-                and w.bottom <= rect[3] + 1 for w in page.words)]
-            page_lines = _layout_lines(page.words, page.width, page.number, page.rects,
-                                       pictures=[*page.pictures, *frames],
-                                       page_height=page.height)
+            page_lines = _layout_lines(page.words, page.width, page.number, page.rects)
             _attach_links(page_lines, page.hyperlinks)
             _attach_marks(page_lines, page.marks)
             lines += page_lines
@@ -332,8 +323,6 @@ def _read_page(page) -> _Page:
         number=page.page_number, width=float(page.width), height=float(page.height),
         words=words, hyperlinks=hyperlinks, rects=rects, has_images=bool(page.images),
         marks=_marks(page),
-        pictures=[(float(image["x0"]), float(image["top"]), float(image["x1"]),
-                   float(image["bottom"])) for image in page.images],
     )
 
 
@@ -508,8 +497,7 @@ def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int 
 
 def _layout_lines(
     words: list[_Word], page_width: float, page_number: int,
-    rects: list[tuple[float, float, float, float]] = (), *,
-    pictures: list[tuple[float, float, float, float]] = (), page_height: float | None = None,
+    rects: list[tuple[float, float, float, float]] = (),
 ) -> list[_Line]:
     boxes = _text_boxes(words, list(rects))
     boxed = {id(word): index for word in words
@@ -517,8 +505,7 @@ def _layout_lines(
     flow = [word for word in words if id(word) not in boxed]
     lines: list[_Line] = []
     if flow:
-        lines += _flow_lines(flow, page_width, page_number, boxes, pictures=pictures,
-                             page_height=page_height)
+        lines += _flow_lines(flow, page_width, page_number, boxes)
     for index in range(len(boxes)):
         box_words = [word for word in words if boxed.get(id(word)) == index]
         if box_words:
@@ -532,8 +519,7 @@ def _layout_lines(
 
 def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
-    boxes: list[tuple[float, float, float, float]], *,
-    pictures: list[tuple[float, float, float, float]] = (), page_height: float | None = None,
+    boxes: list[tuple[float, float, float, float]],
 ) -> list[_Line]:
     gutters = _find_gutters(words, page_width)
 
@@ -547,8 +533,7 @@ def _flow_lines(
         return id(word) in across
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
-                    *_section_breaks(words, gutters, pictures=pictures,
-                                     page_height=page_height)])
+                    *_section_breaks(words, gutters)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -584,9 +569,7 @@ def _flow_lines(
 
 
 def _section_breaks(
-    words: list[_Word], gutters: list[tuple[float, float]], *,
-    pictures: Sequence[tuple[float, float, float, float]] = (),
-    page_height: float | None = None,
+    words: list[_Word], gutters: list[tuple[float, float]],
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
@@ -609,26 +592,12 @@ def _section_breaks(
     for word in words:
         if word.size >= body * HEADING_SIZE_RATIO or (word.bold and word.size > body + 0.3):
             rows.setdefault((column_of(word), round(word.bottom)), []).append(word)
-    # What fills the columns, where they start and end: words out of the page's top and
-    # bottom margins (a footer on a one-page issue), and pictures, which take their
-    # place in a column as text does.
-    margin = 0.05 * page_height if page_height else 0.0
-    words = [w for w in words if not page_height
-             or (w.top >= margin and w.bottom <= page_height - margin)]
-    words += [_Word("", x0, x1, top, bottom, body, False) for x0, top, x1, bottom in pictures
-              if x1 - x0 >= MIN_COLUMN / 2 and bottom - top >= 12]
-    # Lines across the page (a colophon) belong to no column.
-    spanning: set[int] = set()
-    for start, end in gutters:
-        spanning |= _spanning_words(words, (start + end) / 2)
     breaks = []
     pad = body * 0.5
     columns = range(len(gutters) + 1)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
-        if not any(char.isalpha() for w in row if not _CID.fullmatch(w.text) for char in w.text):
-            continue  # a bullet glyph set bold is no heading
         top, bottom = min(w.top for w in row), max(w.bottom for w in row)
         size = max(w.size for w in row)
         if any(column_of(w) == column and w.size >= size - 0.5 and 0 <= top - w.bottom < size
@@ -640,12 +609,10 @@ def _section_breaks(
         if not any(w.bottom > top - pad and w.top < bottom + pad for w in others):
             # Below it, every column starts its text at about the same height (a picture
             # beside a title leaves the next column empty much further down).
-            starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom
-                           and id(w) not in spanning), default=None) for index in columns]
+            starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom),
+                          default=None) for index in columns]
             present = [start for start in starts if start is not None]
-            # (A column with nothing below: a short last section filling fewer columns.)
-            if len(present) >= 2 and starts[0] is not None \
-                    and max(present) - min(present) <= 3 * body:
+            if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
             elif not present:
                 # Last on the page, under columns that end level: the next section's
@@ -662,6 +629,9 @@ def _section_breaks(
         cut = top - 1
         if any(w.top < cut < w.bottom for w in words):
             continue
+        spanning: set[int] = set()
+        for start, end in gutters:
+            spanning |= _spanning_words(words, (start + end) / 2)
         above = [max((w for w in words if column_of(w) == index and w.bottom <= cut),
                      key=lambda w: (w.bottom, w.x1), default=None) for index in columns]
         below = [min((w for w in words if column_of(w) == index and w.top >= cut
