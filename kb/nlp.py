@@ -21,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.textclean import strip_accents
+
 MODEL = "fr_core_news_sm"
 # Everything in the model but `ner`; see the module docstring for why tok2vec goes too.
 EXCLUDED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
@@ -160,12 +162,6 @@ class Entity:
     start: int
     end: int
     id: str = ""  # the authority id of an organisation the entity ruler named
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(
-        c for c in decomposed if not unicodedata.combining(c)))
 
 
 def name_variants(name: str) -> list[str]:
