@@ -110,7 +110,12 @@ def build_index(index_dir: Path, *, entities: bool = True,
 
 
 def service_ranker(service: SearchService) -> Ranker:
-    return lambda text: [hit.id for hit in service.search(Query(text, per_page=K)).hits]
+    """What the results page shows, in order: the articles holding every word, then, when
+    they are few, the partial matches listed apart ("Résultats approchants")."""
+    def ranked(text: str) -> list[str]:
+        page = service.search(Query(text, per_page=K))
+        return [hit.id for hit in (*page.hits, *page.approximate)][:K]
+    return ranked
 
 
 def indexed_articles(service: SearchService) -> list[dict]:

@@ -61,6 +61,9 @@ class SearchPage:
     suggestion: str | None = None  # "did you mean", only when it has results
     corrected: bool = False  # results came from typo tolerance
     notice: str | None = None  # e.g. the query was cut because too long
+    # Articles holding only some of the words, offered apart when those holding every word
+    # are few ("Résultats approchants"); never counted in `total`.
+    approximate: tuple[Hit, ...] = ()
 
     @property
     def pages(self) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.analysis import analyze, fold
+from indexer.analysis import analyze, fold, iter_terms
 from indexer.glossary import Glossary
 
 MAX_QUERY_CHARS = 300
@@ -149,15 +149,29 @@ def parse_query(text: str, glossary: Glossary | None = None) -> ParsedQuery:
             raw = raw.lstrip("-+")
             if raw in _OPERATORS:
                 continue
-        terms = tuple(analyze(raw))
-        if not terms:
+        if match.group("phrase") is None and not exclude:
+            clauses += [_word_clause(piece, glossary) for piece in _split_word(raw)]
             continue
-        alternatives: tuple[tuple[str, ...], ...] = (terms,)
-        is_word = match.group("phrase") is None and len(terms) == 1
-        if match.group("phrase") is None:
-            expansions = _expand_acronym(raw, glossary)
-            if expansions:
-                alternatives = (terms, *expansions)
-                is_word = False
-        clauses.append(Clause(raw, alternatives, exclude, is_word))
+        terms = tuple(analyze(raw))
+        if terms:
+            clauses.append(Clause(raw, (terms,), exclude))
     return ParsedQuery(text, tuple(_merge_expansions(clauses, glossary)), truncated)
+
+
+def _split_word(raw: str) -> list[str]:
+    """A typed word holding several terms (`tiers-lieux`, `santé/social`) is several
+    words: a hyphen and a space are the same to search. The index already puts both
+    spellings' terms at consecutive positions, so the phrase still ranks first.
+    Inclusive forms (`habitant-e-s`) and `REP+` stay one term."""
+    spans = [(start, end) for _, _, start, end in iter_terms(raw, mode="query")]
+    if len(spans) <= 1:
+        return [raw] if spans else []
+    return [raw[start:end] for start, end in spans]
+
+
+def _word_clause(raw: str, glossary: Glossary) -> Clause:
+    terms = tuple(analyze(raw))
+    expansions = _expand_acronym(raw, glossary)
+    if expansions:
+        return Clause(raw, (terms, *expansions))
+    return Clause(raw, (terms,), is_word=len(terms) == 1)

@@ -35,6 +35,8 @@ from whoosh import query as wq
 from whoosh.idsets import DocIdSet
 from whoosh.scoring import BM25F, bm25
 
+from indexer import filters as filter_values
+from indexer import ranking
 from indexer.analysis import analyze, fold, iter_terms
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
@@ -448,7 +450,8 @@ class SearchService:
             by_value = generation.facet_masks(facet)
             mask = 0
             for value in values:
-                mask |= by_value.get(value, 0)
+                for one in filter_values.expand(facet, value, by_value):
+                    mask |= by_value.get(one, 0)
             masks[facet] = mask
         return masks
 
@@ -462,33 +465,66 @@ class SearchService:
         filter_mask = generation.live
         for mask in filters.values():
             filter_mask &= mask
-        # All words preferred: when they fill less than a page, articles with some of the
-        # words follow, ranked after those with all of them.
-        fill = len(parsed.positive) > 1 and (all_of & filter_mask).bit_count() < per_page
-        text_mask = any_of if fill else all_of
-        matched = text_mask & filter_mask
+        # Every word is required; the total counts only those articles.
+        matched = all_of & filter_mask
         total = matched.bit_count()
+        scores = None
         if query.sort == "date" or not parsed.positive:
-            docnums = self._by_date(generation, matched, wanted)
-            ranked = [(d, 0.0) for d in docnums]
+            ranked = [(d, 0.0) for d in self._by_date(generation, matched, wanted)]
         else:
-            segments = [all_of & filter_mask]
-            if fill:
-                segments.append(any_of & ~all_of & filter_mask)
             scores = generation.scores(parsed.scoring_parts())
-            ranked = []
-            for mask in segments:
-                if len(ranked) >= wanted:
-                    break
-                if mask:
-                    docnums = np.flatnonzero(mask_to_bools(mask, generation.size))
-                    ranked += top_scored(docnums, scores[docnums], wanted - len(ranked))
+            ranked = self._ranked(generation, self._tiers(generation, parsed, matched),
+                                  scores, wanted)
         shown = ranked[(page_number - 1) * per_page: wanted]
         terms = parsed.highlight_terms()
         hits = tuple(self._hit(generation, d, score, terms) for d, score in shown)
-        facets = self._facet_counts(generation, query, text_mask, filters)
+        approximate: tuple[Hit, ...] = ()
+        if (ranking.wants_approximate(total, per_page) and page_number == 1
+                and len(parsed.positive) > 1):
+            partial = any_of & ~all_of & filter_mask
+            if partial:
+                approximate = self._approximate(generation, parsed, partial, scores,
+                                                per_page - total, terms)
+        facets = self._facet_counts(generation, query, all_of, filters)
         return SearchPage(replace(query, page=page_number, per_page=per_page), total, hits,
-                          facets)
+                          facets, approximate=approximate)
+
+    def _tiers(self, generation: _Generation, parsed: ParsedQuery, matched: int
+               ) -> list[int]:
+        """Articles holding every word, best first: the phrase, the words near, the rest."""
+        if not matched or not ranking.has_proximity(parsed):
+            return [matched] if matched else []
+        terms = ranking.typed_terms(parsed)
+        phrase = generation.alternative_mask(terms)
+        near = generation._cached(
+            ("near", ranking.NEAR_WINDOW, *terms),
+            lambda: mask_from_array(ranking.near_docnums(generation.occurrences, terms),
+                                    generation.size))
+        return ranking.tiers(matched, phrase, near)
+
+    @staticmethod
+    def _ranked(generation: _Generation, masks: list[int], scores: np.ndarray, wanted: int
+                ) -> list[tuple[int, float]]:
+        ranked: list[tuple[int, float]] = []
+        for mask in masks:
+            if len(ranked) >= wanted:
+                break
+            docnums = np.flatnonzero(mask_to_bools(mask, generation.size))
+            ranked += top_scored(docnums, scores[docnums], wanted - len(ranked))
+        return ranked
+
+    def _approximate(self, generation: _Generation, parsed: ParsedQuery, partial: int,
+                     scores: np.ndarray | None, limit: int, terms: set[str]
+                     ) -> tuple[Hit, ...]:
+        """Articles holding some of the words, most words first, then by BM25F."""
+        if scores is None:
+            scores = generation.scores(parsed.scoring_parts())
+        docnums = np.flatnonzero(mask_to_bools(partial, generation.size))
+        clause_masks = [mask_to_bools(generation.clause_mask(c), generation.size)[docnums]
+                        for c in parsed.positive]
+        ranked = top_scored(docnums, ranking.approximate_scores(scores[docnums], clause_masks),
+                            limit)
+        return tuple(self._hit(generation, d, float(scores[d]), terms) for d, _ in ranked)
 
     def _by_date(self, generation: _Generation, mask: int, wanted: int) -> list[int]:
         if not mask:

@@ -8,6 +8,7 @@ import pytest
 from whoosh import query as wq
 
 from bench.synthetic import synthetic_archive
+from indexer import ranking
 from indexer.api import Query
 from indexer.glossary import Glossary
 from indexer.querying import Clause, Part, parse_query
@@ -23,8 +24,8 @@ from indexer.search import (
 )
 
 # words, phrases, an exclusion, an acronym (Or of a word and a phrase), its expansion
-# typed out, and queries whose articles with every word fill less than a page (the page is
-# then completed by articles with some of the words, ranked by an Or).
+# typed out, and queries whose articles with every word fill less than a page (partial
+# matches are then offered apart, ranked by how many clauses they hold, then by an Or).
 QUERIES = ("santé", "jeunes emploi", "égalité femmes hommes", '"participation citoyenne"',
            '"renouvellement urbain" santé', "logement -sport", "PCI", "participation citoyenne",
            '"santé mentale" jeunes', '"accès aux droits" logement emploi')
@@ -55,23 +56,66 @@ def whoosh_clause(clause: Clause) -> wq.Query:
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
+def whoosh_docs(query: wq.Query, generation) -> set[int]:
+    return set(query.docs(generation.searcher()))
+
+
 @pytest.mark.parametrize("text", QUERIES)
 def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
+    """Articles with every word, in tiers (the phrase, the words near, the rest), each
+    ordered by Whoosh's BM25F of And(clauses); when they do not fill the page, partial
+    matches come apart, most clauses first, then by Whoosh's BM25F of Or(clauses)."""
     parsed = parse_query(text, service.glossary)
     clauses = [whoosh_clause(c) for c in parsed.positive]
+    per_page = 20
     with service._use() as generation:
         all_of, any_of = service._text_masks(generation, parsed)
-        assert any_of.bit_count() >= 20, "the query must fill a page"
+        assert any_of.bit_count() >= per_page, "the query must fill a page"
+        everything = set(range(generation.size))
+        if ranking.has_proximity(parsed):
+            terms = list(ranking.typed_terms(parsed))
+            phrase = whoosh_docs(wq.Phrase(MATCH_FIELD, terms), generation)
+            near = set(ranking.near_docnums(generation.occurrences, terms).tolist()) - phrase
+            tiers = [phrase, near, everything - phrase - near]
+        else:
+            tiers = [everything]
+        all_ids = set(np.flatnonzero(mask_to_bools(all_of, generation.size)).tolist())
         expected = []
-        for scoring, mask in ((wq.And(clauses), all_of), (wq.Or(clauses), any_of & ~all_of)):
-            if mask and len(expected) < 20:
+        for tier in tiers:
+            allowed = tier & all_ids
+            if allowed and len(expected) < per_page:
                 results = generation.searcher().search(
-                    scoring, limit=20 - len(expected), filter=MaskSet(mask, generation.size),
-                    terms=False)
+                    wq.And(clauses), limit=per_page - len(expected),
+                    filter=MaskSet(mask_from_array(np.array(sorted(allowed)), generation.size),
+                                   generation.size), terms=False)
                 expected += [(hit.docnum, round(hit.score, 4)) for hit in results]
-        page = service.search(Query(text, per_page=20))
+        page = service.search(Query(text, per_page=per_page))
         ours = [(generation.docnum(hit.id), hit.score) for hit in page.hits]
-    assert ours == expected
+        assert ours == expected
+        assert page.total == len(all_ids)
+
+        partial = any_of & ~all_of
+        expected_partial = []
+        if len(all_ids) < per_page and len(clauses) > 1 and partial:
+            scored = generation.searcher().search(
+                wq.Or(clauses), limit=None, filter=MaskSet(partial, generation.size),
+                terms=False)
+            holding = [whoosh_docs(clause, generation) for clause in clauses]
+            rows = sorted((-sum(hit.docnum in h for h in holding), -round(hit.score, 4),
+                            hit.docnum) for hit in scored)
+            expected_partial = [(d, -score) for _, score, d in rows][:per_page - len(all_ids)]
+        approximate = [(generation.docnum(hit.id), hit.score) for hit in page.approximate]
+    assert approximate == expected_partial
+
+
+@pytest.mark.parametrize("words", [("sante", "mental"), ("emploi", "jeune"),
+                                   ("participation", "citoyen")])
+def test_near_is_whoosh_span_near(service: SearchService, words) -> None:
+    with service._use() as generation:
+        spans = wq.spans.SpanNear2([wq.Term(MATCH_FIELD, w) for w in words],
+                                   slop=ranking.NEAR_WINDOW, ordered=False, mindist=0)
+        expected = sorted(spans.docs(generation.searcher()))
+        assert ranking.near_docnums(generation.occurrences, words).tolist() == expected
 
 
 def test_page_two_continues_page_one(service: SearchService) -> None:
