@@ -36,7 +36,7 @@ from whoosh.idsets import DocIdSet
 from whoosh.scoring import BM25F, bm25
 
 from indexer import filters as filter_values
-from indexer import ranking
+from indexer import offers, ranking
 from indexer.analysis import analyze, fold, iter_terms
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
@@ -552,7 +552,7 @@ class SearchService:
                     if count or value in selected:
                         values.append(FacetValue(value, labels.get(facet, {}).get(value, value),
                                                  count, value in selected))
-            values.sort(key=lambda v: (-v.count, v.label) if facet != "year"
+            values.sort(key=lambda v: (-v.count, fold(v.label), v.value) if facet != "year"
                         else (v.value,), reverse=facet == "year")
             facets[facet] = tuple(values)
         return facets
@@ -669,7 +669,7 @@ class SearchService:
             values = [FacetValue(value, labels.get(value, value), mask.bit_count())
                       for value, mask in generation.facet_masks(facet).items()
                       if mask]
-            return sorted(values, key=lambda v: (v.label.casefold(), v.value))
+            return sorted(values, key=lambda v: (fold(v.label), v.value))
 
     def issues(self) -> list[dict[str, Any]]:
         with self._use() as generation:
@@ -726,6 +726,17 @@ class SearchService:
                                           label))
             found.sort()
             return [(facet, value, label) for _, _, facet, value, label in found[:limit]]
+
+    def named_filters(self, text: str, limit: int = 3) -> list[tuple[str, str, str]]:
+        """(facet, value, label) of communes, themes, organisations, people and quartiers
+        named in the query text, to offer as filters."""
+        with self._use() as generation:
+            if generation is None or not text.strip():
+                return []
+            index = getattr(generation, "offer_index", None)
+            if index is None:
+                index = generation.offer_index = offers.label_index(generation.manifest.labels)
+            return offers.named_in(text, index, limit)
 
     def total_articles(self) -> int:
         with self._use() as generation:

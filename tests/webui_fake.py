@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Any
 
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
+from indexer.filters import expand
 
 DEPARTEMENT_NAMES = {"78": "Yvelines", "92": "Hauts-de-Seine", "95": "Val-d'Oise"}
 
@@ -229,9 +230,13 @@ class FakeSearchService:
         for facet, wanted in filters.items():
             if facet == skip_facet:
                 continue
-            if not {v for v, _ in self.values(rec, facet)} & set(wanted):
+            if not {v for v, _ in self.values(rec, facet)} & self._expanded(facet, wanted):
                 return False
         return True
+
+    def _expanded(self, facet: str, wanted) -> set[str]:
+        every = {v for rec in self.records.values() for v, _ in self.values(rec, facet)}
+        return {one for value in wanted for one in expand(facet, value, sorted(every))}
 
     # -- the SearchService interface ----------------------------------------------------
     def search(self, query: Query) -> SearchPage:
@@ -310,6 +315,18 @@ class FakeSearchService:
                 if fold(value.label).startswith(wanted):
                     out.append((facet, value.value, value.label))
         return out[:limit]
+
+    def named_filters(self, text: str, limit: int = 3) -> list[tuple[str, str, str]]:
+        typed = f" {fold(text)} "
+        found = []
+        recorded = len(self.queries)  # looking values up is not a search the view made
+        for facet in ("commune", "theme", "organisation", "person"):
+            for value in self.facet_values(facet):
+                name = fold(value.label.split(" (")[0])
+                if f" {name} " in typed and (facet, value.value, value.label) not in found:
+                    found.append((facet, value.value, value.label))
+        del self.queries[recorded:]
+        return found[:limit]
 
     def total_articles(self) -> int:
         return len(self.records)

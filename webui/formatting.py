@@ -5,6 +5,8 @@ Citations and month names are `kb.citation`'s, shared with the index and the CLI
 
 from __future__ import annotations
 
+import unicodedata
+
 from kb.citation import issue_label, month_year
 
 
@@ -28,3 +30,11 @@ def issue_name(issue: dict) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count <= 1 else (plural_form or singular + "s")
     return f"{count:,} {word}".replace(",", "\u202f")
+
+
+def collation_key(text: str) -> str:
+    """A sort key that reads French as a reader does: accents and case set aside
+    (`Écouen` with the E, `œ` as `oe`), so `sorted` no longer puts É after Z."""
+    text = text.casefold().replace("œ", "oe").replace("æ", "ae")
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))

@@ -16,6 +16,7 @@ from flask import abort, current_app, g, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer.api import FACETS, Query
+from indexer.filters import range_value, year_range
 
 # URL parameter (French, what people see in the address bar) -> facet name of the service.
 PARAM_TO_FACET: dict[str, str] = {
@@ -47,15 +48,18 @@ FACET_LABELS: dict[str, str] = {
 }
 
 SORT_PARAM = {"pertinence": "relevance", "date": "date"}
-KNOWN_PARAMS = {"q", "tri", "page", *PARAM_TO_FACET}
+KNOWN_PARAMS = {"q", "tri", "page", "annee_de", "annee_a", *PARAM_TO_FACET}
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_CHARS = 200
 
 _VALUE_FORMATS = {
     "commune": re.compile(r"\d[\dAB]\d{3}"),
     "departement": re.compile(r"\d[\dAB]|97\d"),
-    "year": re.compile(r"\d{4}"),
+    # one year, or a range: `2019-2021`, `2019-`, `-2021` (either order)
+    "year": re.compile(r"\d{4}|\d{4}\s*[-–]\s*(?:\d{4})?|[-–]\s*\d{4}"),
 }
+# The year-range form's two fields, folded into one `annee=2019-2021` value.
+YEAR_FROM, YEAR_TO = "annee_de", "annee_a"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _URL_SAFE = ":/()"
 
@@ -201,6 +205,8 @@ def parse_state(args: MultiDict[str, str], raw_query_string: bytes = b"") -> Sea
             if pattern and not pattern.fullmatch(value):
                 bad_request(f"Valeur invalide pour le filtre « {param} » : « {value[:50]} ».")
             values.append(value)
+        if facet == "year":
+            values = _with_year_range(values, args)
         if len(values) > MAX_VALUES_PER_FACET:
             bad_request(f"Trop de valeurs pour le filtre « {param} ».")
         if values:
@@ -214,6 +220,28 @@ def parse_state(args: MultiDict[str, str], raw_query_string: bytes = b"") -> Sea
     return SearchState(
         text=text, filters=filters, sort=SORT_PARAM[sort_param], page=page, notice=notice
     )
+
+
+def _with_year_range(values: list[str], args: MultiDict[str, str]) -> list[str]:
+    """The range form's `annee_de` / `annee_a` become one range value, replacing any year
+    chosen before (the form states the whole range). A bound that is not a year is
+    ignored rather than refused: the query must survive a mistyped year."""
+    bounds = []
+    for param in (YEAR_FROM, YEAR_TO):
+        raw = clean_text(args.get(param, ""))
+        bounds.append(int(raw) if raw.isascii() and raw.isdigit() and len(raw) == 4 else None)
+    start, end = bounds
+    if start is None and end is None:
+        return [year_value(v) for v in values]
+    if start is not None and end is not None and start > end:
+        start, end = end, start
+    return [range_value(start, end)]
+
+
+def year_value(value: str) -> str:
+    """A range value written one way: `2021 - 2019` → `2019-2021`."""
+    bounds = year_range(value)
+    return value if bounds is None else range_value(*bounds)
 
 
 def parse_page(raw: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from flask import (
@@ -16,18 +16,25 @@ from flask import (
     url_for,
 )
 
-from indexer.api import FACETS, FacetValue, Hit, SearchPage
+from indexer.api import Hit, SearchPage
 from kb.citation import citation
-from webui import export, feeds
+from webui import export, facet_groups, feeds
+from webui.formatting import collation_key
 from webui.services import entity_url, index_location, search_service
-from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState, clean_text, parse_state
+from webui.state import (
+    FACET_LABELS,
+    FACET_TO_PARAM,
+    PARAM_TO_FACET,
+    SearchState,
+    clean_text,
+    parse_state,
+)
 
 bp = Blueprint("search", __name__)
 
 HOME_COMMUNES = 12
-FACET_VISIBLE = 8  # more values hide behind a <details>, no script needed
-FACET_LISTED = 50  # beyond that, a facet's long tail is reached by search, not by scrolling
 SUGGEST_MAX_CHARS = 100
+OFFER_FILTER_CHARS = 100  # a value-filter box typed longer than this is cut
 
 
 def current_state() -> SearchState:
@@ -52,57 +59,6 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     data["citation"] = citation(hit.issue_number, hit.date, hit.pages)
     data["url"] = url_for("articles.article", article_id=hit.id, _external=True)
     return data
-
-
-def facet_label(result: SearchPage, facet: str, value: str) -> str:
-    for facet_value in result.facets.get(facet, ()):
-        if facet_value.value == value:
-            return facet_value.label
-    return value
-
-
-def active_filters(state: SearchState, result: SearchPage) -> list[dict[str, str]]:
-    return [
-        {
-            "facet": FACET_LABELS[facet],
-            "label": facet_label(result, facet, value),
-            "remove_url": state.toggle_url(facet, value),
-        }
-        for facet in FACETS
-        for value in state.filters.get(facet, ())
-    ]
-
-
-def facet_groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
-    groups = []
-    for facet in FACETS:
-        values: tuple[FacetValue, ...] = result.facets.get(facet, ())
-        if not values:
-            continue
-        toggle_url = state.toggle_links(facet)
-        items = [
-            {
-                "label": v.label,
-                "count": v.count,
-                "selected": v.selected or v.value in state.filters.get(facet, ()),
-                "url": toggle_url(v.value),
-            }
-            for n, v in enumerate(values)
-            if n < FACET_LISTED or v.selected or v.value in state.filters.get(facet, ())
-        ]
-        # Selected values always stay visible, whatever their count.
-        visible = [i for n, i in enumerate(items) if n < FACET_VISIBLE or i["selected"]]
-        hidden = [i for n, i in enumerate(items) if n >= FACET_VISIBLE and not i["selected"]]
-        groups.append(
-            {
-                "facet": facet,
-                "param": FACET_TO_PARAM[facet],
-                "label": FACET_LABELS[facet],
-                "visible": visible,
-                "hidden": hidden,
-            }
-        )
-    return groups
 
 
 def page_links(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
@@ -130,8 +86,10 @@ def page_links(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
 def home():
     service = search_service()
     issues = sorted(service.issues(), key=lambda i: i.get("date") or "", reverse=True)
-    communes = sorted(service.facet_values("commune"), key=lambda v: (-v.count, v.label))
-    themes = sorted(service.facet_values("theme"), key=lambda v: (-v.count, v.label))
+    communes = sorted(service.facet_values("commune"),
+                      key=lambda v: (-v.count, collation_key(v.label)))
+    themes = sorted(service.facet_values("theme"),
+                    key=lambda v: (-v.count, collation_key(v.label)))
     total = service.total_articles()
     return render_template(
         "home.html",
@@ -144,18 +102,36 @@ def home():
     )
 
 
+def offers(state: SearchState) -> list[dict[str, str]]:
+    """Values named in the query and not yet chosen: "Filtrer sur Sarcelles ?"."""
+    if not state.text:
+        return []
+    named = search_service().named_filters(state.text)
+    return [
+        {"label": label, "kind": FACET_LABELS[facet].lower(),
+         "url": state.toggle_url(facet, value)}
+        for facet, value, label in named
+        if value not in state.filters.get(facet, ())
+    ]
+
+
 @bp.get("/recherche")
 def results():
     state = current_state()
     result = run_search(state)
     notices = [n for n in (state.notice, result.notice) if n]
+    year_from, year_to = facet_groups.year_bounds(state)
     return render_template(
         "results.html",
         state=state,
         result=result,
         notices=notices,
-        chips=active_filters(state, result),
-        groups=facet_groups(state, result),
+        chips=facet_groups.chips(state, result),
+        groups=facet_groups.groups(state, result),
+        offers=offers(state),
+        bars=facet_groups.timeline(result),
+        year_from=year_from,
+        year_to=year_to,
         pages=page_links(state, result),
         suggestion_url=state.with_text(result.suggestion).url() if result.suggestion else None,
         feed_url=state.url("search.results_atom", page=1),
@@ -164,6 +140,28 @@ def results():
         relevance_url=state.sorted_by("relevance").url(),
         date_url=state.sorted_by("date").url(),
         clear_filters_url=state.without_filters().url(),
+    )
+
+
+@bp.get("/recherche/valeurs/<groupe>")
+def facet_all_values(groupe: str):
+    """Every value of one long group for this search, narrowed by a filter box: the
+    no-script way to find one commune, organisation or person among hundreds."""
+    facet = PARAM_TO_FACET.get(groupe)
+    if facet not in facet_groups.LONG_GROUPS:
+        abort(404, description="Ce groupe de filtres n'a pas de liste complète.")
+    state = current_state()
+    wanted = clean_text(request.args.get("filtre", ""))[:OFFER_FILTER_CHARS]
+    result = run_search(replace(state, page=1), per_page=1)
+    return render_template(
+        "facet_values.html",
+        state=state,
+        facet=facet,
+        param=groupe,
+        label=FACET_LABELS[facet],
+        wanted=wanted,
+        items=facet_groups.all_values(state, result, facet, wanted),
+        back_url=state.url(),
     )
 
 
@@ -186,6 +184,9 @@ def results_api():
             "corrected": result.corrected,
             "notices": [n for n in (state.notice, result.notice) if n],
             "hits": [hit_json(hit) for hit in result.hits],
+            # articles holding only some of the words, when those with every word are few;
+            # not counted in `total`
+            "approximate": [hit_json(hit) for hit in result.approximate],
             "facets": {
                 FACET_TO_PARAM[facet]: [
                     {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
