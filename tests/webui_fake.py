@@ -265,6 +265,11 @@ class FakeSearchService:
             )
         start = (query.page - 1) * query.per_page
         hits = tuple(self.hit(r, terms) for r in matched[start : start + query.per_page])
+        approximate: tuple[Hit, ...] = ()
+        if len(terms) > 1 and len(matched) < query.per_page and query.page == 1:
+            some = [r for r in self.records.values() if r not in matched
+                    and any(self._matches(r, [t], query.filters) for t in terms)]
+            approximate = tuple(self.hit(r, terms) for r in some[: query.per_page - len(matched)])
         return SearchPage(
             query=query,
             total=len(matched),
@@ -272,6 +277,7 @@ class FakeSearchService:
             facets=facets,
             suggestion=suggestion,
             corrected=bool(corrected),
+            approximate=approximate,
         )
 
     def article(self, article_id: str) -> dict[str, Any] | None:

@@ -35,6 +35,8 @@ bp = Blueprint("search", __name__)
 HOME_COMMUNES = 12
 SUGGEST_MAX_CHARS = 100
 OFFER_FILTER_CHARS = 100  # a value-filter box typed longer than this is cut
+OFFER_KINDS = {"commune": "la commune", "theme": "le thème", "organisation": "l'organisation",
+               "person": "la personne", "quartier": "le quartier"}
 
 
 def current_state() -> SearchState:
@@ -108,7 +110,7 @@ def offers(state: SearchState) -> list[dict[str, str]]:
         return []
     named = search_service().named_filters(state.text)
     return [
-        {"label": label, "kind": FACET_LABELS[facet].lower(),
+        {"label": label, "kind": OFFER_KINDS.get(facet, ""),
          "url": state.toggle_url(facet, value)}
         for facet, value, label in named
         if value not in state.filters.get(facet, ())
