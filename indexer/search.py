@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,10 @@ TERM_CACHE_SIZE = 4096
 # articles a frequent word's score array is ~1 MB and its positions several MB.
 IMPACT_CACHE_BYTES = 64 << 20  # scores: 12 bytes per article having the term
 OCCURRENCE_CACHE_BYTES = 32 << 20  # positions (phrases): 8 bytes per occurrence
+
+
+# Facet labels sorted as French reads them (É with E), the key computed once per label.
+label_key = lru_cache(maxsize=65536)(fold)
 
 
 # ---------------------------------------------------------------- bitmaps
@@ -552,7 +557,7 @@ class SearchService:
                     if count or value in selected:
                         values.append(FacetValue(value, labels.get(facet, {}).get(value, value),
                                                  count, value in selected))
-            values.sort(key=lambda v: (-v.count, fold(v.label), v.value) if facet != "year"
+            values.sort(key=lambda v: (-v.count, label_key(v.label), v.value) if facet != "year"
                         else (v.value,), reverse=facet == "year")
             facets[facet] = tuple(values)
         return facets
@@ -669,7 +674,7 @@ class SearchService:
             values = [FacetValue(value, labels.get(value, value), mask.bit_count())
                       for value, mask in generation.facet_masks(facet).items()
                       if mask]
-            return sorted(values, key=lambda v: (fold(v.label), v.value))
+            return sorted(values, key=lambda v: (label_key(v.label), v.value))
 
     def issues(self) -> list[dict[str, Any]]:
         with self._use() as generation:

@@ -101,13 +101,15 @@ def groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
         values = sort_values(result.facets.get(facet, ()), facet)
         if not values:
             continue
-        items = _items(state, facet, values)
+        chosen = state.filters.get(facet, ())
+        # Links only for what is listed: a long group has thousands of values.
+        items = _items(state, facet, [v for n, v in enumerate(values)
+                                      if n < FACET_LISTED or v.selected or v.value in chosen])
         if facet == "theme":
             items = _nest_themes(items)
-        listed = [i for n, i in enumerate(items) if n < FACET_LISTED or i["selected"]]
         # Selected values always stay visible, whatever their count.
-        visible = [i for n, i in enumerate(listed) if n < FACET_VISIBLE or i["selected"]]
-        hidden = [i for n, i in enumerate(listed) if n >= FACET_VISIBLE and not i["selected"]]
+        visible = [i for n, i in enumerate(items) if n < FACET_VISIBLE or i["selected"]]
+        hidden = [i for n, i in enumerate(items) if n >= FACET_VISIBLE and not i["selected"]]
         found.append({
             "facet": facet,
             "param": FACET_TO_PARAM[facet],
@@ -117,7 +119,7 @@ def groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
             "hidden_label": plural(len(hidden), "autre valeur", "autres valeurs"),
             "all_url": (url_for("search.facet_all_values", groupe=FACET_TO_PARAM[facet],
                                 **state.args(page=1))
-                        if facet in LONG_GROUPS and len(items) > FACET_VISIBLE else None),
+                        if facet in LONG_GROUPS and len(values) > FACET_VISIBLE else None),
             "years": sorted(int(v.value) for v in values if v.value.isdigit())
             if facet == "year" else [],
         })

@@ -6,6 +6,7 @@ Citations and month names are `kb.citation`'s, shared with the index and the CLI
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from kb.citation import issue_label, month_year
 
@@ -32,6 +33,7 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count:,} {word}".replace(",", "\u202f")
 
 
+@lru_cache(maxsize=65536)
 def collation_key(text: str) -> str:
     """A sort key that reads French as a reader does: accents and case set aside
     (`Écouen` with the E, `œ` as `oe`), so `sorted` no longer puts É after Z."""
