@@ -131,3 +131,11 @@ def test_year_range_values() -> None:
     assert range_value(None, 2021) == "-2021"
     assert expand("year", "2019-2020", ["2018", "2019", "2020", "2021"]) == ["2019", "2020"]
     assert expand("commune", "2019-2020", ["2019"]) == ["2019-2020"]
+
+
+def test_a_commune_named_in_the_query_is_offered(service) -> None:
+    assert service.named_filters("renouvellement urbain Sarcelles") == [
+        ("commune", "95585", "Sarcelles (95)")]
+    assert service.named_filters("emploi à Mantes-la-Jolie")[0][1] == "78361"
+    assert service.named_filters("sarcelles")  # case and accents set aside
+    assert service.named_filters("emploi") == []
