@@ -322,11 +322,12 @@ class Layout:
         title ("Persan" alone as a title), not a kicker."""
         return self.followed_by_body(index)
 
-    def starts_list(self, index: int) -> bool:
-        """A short line directly followed by list items names a list rubric."""
+    def starts_list(self, index: int, max_words: int = HEADING_LINE_MAX_WORDS) -> bool:
+        """A short line directly followed by list items names a list rubric (or, under
+        a rubric marker, titles the list: `max_words` then allows a title's length)."""
         following = self.next_index(index)
         return (
             following is not None
             and self.blocks[following].kind is BlockKind.LIST_ITEM
-            and short_line(self.blocks[index].text, HEADING_LINE_MAX_WORDS)
+            and short_line(self.blocks[index].text, max_words)
         )
