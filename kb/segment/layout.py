@@ -94,6 +94,10 @@ class Layout:
         section_tier = section_tiers.most_common(1)[0][0] if section_tiers else None
         for index, block in enumerate(self.blocks):
             if marker_text(block) or match_section(block.text) or (
+                # Plain text marks its headings up on purpose ("## L'actu du Pôle").
+                self.plain and block.kind is BlockKind.HEADING
+                and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
+            ) or (
                 section_tier is not None and self.tiers[index] == section_tier
                 and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
             ):
