@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, url_for
 
 from indexer.api import FacetValue, Hit
-from webui import feeds, territory
+from webui import feeds, reading, sources, territory
 from webui.services import search_service
 from webui.state import FACET_LABELS, SearchState
 
@@ -21,6 +21,7 @@ RELATED_FACETS = ("theme", "commune", "quartier", "organisation", "person")
 RELATED_VISIBLE = 15
 INSEE = re.compile(r"\d[\dAB]\d{3}")
 MAX_NAME_CHARS = 200
+THUMBNAILS_MAX = 60
 
 
 def timeline(year_values: tuple[FacetValue, ...]) -> list[dict[str, Any]]:
@@ -295,4 +296,25 @@ def issue(issue_id: str):
         if not sections or sections[-1][0] != hit.section:
             sections.append((hit.section, []))
         sections[-1][1].append(hit)
-    return render_template("issue.html", issue=found, sections=sections, count=len(hits))
+    pdf = reading.issue_pdf(found)
+    total = reading.page_total(pdf[0]) if pdf else 0
+    return render_template(
+        "issue.html",
+        issue=found,
+        sections=sections,
+        count=len(hits),
+        pdf_url=url_for("articles.source", path=pdf[1]) if pdf else None,
+        thumbnails=[
+            {
+                "page": page,
+                "image": url_for("reader.page_image", issue_id=issue_id, page=page),
+                "url": url_for("reader.issue_page", issue_id=issue_id, page=page),
+            }
+            for page in range(1, min(total, THUMBNAILS_MAX) + 1)
+        ],
+        other_sources=[
+            (s.rsplit("/", 1)[-1], url_for("articles.source", path=link))
+            for s in found.get("sources") or ()
+            if (link := sources.source_link(s)) and (not pdf or link != pdf[1])
+        ],
+    )

@@ -1,0 +1,125 @@
+"""Finding and showing the pages of an issue's PDF: which file, how many pages, the page
+view (image, size, highlighted boxes) and the links to leaf through.
+
+Only PDFs listed in the index's manifest for an issue are ever opened, and only when they
+are under the corpus root (`webui.sources`); URLs name an issue and a page number, never
+a path. Images and word boxes are made on first request and cached beside the index
+(`PAGE_CACHE_DIR`, default `INDEX_DIR/pages`, bounded by `PAGE_CACHE_MAX_BYTES`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import current_app, url_for
+
+from webui import sources
+from webui.highlight import boxes, query_terms
+from webui.pageimages import PageCache
+from webui.services import search_service
+
+
+def page_cache() -> PageCache:
+    cache = current_app.extensions.get("kb_pages")
+    if cache is None:
+        folder = current_app.config.get("PAGE_CACHE_DIR") or str(
+            Path(current_app.config["INDEX_DIR"]) / "pages")
+        cache = PageCache(folder, int(current_app.config["PAGE_CACHE_MAX_BYTES"]))
+        current_app.extensions["kb_pages"] = cache
+    return cache
+
+
+def find_issue(issue_id: str) -> dict[str, Any] | None:
+    return next((i for i in search_service().issues() if i.get("id") == issue_id), None)
+
+
+def issue_pdf(issue: dict[str, Any], preferred: tuple[str, ...] = ()) -> tuple[Path, str] | None:
+    """(real path, path under the corpus root) of the issue's PDF, if one is served.
+
+    Candidates are the issue's files in the manifest; `preferred` (an article's own
+    sources) only reorders them, it never adds a file.
+    """
+    listed = [s for s in issue.get("sources") or () if s.lower().endswith(".pdf")]
+    listed.sort(key=lambda s: (s not in preferred, s))
+    for source in listed:
+        relative = sources.source_link(source)
+        real = sources.resolve_inside_root(relative) if relative else None
+        if real is not None:
+            return real, relative
+    return None
+
+
+def page_total(pdf: Path) -> int:
+    try:
+        return page_cache().page_count(pdf)
+    except Exception:
+        current_app.logger.warning("PDF illisible pour les vignettes : %s", pdf, exc_info=True)
+        return 0
+
+
+def page_view(issue: dict[str, Any], pdf: Path, page: int, text: str = "") -> dict | None:
+    """What the page-view macro draws: the image, its size in points, the boxes."""
+    try:
+        words = page_cache().words(pdf, page)
+    except Exception:
+        current_app.logger.warning("Page %s illisible : %s", page, pdf, exc_info=True)
+        return None
+    found = boxes(words, query_terms(text))
+    return {
+        "page": page,
+        "width": round(words.width, 1),
+        "height": round(words.height, 1),
+        "boxes": found,
+        "image_url": url_for("reader.page_image", issue_id=issue["id"], page=page,
+                             taille="page"),
+    }
+
+
+def leaf_links(issue_id: str, page: int, total: int, text: str) -> dict[str, str | None]:
+    def link(number: int) -> str | None:
+        if not 1 <= number <= total:
+            return None
+        return url_for("reader.issue_page", issue_id=issue_id, page=number, q=text or None)
+
+    return {"previous": link(page - 1), "next": link(page + 1)}
+
+
+
+
+def article_pdf(record: dict[str, Any]) -> tuple[Path, str] | None:
+    issue = find_issue((record.get("issue") or {}).get("id") or "")
+    if issue is None:
+        return None
+    return issue_pdf(issue, tuple(record.get("sources") or (record.get("source"),)))
+
+
+def article_reader(record: dict[str, Any], text: str, wanted: str) -> dict | None:
+    """The page shown beside an article: its first page, or `wanted` when it is one of
+    the issue's pages; with the links to the pages before and after."""
+    found = article_pdf(record)
+    pages = sorted(set(record.get("pages") or ()))
+    if found is None or not pages:
+        return None
+    total = page_total(found[0])
+    page = int(wanted) if wanted.isdigit() and 1 <= int(wanted) <= total else pages[0]
+    if not 1 <= page <= total:
+        return None
+    issue = find_issue(record["issue"]["id"])
+    view = page_view(issue, found[0], page, text)
+    if view is None:
+        return None
+    def link(number: int) -> str | None:
+        if not 1 <= number <= total:
+            return None
+        return url_for("articles.article", article_id=record["id"], page=number,
+                       q=text or None, _anchor="page-imprimee")
+
+    return {
+        "view": view, "page": page, "total": total, "pages": pages,
+        "previous": link(page - 1), "next": link(page + 1),
+        "page_links": [(n, link(n)) for n in pages],
+        "issue_page_url": url_for("reader.issue_page", issue_id=issue["id"], page=page,
+                                  q=text or None),
+        "pdf_url": url_for("articles.source", path=found[1]) + f"#page={page}",
+    }
