@@ -53,8 +53,8 @@ def issue_pdf(issue: dict[str, Any], preferred: tuple[str, ...] = ()) -> tuple[P
 def page_total(pdf: Path) -> int:
     try:
         return page_cache().page_count(pdf)
-    except Exception:
-        current_app.logger.warning("PDF illisible pour les vignettes : %s", pdf, exc_info=True)
+    except Exception as error:  # a damaged PDF has no pages to show, the page still answers
+        current_app.logger.warning("PDF illisible pour les vignettes : %s (%s)", pdf, error)
         return 0
 
 
@@ -62,8 +62,8 @@ def page_view(issue: dict[str, Any], pdf: Path, page: int, text: str = "") -> di
     """What the page-view macro draws: the image, its size in points, the boxes."""
     try:
         words = page_cache().words(pdf, page)
-    except Exception:
-        current_app.logger.warning("Page %s illisible : %s", page, pdf, exc_info=True)
+    except Exception as error:
+        current_app.logger.warning("Page %s illisible : %s (%s)", page, pdf, error)
         return None
     found = boxes(words, query_terms(text))
     return {
