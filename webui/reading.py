@@ -34,13 +34,22 @@ def find_issue(issue_id: str) -> dict[str, Any] | None:
     return next((i for i in search_service().issues() if i.get("id") == issue_id), None)
 
 
+def issue_sources(issue: dict[str, Any]) -> list[str]:
+    """The issue's files as the index lists them: the manifest's, then its articles' own."""
+    listed = list(issue.get("sources") or ())
+    for hit in search_service().articles_of_issue(issue["id"]):
+        if hit.source and hit.source not in listed:
+            listed.append(hit.source)
+    return listed
+
+
 def issue_pdf(issue: dict[str, Any], preferred: tuple[str, ...] = ()) -> tuple[Path, str] | None:
     """(real path, path under the corpus root) of the issue's PDF, if one is served.
 
-    Candidates are the issue's files in the manifest; `preferred` (an article's own
-    sources) only reorders them, it never adds a file.
+    Candidates are the files the index lists for the issue; `preferred` (an article's own
+    sources, also from the index) only reorders them, it never adds a file.
     """
-    listed = [s for s in issue.get("sources") or () if s.lower().endswith(".pdf")]
+    listed = [s for s in issue_sources(issue) if s.lower().endswith(".pdf")]
     listed.sort(key=lambda s: (s not in preferred, s))
     for source in listed:
         relative = sources.source_link(source)
