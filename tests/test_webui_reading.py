@@ -330,3 +330,17 @@ def test_atom_entries_carry_the_lead_and_a_link(client):
     assert '<a href="http://localhost/article/a-sante-sarcelles">' in content.text
     link = entry.find(f"{ATOM}link[@rel='alternate']")
     assert link.get("href") == "http://localhost/article/a-sante-sarcelles"
+
+
+def test_results_page_links_its_ris_and_bibtex(client):
+    body = text(client.get("/recherche?commune=78361&page=2"))
+    assert 'href="/recherche.ris?commune=78361&amp;page=2"' in body
+    assert 'href="/recherche.bib?commune=78361&amp;page=2"' in body
+    assert "a-mantes" in text(client.get("/recherche.ris?commune=78361&page=2"))
+
+
+def test_browse_lists_sort_accents_in_place(client, service):
+    service.records["a-xss"]["organisations"] = [
+        {"name": "Établissement public", "acronym": None}]
+    body = text(client.get("/organisations"))
+    assert body.index("Établissement public") < body.index("Psycom")

@@ -11,6 +11,7 @@ from flask import Blueprint, abort, current_app, render_template, url_for
 
 from indexer.api import FacetValue, Hit
 from webui import feeds, reading, sources, territory
+from webui.formatting import collation_key
 from webui.services import search_service
 from webui.state import FACET_LABELS, SearchState
 
@@ -135,7 +136,7 @@ def communes():
             {
                 "code": code,
                 "name": territory.departement_name(code),
-                "communes": sorted(rows, key=lambda r: r[1]),
+                "communes": sorted(rows, key=lambda r: collation_key(r[1])),
                 "articles": sum(r[2] for r in rows),
             }
         )
@@ -145,7 +146,7 @@ def communes():
             for insee, n in counts.items()
             if insee[:2] not in territory.DEPARTEMENTS and n
         ),
-        key=lambda r: r[1],
+        key=lambda r: collation_key(r[1]),
     )
     view_box, shapes = territory.map_shapes(counts)
     return render_template(
@@ -201,7 +202,7 @@ def commune_atom(insee: str):
 
 
 def facet_index(facet: str, title: str, intro: str):
-    values = sorted(search_service().facet_values(facet), key=lambda v: v.label.casefold())
+    values = sorted(search_service().facet_values(facet), key=lambda v: collation_key(v.label))
     endpoint = {
         "theme": ("browse.theme", "theme_id"),
         "organisation": ("browse.organisation", "name"),
