@@ -53,12 +53,17 @@ def strip_chevrons(title: str) -> str:
     return stripped
 
 
-def _case_forms(text: str) -> dict[str, str]:
-    """lower-case word → the form the text uses in mid-sentence, when it is mostly not
-    lower-case ('acacias' → 'Acacias', 'npnru' → 'NPNRU')."""
+def _case_forms(text: str, words: set[str]) -> dict[str, str]:
+    """lower-case word → the form the text gives it in mid-sentence, when that form is
+    mostly not lower-case ('acacias' → 'Acacias', 'npnru' → 'NPNRU'); only `words` are
+    looked for."""
+    if not words or not text:
+        return {}
     counts: dict[str, Counter[str]] = {}
     for match in _WORD.finditer(text):
         word = match.group()
+        if word.lower() not in words:
+            continue
         before = text[max(0, match.start() - 3): match.start()]
         sentence_start = match.start() == 0 or _SENTENCE_END.search(before) or not before.strip()
         if sentence_start and not word.isupper():  # a capital there says nothing
@@ -76,7 +81,10 @@ def sentence_case(title: str, text: str = "") -> str:
     """A title in capitals, in sentence case; any other title unchanged."""
     if not is_all_caps(title):
         return title
-    forms = {**acronym_forms(), **_case_forms(text)}
+    words = {match.group().lower() for match in _WORD.finditer(title)}
+    acronyms = acronym_forms()
+    forms = {w: acronyms[w] for w in words if w in acronyms}
+    forms.update(_case_forms(text, words))
 
     def word(match: re.Match[str]) -> str:
         lower = match.group().lower()
@@ -130,6 +138,9 @@ def display_title(record: dict[str, Any]) -> str:
 def hit_title(hit: Any) -> str:
     """The display title of a search hit, from its full record (cached per app)."""
     cache: dict[tuple[str, str], str] = current_app.extensions.setdefault("kb_titles", {})
+    title = strip_chevrons(hit.title)
+    if fold(title) not in GENERIC_HEADINGS and not is_all_caps(title):
+        return title  # nothing to change: no need to read the record
     key = (hit.id, hit.title)
     if key not in cache:
         from webui.services import search_service
