@@ -344,3 +344,12 @@ def test_browse_lists_sort_accents_in_place(client, service):
         {"name": "Établissement public", "acronym": None}]
     body = text(client.get("/organisations"))
     assert body.index("Établissement public") < body.index("Psycom")
+
+
+def test_searched_words_are_marked_in_the_text_escaped(client):
+    body = text(client.get("/article/n67-acacias?q=quartier"))
+    assert "le <mark>quartier</mark> des Acacias" in body
+    xss = text(client.get("/article/a-xss?q=santé <script>"))
+    assert "<script>alert('xss')" not in xss
+    assert "&lt;<mark>script</mark>&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in xss
+    assert "<mark>santé</mark>" in xss

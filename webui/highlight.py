@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from indexer.analysis import iter_terms
 from webui.pageimages import PageWords
 
@@ -49,3 +51,18 @@ def boxes(page: PageWords, terms: frozenset[str]) -> list[Box]:
             found.append(Box(round(x0 - PAD, 1), round(word.top - PAD, 1),
                              round(x1 - x0 + 2 * PAD, 1), round(height, 1)))
     return found
+
+
+def mark_terms(text: str, terms: frozenset[str]) -> Markup:
+    """`text` escaped, with the words whose term is searched in <mark>."""
+    if not terms or not text:
+        return escape(text or "")
+    parts: list[str] = []
+    cursor = 0
+    for term, _, start, end in iter_terms(text, mode="query"):
+        if term in terms and start >= cursor:
+            parts += [str(escape(text[cursor:start])),
+                      f"<mark>{escape(text[start:end])}</mark>"]
+            cursor = end
+    parts.append(str(escape(text[cursor:])))
+    return Markup("".join(parts))

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, jsonify, render_template, request, url_for
 from kb.citation import citation
 from webui import reading, sources
 from webui.citing import highwire_tags, house_citation
+from webui.highlight import query_terms
 from webui.services import search_service
 from webui.titles import display_title
 from webui.urls import absolute_url
@@ -116,6 +117,7 @@ def article(article_id: str):
         meta_tags=highwire_tags(record, record_pdf_url(record, external=True), page_url),
         source_url=source_url(record),
         reader=reading.article_reader(record, text, request.args.get("page", "")),
+        terms=query_terms(text),
         quartiers=quartier_links(record),
         related=search_service().related(record["id"], limit=5),
     )
