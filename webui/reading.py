@@ -34,29 +34,28 @@ def find_issue(issue_id: str) -> dict[str, Any] | None:
     return next((i for i in search_service().issues() if i.get("id") == issue_id), None)
 
 
-def issue_sources(issue: dict[str, Any]) -> list[str]:
-    """The issue's files as the index lists them: the manifest's, then its articles' own."""
-    listed = list(issue.get("sources") or ())
-    for hit in search_service().articles_of_issue(issue["id"]):
-        if hit.source and hit.source not in listed:
-            listed.append(hit.source)
-    return listed
-
-
-def issue_pdf(issue: dict[str, Any], preferred: tuple[str, ...] = ()) -> tuple[Path, str] | None:
-    """(real path, path under the corpus root) of the issue's PDF, if one is served.
-
-    Candidates are the files the index lists for the issue; `preferred` (an article's own
-    sources, also from the index) only reorders them, it never adds a file.
-    """
-    listed = [s for s in issue_sources(issue) if s.lower().endswith(".pdf")]
-    listed.sort(key=lambda s: (s not in preferred, s))
+def _first_served_pdf(listed: list[str]) -> tuple[Path, str] | None:
     for source in listed:
+        if not source.lower().endswith(".pdf"):
+            continue
         relative = sources.source_link(source)
         real = sources.resolve_inside_root(relative) if relative else None
         if real is not None:
             return real, relative
     return None
+
+
+def issue_pdf(issue: dict[str, Any], own: tuple[str, ...] = ()) -> tuple[Path, str] | None:
+    """(real path, path under the corpus root) of the issue's PDF, if one is served.
+
+    Only files the index lists are candidates: an article's own sources (`own`, stored
+    with it), the issue's files in the manifest, else the sources its articles store.
+    """
+    found = _first_served_pdf([*own, *sorted(issue.get("sources") or ())])
+    if found is None and not own:
+        found = _first_served_pdf(
+            [hit.source for hit in search_service().articles_of_issue(issue["id"])])
+    return found
 
 
 def page_total(pdf: Path) -> int:
@@ -67,7 +66,7 @@ def page_total(pdf: Path) -> int:
         return 0
 
 
-def page_view(issue: dict[str, Any], pdf: Path, page: int, text: str = "") -> dict | None:
+def page_view(issue_id: str, pdf: Path, page: int, text: str = "") -> dict | None:
     """What the page-view macro draws: the image, its size in points, the boxes."""
     try:
         words = page_cache().words(pdf, page)
@@ -80,7 +79,7 @@ def page_view(issue: dict[str, Any], pdf: Path, page: int, text: str = "") -> di
         "width": round(words.width, 1),
         "height": round(words.height, 1),
         "boxes": found,
-        "image_url": url_for("reader.page_image", issue_id=issue["id"], page=page,
+        "image_url": url_for("reader.page_image", issue_id=issue_id, page=page,
                              taille="page"),
     }
 
@@ -100,13 +99,14 @@ def article_pdf(record: dict[str, Any]) -> tuple[Path, str] | None:
     issue = find_issue((record.get("issue") or {}).get("id") or "")
     if issue is None:
         return None
-    return issue_pdf(issue, tuple(record.get("sources") or (record.get("source"),)))
+    own = tuple(record.get("sources") or ()) + ((record["source"],) if record.get("source") else ())
+    return issue_pdf(issue, own)
 
 
-def article_reader(record: dict[str, Any], text: str, wanted: str) -> dict | None:
-    """The page shown beside an article: its first page, or `wanted` when it is one of
-    the issue's pages; with the links to the pages before and after."""
-    found = article_pdf(record)
+def article_reader(record: dict[str, Any], found: tuple[Path, str] | None, text: str,
+                   wanted: str) -> dict | None:
+    """The printed page shown with an article (`found`: its issue's PDF): its first page,
+    or `wanted` when that is a page of the issue; with the links to leaf through."""
     pages = sorted(set(record.get("pages") or ()))
     if found is None or not pages:
         return None
@@ -114,10 +114,11 @@ def article_reader(record: dict[str, Any], text: str, wanted: str) -> dict | Non
     page = int(wanted) if wanted.isdigit() and 1 <= int(wanted) <= total else pages[0]
     if not 1 <= page <= total:
         return None
-    issue = find_issue(record["issue"]["id"])
-    view = page_view(issue, found[0], page, text)
+    issue_id = record["issue"]["id"]
+    view = page_view(issue_id, found[0], page, text)
     if view is None:
         return None
+
     def link(number: int) -> str | None:
         if not 1 <= number <= total:
             return None
@@ -125,10 +126,7 @@ def article_reader(record: dict[str, Any], text: str, wanted: str) -> dict | Non
                        q=text or None, _anchor="page-imprimee")
 
     return {
-        "view": view, "page": page, "total": total, "pages": pages,
+        "view": view, "page": page, "total": total,
         "previous": link(page - 1), "next": link(page + 1),
-        "page_links": [(n, link(n)) for n in pages],
-        "issue_page_url": url_for("reader.issue_page", issue_id=issue["id"], page=page,
-                                  q=text or None),
         "pdf_url": url_for("articles.source", path=found[1]) + f"#page={page}",
     }

@@ -90,13 +90,10 @@ def source_url(record: dict[str, Any], *, external: bool = False) -> str | None:
     return url
 
 
-def record_pdf_url(record: dict[str, Any], *, external: bool = False) -> str | None:
-    """The issue's PDF (listed in the manifest, under the corpus root), if any."""
-    found = reading.article_pdf(record)
-    if found is None:
-        return None
-    make = absolute_url if external else url_for
-    return make("articles.source", path=found[1])
+def record_pdf_url(record: dict[str, Any], found: tuple[Any, str] | None = None) -> str | None:
+    """The absolute URL of the issue's PDF (listed in the index, under the corpus root)."""
+    found = found or reading.article_pdf(record)
+    return absolute_url("articles.source", path=found[1]) if found else None
 
 
 @bp.get("/article/<article_id>")
@@ -105,6 +102,7 @@ def article(article_id: str):
     blocks = body_blocks(record)
     page_url = absolute_url("articles.article", article_id=record["id"])
     text = request.args.get("q", "")[:500]
+    pdf = reading.article_pdf(record)
     return render_template(
         "article.html",
         record=record,
@@ -114,9 +112,9 @@ def article(article_id: str):
         and record["lead"].split("\n")[0].strip() in blocks[0][1],
         cite=record_citation(record),
         house_cite=house_citation(record, page_url),
-        meta_tags=highwire_tags(record, record_pdf_url(record, external=True), page_url),
+        meta_tags=highwire_tags(record, record_pdf_url(record, pdf), page_url),
         source_url=source_url(record),
-        reader=reading.article_reader(record, text, request.args.get("page", "")),
+        reader=reading.article_reader(record, pdf, text, request.args.get("page", "")),
         terms=query_terms(text),
         quartiers=quartier_links(record),
         related=search_service().related(record["id"], limit=5),

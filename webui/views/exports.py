@@ -21,7 +21,7 @@ def download(body: str, mimetype: str, filename: str) -> Response:
 
 def _ris_of(record: dict) -> str:
     return ris_entry(record, absolute_url("articles.article", article_id=record["id"]),
-                     record_pdf_url(record, external=True))
+                     record_pdf_url(record))
 
 
 def _bibtex_of(record: dict) -> str:

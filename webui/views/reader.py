@@ -49,7 +49,7 @@ def issue_page(issue_id: str, page: int):
     if not found or not 1 <= page <= total:
         abort(404, description="Cette page n'existe pas pour ce numéro.")
     text = request.args.get("q", "")[:500]
-    view = page_view(issue, found[0], page, text)
+    view = page_view(issue_id, found[0], page, text)
     if view is None:
         abort(404, description="Cette page n'a pas pu être affichée.")
     on_page = [hit for hit in search_service().articles_of_issue(issue_id) if page in hit.pages]
