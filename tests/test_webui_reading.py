@@ -353,3 +353,20 @@ def test_searched_words_are_marked_in_the_text_escaped(client):
     assert "<script>alert('xss')" not in xss
     assert "&lt;<mark>script</mark>&gt;alert(&#39;xss&#39;)&lt;/<mark>script</mark>&gt;" in xss
     assert "<mark>santé</mark>" in xss
+
+
+@pytest.mark.parametrize("page_arg", ["²", "-1", "99999999999999999999", "3.5", "", "٣"])
+def test_odd_page_arguments_fall_back_to_the_article_page(client, page_arg):
+    response = client.get("/article/n67-acacias", query_string={"page": page_arg})
+    assert response.status_code == 200
+    assert "page-3.png?taille=page" in text(response)
+
+
+@pytest.mark.parametrize("url", [
+    "/numero/%00/page-1.png", "/numero/resonances-n67/page-1.png?taille=%00",
+    "/numero/resonances-n67/page/2?q=" + "%22" * 600, "/article/%3Cscript%3E.ris",
+    "/article/" + "x" * 300 + ".bib", "/recherche.ris?page=abc", "/recherche.bib?tri=z",
+    "/article/n67-acacias?q=%FF%FE", "/numero/resonances-n67/page/3?q=-",
+])
+def test_reading_routes_never_answer_500(client, url):
+    assert client.get(url).status_code in (200, 400, 404)

@@ -75,10 +75,13 @@ class PageCache:
         entries = []
         total = 0
         for entry in os.scandir(self.folder):
-            if entry.is_file() and not entry.name.startswith(".tmp-"):
-                stat = entry.stat()
-                entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
-                total += stat.st_size
+            try:
+                if entry.is_file() and not entry.name.startswith(".tmp-"):
+                    stat = entry.stat()
+                    entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
+                    total += stat.st_size
+            except OSError:  # removed meanwhile by another thread pruning
+                continue
         if total <= self.max_bytes:
             return
         for _, size, path in sorted(entries):
@@ -90,7 +93,13 @@ class PageCache:
     def size(self) -> int:
         if not self.folder.is_dir():
             return 0
-        return sum(e.stat().st_size for e in os.scandir(self.folder) if e.is_file())
+        total = 0
+        for entry in os.scandir(self.folder):
+            try:
+                total += entry.stat().st_size if entry.is_file() else 0
+            except OSError:
+                continue
+        return total
 
     # -- what the views ask for
 
@@ -137,7 +146,8 @@ def render_png(pdf: Path, page: int, width: int) -> bytes:
         document = pdfium.PdfDocument(str(pdf))
         try:
             pdf_page = document[page - 1]
-            scale = width / pdf_page.get_width()
+            # A strip-shaped page must not become a giant image: height at most twice the width.
+            scale = min(width / pdf_page.get_width(), 2 * width / pdf_page.get_height())
             image = pdf_page.render(scale=scale).to_pil()
             pdf_page.close()
         finally:

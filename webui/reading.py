@@ -111,7 +111,8 @@ def article_reader(record: dict[str, Any], found: tuple[Path, str] | None, text:
     if found is None or not pages:
         return None
     total = page_total(found[0])
-    page = int(wanted) if wanted.isdigit() and 1 <= int(wanted) <= total else pages[0]
+    asked = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) < 6 else 0
+    page = asked if 1 <= asked <= total else pages[0]
     if not 1 <= page <= total:
         return None
     issue_id = record["issue"]["id"]
