@@ -151,7 +151,7 @@ def all_values(state: SearchState, result: SearchPage, facet: str, wanted: str
                ) -> list[dict[str, Any]]:
     """Every value of one facet for this search, those whose label holds `wanted`
     (accents and case ignored), alphabetical."""
-    key = collation_key(wanted)
-    values = [v for v in result.facets.get(facet, ()) if key in collation_key(v.label)]
+    key = collation_key(wanted)[0]
+    values = [v for v in result.facets.get(facet, ()) if key in collation_key(v.label)[0]]
     values.sort(key=lambda v: (collation_key(v.label), v.value))
     return _items(state, facet, values)
