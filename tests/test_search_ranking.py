@@ -60,35 +60,44 @@ def whoosh_docs(query: wq.Query, generation) -> set[int]:
     return set(query.docs(generation.searcher()))
 
 
+def all_positions(generation, term: str) -> dict[int, list[int]]:
+    reader = generation.searcher().reader()
+    if (MATCH_FIELD, term) not in reader:
+        return {}
+    return dict(reader.postings(MATCH_FIELD, term).items_as("positions"))
+
+
 @pytest.mark.parametrize("text", QUERIES)
 def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
-    """Articles with every word, in tiers (the phrase, the words near, the rest), each
-    ordered by Whoosh's BM25F of And(clauses); when they do not fill the page, partial
-    matches come apart, most clauses first, then by Whoosh's BM25F of Or(clauses)."""
+    """Articles with every word: the best by Whoosh's BM25F of And(clauses), then put in
+    tiers (the phrase, as Whoosh's Phrase finds it; the words near; the rest); when they
+    do not fill the page, partial matches come apart, most clauses first, then by Whoosh's
+    BM25F of Or(clauses)."""
     parsed = parse_query(text, service.glossary)
     clauses = [whoosh_clause(c) for c in parsed.positive]
     per_page = 20
     with service._use() as generation:
         all_of, any_of = service._text_masks(generation, parsed)
         assert any_of.bit_count() >= per_page, "the query must fill a page"
-        everything = set(range(generation.size))
-        if ranking.has_proximity(parsed):
+        all_ids = set(np.flatnonzero(mask_to_bools(all_of, generation.size)).tolist())
+        proximity = ranking.has_proximity(parsed)
+        results = generation.searcher().search(
+            wq.And(clauses), limit=max(per_page, ranking.PROXIMITY_POOL) if proximity
+            else per_page, filter=MaskSet(all_of, generation.size), terms=False)
+        expected = [(hit.docnum, round(hit.score, 4)) for hit in results]
+        if proximity:
             terms = list(ranking.typed_terms(parsed))
             phrase = whoosh_docs(wq.Phrase(MATCH_FIELD, terms), generation)
-            near = set(ranking.near_docnums(generation.occurrences, terms).tolist()) - phrase
-            tiers = [phrase, near, everything - phrase - near]
-        else:
-            tiers = [everything]
-        all_ids = set(np.flatnonzero(mask_to_bools(all_of, generation.size)).tolist())
-        expected = []
-        for tier in tiers:
-            allowed = tier & all_ids
-            if allowed and len(expected) < per_page:
-                results = generation.searcher().search(
-                    wq.And(clauses), limit=per_page - len(expected),
-                    filter=MaskSet(mask_from_array(np.array(sorted(allowed)), generation.size),
-                                   generation.size), terms=False)
-                expected += [(hit.docnum, round(hit.score, 4)) for hit in results]
+            positions = {t: all_positions(generation, t) for t in set(terms)}
+
+            def tier(docnum: int) -> int:
+                if docnum in phrase:
+                    return ranking.PHRASE
+                found = ranking.tier([positions[t].get(docnum, []) for t in terms])
+                assert found != ranking.PHRASE
+                return found
+            expected.sort(key=lambda item: tier(item[0]))
+        expected = expected[:per_page]
         page = service.search(Query(text, per_page=per_page))
         ours = [(generation.docnum(hit.id), hit.score) for hit in page.hits]
         assert ours == expected
@@ -109,13 +118,24 @@ def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
 
 
 @pytest.mark.parametrize("words", [("sante", "mental"), ("emploi", "jeune"),
-                                   ("participation", "citoyen")])
-def test_near_is_whoosh_span_near(service: SearchService, words) -> None:
+                                   ("participation", "citoyen"), ("jeune", "emploi")])
+def test_tiers_are_whoosh_phrase_and_span_near(service: SearchService, words) -> None:
     with service._use() as generation:
-        spans = wq.spans.SpanNear2([wq.Term(MATCH_FIELD, w) for w in words],
-                                   slop=ranking.NEAR_WINDOW, ordered=False, mindist=0)
-        expected = sorted(spans.docs(generation.searcher()))
-        assert ranking.near_docnums(generation.occurrences, words).tolist() == expected
+        searcher = generation.searcher()
+        near = set(wq.spans.SpanNear2([wq.Term(MATCH_FIELD, w) for w in words],
+                                      slop=ranking.NEAR_WINDOW, ordered=False,
+                                      mindist=0).docs(searcher))
+        phrase = set(wq.Phrase(MATCH_FIELD, list(words)).docs(searcher))
+        both = sorted(set(wq.And([wq.Term(MATCH_FIELD, w) for w in words]).docs(searcher)))
+        assert both and near
+        found = {w: generation.positions_in(w, both) for w in words}
+        for w in words:  # skipping along the postings reads what decoding them all reads
+            assert found[w] == {d: p for d, p in all_positions(generation, w).items()
+                                if d in both}
+        for docnum in both:
+            tier = ranking.tier([found[w][docnum] for w in words])
+            assert (tier == ranking.PHRASE) == (docnum in phrase), docnum
+            assert (tier != ranking.APART) == (docnum in near), docnum
 
 
 def test_page_two_continues_page_one(service: SearchService) -> None:
