@@ -46,8 +46,9 @@ def count(page) -> int:
 
 
 def hrefs(page) -> list[str]:
+    """The articles listed, without the searched words each link carries along."""
     return page.locator("ol.hits").first.locator(".hit-title a").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+        "links => links.map(a => a.getAttribute('href').split('?')[0])")
 
 
 @pytest.mark.parametrize("query", EVERYDAY)
