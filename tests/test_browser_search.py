@@ -174,3 +174,22 @@ def test_no_serious_accessibility_violation_on_the_search_page(browser, server_u
         finally:
             context.close()
     assert not failures, json.dumps(failures, indent=1, ensure_ascii=False)
+
+
+def test_a_filter_box_in_a_long_group(page, server_url):  # noqa: F811
+    page.goto(server_url + "/recherche")
+    open_filters(page)
+    wanted = page.locator("#facet-commune + ul li a").nth(2).inner_text().strip()[:4].lower()
+    box = page.locator("#filtre-commune")
+    box.fill(wanted)  # with script: the listed values narrow as one types
+    shown = page.locator("#facet-commune + ul li:visible").all_inner_texts()
+    assert shown and all(wanted in text.lower() for text in shown)
+    assert page.locator("#facet-commune + ul li:visible").count() < page.locator(
+        "#facet-commune + ul li").count()
+    box.press("Enter")  # submitted: the page of every value, the same without script
+    page.wait_for_url("**/recherche/valeurs/commune?**")
+    listed = page.locator(".all-values-list li").all_inner_texts()
+    assert listed and all(wanted in text.lower() for text in listed)
+    page.locator(".all-values-list a").first.click()
+    page.wait_for_url("**/recherche?commune=*")
+    assert page.locator("a.chip").count() == 1
