@@ -144,7 +144,8 @@ def reindex(
                                                       prune)
         summary.forgotten, summary.vanished = forgotten, vanished
         files, failures = discover(roots)
-        files = [os.path.normpath(f) for f in files]
+        # A file given once by itself stays a root inside its folder's root: count it once.
+        files = list(dict.fromkeys(os.path.normpath(f) for f in files))
         if full and not given and old.roots:
             roots = old.roots
         summary.files = len(files)
