@@ -92,13 +92,17 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from kb.themes import load_themes
 
     counts = _indexed_counts(args, "theme")
-    themes = load_themes().themes.values()
+    themes = list(load_themes().themes.values())
     if args.json:
         print(json.dumps([{"id": t.id, "label": t.label, "parent": t.parent,
                            "acronyms": list(t.acronyms), "articles": counts.get(t.id, 0)}
                           for t in themes], ensure_ascii=False, indent=1))
         return 0
-    for theme in themes:
+    # Each pillar, then its children indented under it, as the web UI groups them.
+    ordered = [t for p in themes if not p.parent
+               for t in (p, *(c for c in themes if c.parent == p.id))]
+    ordered += [t for t in themes if t not in ordered]
+    for theme in ordered:
         indent = "    " if theme.parent else ""
         print(f"{indent}{theme.label} [{theme.id}] — {plural(counts.get(theme.id, 0), 'article')}")
     print("\nexemple : kb search GUSP --theme \"santé mentale\" (libellé ou [identifiant])")
