@@ -7,11 +7,12 @@ cues (`cues`) and from the issue's measured layout (`layout`).
 
 from __future__ import annotations
 
-from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue
+from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue, SourceFormat
 from kb.segment.cues import (
     CONTACT_RE,
     INTERTITLE_MAX_WORDS,
     JOINING_WORDS,
+    LABELLED_TITLE_MAX_WORDS,
     LINK_LABEL_RE,
     MORE_RE,
     block_tier,
@@ -20,6 +21,7 @@ from kb.segment.cues import (
     join_broken_markers,
     marker_text,
     short_line,
+    title_line,
     touching,
 )
 from kb.segment.draft import Draft
@@ -37,7 +39,8 @@ class Walker:
         self.blocks = join_broken_markers([b for b in document.blocks if b.text.strip()])
         self.layout = Layout(self.blocks, document.body_font_size,
                              page_count=document.page_count,
-                             running_heads=document.running_heads)
+                             running_heads=document.running_heads,
+                             plain=document.source.format is SourceFormat.TEXT)
         self.tiers = self.layout.tiers
         self.drafts: list[Draft] = []
         self.section: str | None = None
@@ -62,6 +65,10 @@ class Walker:
             jump = jump_line(block.text)
             if jump is not None:
                 self.note_jump(jump, index, block.text.strip())
+                continue
+            if block.kind is BlockKind.SEPARATOR:  # a rule ends the article above it
+                if self.current is not None and not self.current.empty:
+                    self.current.closed = True
                 continue
             if layout.is_noise(block):
                 continue
@@ -210,12 +217,18 @@ class Walker:
         """Plain text with titles in lowercase: a short line opening body text where no
         article is open (after a closing line, a section, a theme line or a list)."""
         block = self.blocks[index]
+        plain = self.layout.plain
         if self.tiers[index] is not None or block.kind is not BlockKind.PARAGRAPH \
-                or self.layout.title_tier is not None:
+                or (self.layout.title_tier is not None and not plain):
             return False
         draft = self.current
-        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading)
-        return waiting and short_line(block.text, INTERTITLE_MAX_WORDS) \
+        # In plain text a heading with nothing under it yet ("## L'actu du Pôle") is a
+        # section when a short line opening body text follows: `start` makes it one.
+        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading) \
+            or (plain and (draft.empty or self.in_briefs()))
+        labelled = bool(self.kind or self.heading)
+        longest = LABELLED_TITLE_MAX_WORDS if labelled else INTERTITLE_MAX_WORDS
+        return waiting and title_line(block.text, longest) \
             and self.layout.followed_by_body(index)
 
     def is_grouped_intertitle(self, index: int) -> bool:
@@ -241,9 +254,15 @@ class Walker:
             and not marker_text(next_block)
         )
 
+    def in_briefs(self) -> bool:
+        """Under a list rubric's name read as a section ("En bref" above titled items):
+        each short line opening body text is a brief of its own, not an intertitle."""
+        return self.section is not None and fold(self.section) in LIST_RUBRICS
+
     def is_intertitle(self, index: int) -> bool:
         draft = self.current
-        if draft is None or draft.closed or draft.is_list or not draft.lead:
+        if draft is None or draft.closed or draft.is_list or not draft.lead \
+                or (self.layout.plain and self.in_briefs()):
             return False
         block = self.blocks[index]
         following = self.layout.next_index(index)
