@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kb.cli.common import index_dir
 from kb.cli.french import plural
-from kb.cli.memory import load_state
+from kb.cli.memory import load_state, save_state
 from kb.overrides import OverrideError, read_overrides_file, read_rules
 
 
@@ -95,4 +95,19 @@ def cmd_montrer(args: argparse.Namespace) -> int:
         print("aucun fichier de corrections")
         return 0
     print(f"{path} ({origin})")
+    return 0
+
+
+def cmd_oublier(args: argparse.Namespace) -> int:
+    """Stop applying the remembered file (moved, or no longer wanted); the next
+    `kb reindex` re-enriches the archive without it."""
+    where = index_dir(args)
+    state = load_state(where)
+    if not state.get("corrections"):
+        print("aucun fichier de corrections mémorisé par l'index")
+        return 0
+    print(f"oublié : {state['corrections']} (le prochain kb reindex réenrichit l'archive "
+          "sans lui)")
+    state["corrections"] = None
+    save_state(where, state)
     return 0

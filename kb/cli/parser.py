@@ -97,7 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_index_option(forget)
     forget.set_defaults(func=reindexing.cmd_oublier)
 
-    fixes = command(commands, "corrections", "vérifier ou montrer le fichier de corrections",
+    fixes = command(commands, "corrections", "vérifier, montrer ou oublier le fichier de "
+                    "corrections",
                     "kb corrections verifier corrections.tsv")
     actions = fixes.add_subparsers(dest="action", required=True, metavar="ACTION",
                                    parser_class=FrenchParser)
@@ -111,6 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
                    "kb corrections montrer")
     add_index_option(show)
     show.set_defaults(func=corrections.cmd_montrer, corrections=None)
+    drop = command(actions, "oublier", "ne plus appliquer le fichier mémorisé par l'index",
+                   "kb corrections oublier")
+    add_index_option(drop)
+    drop.set_defaults(func=corrections.cmd_oublier)
 
     search = command(commands, "search", "chercher dans l'index",
                      'kb search "santé mentale" --commune Sarcelles --tri date')
