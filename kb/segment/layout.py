@@ -94,6 +94,10 @@ class Layout:
         section_tier = section_tiers.most_common(1)[0][0] if section_tiers else None
         for index, block in enumerate(self.blocks):
             if marker_text(block) or match_section(block.text) or (
+                # Plain text marks its headings up on purpose ("## L'actu du Pôle").
+                self.plain and block.kind is BlockKind.HEADING
+                and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
+            ) or (
                 section_tier is not None and self.tiers[index] == section_tier
                 and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
             ):
@@ -322,11 +326,12 @@ class Layout:
         title ("Persan" alone as a title), not a kicker."""
         return self.followed_by_body(index)
 
-    def starts_list(self, index: int) -> bool:
-        """A short line directly followed by list items names a list rubric."""
+    def starts_list(self, index: int, max_words: int = HEADING_LINE_MAX_WORDS) -> bool:
+        """A short line directly followed by list items names a list rubric (or, under
+        a rubric marker, titles the list: `max_words` then allows a title's length)."""
         following = self.next_index(index)
         return (
             following is not None
             and self.blocks[following].kind is BlockKind.LIST_ITEM
-            and short_line(self.blocks[index].text, HEADING_LINE_MAX_WORDS)
+            and short_line(self.blocks[index].text, max_words)
         )
