@@ -131,6 +131,12 @@ def _locate(relative: str) -> tuple[Path, Path] | None:
     return (corpus_root().resolve(), real) if real is not None else None
 
 
+def resolve_link(relative: str) -> Path | None:
+    """The real file a /source/ URL path serves (corpus root or indexed folder), or None."""
+    located = _locate(relative)
+    return located[1] if located is not None else None
+
+
 def send_source(relative: str):
     located = _locate(relative)
     if located is None:
