@@ -164,9 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "à relire", "kb entities --kind commune")
     found.add_argument("paths", nargs="*", metavar="CHEMIN",
                        help="fichiers ou dossiers (sinon l'index)")
-    option(found, "--kind", choices=reading.ENTITY_KINDS, metavar="TYPE",
-           help="un seul type : commune, organisation, person ou theme",
-           example="--kind organisation")
+    option(found, "--kind", "--type", dest="kind", type=reading.entity_kind, metavar="TYPE",
+           help="un seul type : commune, organisation, personne ou thème",
+           example="--type personne")
     add_json_option(found, "la liste")
     add_index_option(found)
     add_corrections_option(found)

@@ -14,8 +14,22 @@ from kb.cli.french import plural
 from kb.models import Failure
 from kb.pipeline import read_paths
 from kb.serialize import article_record
+from kb.textclean import fold
 
 ENTITY_KINDS = ("commune", "organisation", "person", "theme")
+# What a documentalist may type for --kind, beside the ids the JSON output uses.
+KIND_WORDS = {"commune": "commune", "communes": "commune", "organisation": "organisation",
+              "organisations": "organisation", "organisme": "organisation",
+              "organismes": "organisation", "person": "person", "personne": "person",
+              "personnes": "person", "theme": "theme", "themes": "theme"}
+
+
+def entity_kind(text: str) -> str:
+    try:
+        return KIND_WORDS[fold(text)]
+    except KeyError:
+        raise argparse.ArgumentTypeError(
+            f"type inconnu : « {text} » (commune, organisation, personne ou thème)") from None
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
