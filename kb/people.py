@@ -57,7 +57,8 @@ CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
 # "Nadège LEFEBVRE", "Farid Ben Salah". Lengths bounded: linear on any input.
 FIRST_NAME_LED_RE = re.compile(
     rf"(?<![\w'’-])(?P<first>{NAME_PART}(?:-{NAME_PART})?)\s+"
-    rf"(?P<last>(?:(?:de|du|des|d'|d’|le|la|van|von|ben|el|da|di)\s*)?"
+    rf"(?P<last>(?:(?:[dD]e|[dD]u|[dD]es|d'|d’|[lL]e|[lL]a|[vV]an|[vV]on|[bB]en|[eE]l|[dD]a|[dD]i)"
+    rf"\s+|d['’])?"
     rf"(?:{NAME_PART}(?:-{NAME_PART}){{0,2}}|[A-ZÀ-Ý]{{2,30}}(?:-[A-ZÀ-Ý]{{2,30}})?))"
     rf"(?![\w'’-])")
 
