@@ -6,10 +6,9 @@ import csv
 import io
 from collections.abc import Iterable
 
-from flask import url_for
-
 from indexer.api import Hit
 from kb.citation import pages_label
+from webui.urls import external_url
 
 COLUMNS = (
     "identifiant",
@@ -48,7 +47,7 @@ def hit_row(hit: Hit) -> list[str]:
             hit.heading or "",
             "; ".join(f"{name} ({insee})" for insee, name in hit.communes),
             "; ".join(label for _, label in hit.themes),
-            url_for("articles.article", article_id=hit.id, _external=True),
+            external_url("articles.article", article_id=hit.id),
             hit.source,
         )
     ]

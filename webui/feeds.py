@@ -7,10 +7,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from flask import Response, url_for
+from flask import Response
 
 from indexer.api import Hit
 from kb.citation import citation
+from webui.urls import external_url
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"
@@ -60,7 +61,7 @@ def atom_feed(
     for hit in hits:
         entry = _sub(feed, "entry")
         _sub(entry, "title", hit.title)
-        link = url_for("articles.article", article_id=hit.id, _external=True)
+        link = external_url("articles.article", article_id=hit.id)
         _sub(entry, "id", link)
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
         _sub(entry, "updated", rfc3339(hit.date))
@@ -89,26 +90,26 @@ def opensearch_description() -> Response:
     sub("Description", "Rechercher dans les archives de la lettre Résonances")
     sub("InputEncoding", "UTF-8")
     sub("Language", "fr")
-    base = url_for("search.results", _external=True)
+    base = external_url("search.results")
     sub("Url", type="text/html", method="get", template=f"{base}?q={{searchTerms}}")
     sub(
         "Url",
         type="application/atom+xml",
         method="get",
-        template=url_for("search.results_atom", _external=True) + "?q={searchTerms}",
+        template=external_url("search.results_atom") + "?q={searchTerms}",
     )
     sub(
         "Url",
         type="application/x-suggestions+json",
         method="get",
-        template=url_for("search.suggest_api", _external=True)
+        template=external_url("search.suggest_api")
         + "?format=opensearch&q={searchTerms}",
     )
     sub(
         "Url",
         type="application/opensearchdescription+xml",
         rel="self",
-        template=url_for("search.opensearch", _external=True),
+        template=external_url("search.opensearch"),
     )
     body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return Response(body, mimetype="application/opensearchdescription+xml")

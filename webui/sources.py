@@ -1,4 +1,5 @@
-"""Serving source files of the archive, and only those under the configured corpus root."""
+"""Serving source files of the archive: only the issue files the index lists, found under
+the configured corpus root; never a hidden file (`.git/config`, `.secret`) nor any other."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from flask import abort, current_app, send_from_directory
 from werkzeug.security import safe_join
 
 from webui.security import SOURCE_CSP
+from webui.services import search_service
 
 MIMETYPES = {
     ".pdf": "application/pdf",
@@ -77,11 +79,29 @@ def source_link(source: str) -> str | None:
     return None
 
 
+def listed_sources() -> set[Path]:
+    """Real paths, under the root, of the issue files the index lists."""
+    listed: set[Path] = set()
+    for issue in search_service().issues():
+        for source in issue.get("sources") or ():
+            link = source_link(source)
+            real = resolve_inside_root(link) if link else None
+            if real is not None:
+                listed.add(real)
+    return listed
+
+
+def _servable(relative: str, real: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in (*PurePosixPath(relative).parts,
+                                                     *real.relative_to(root).parts))
+    return not hidden and real.suffix.lower() in MIMETYPES and real in listed_sources()
+
+
 def send_source(relative: str):
     real = resolve_inside_root(relative)
-    if real is None:
-        abort(404, description="Ce fichier n'existe pas dans l'archive.")
     root = corpus_root().resolve()
+    if real is None or not _servable(relative, real, root):
+        abort(404, description="Ce fichier n'existe pas dans l'archive.")
     response = send_from_directory(
         root, real.relative_to(root).as_posix(), mimetype=MIMETYPES.get(real.suffix.lower())
     )

@@ -9,6 +9,7 @@ from flask import Blueprint, abort, jsonify, render_template, url_for
 from kb.citation import citation
 from webui import sources
 from webui.services import search_service
+from webui.urls import external_url
 from webui.views.search import hit_json
 
 bp = Blueprint("articles", __name__)
@@ -85,7 +86,7 @@ def article_api(article_id: str):
         {
             "article": record,
             "citation": record_citation(record),
-            "url": url_for("articles.article", article_id=record["id"], _external=True),
+            "url": external_url("articles.article", article_id=record["id"]),
             "related": [hit_json(hit) for hit in search_service().related(record["id"], limit=5)],
         }
     )

@@ -13,6 +13,7 @@ from indexer.api import FacetValue, Hit
 from webui import feeds, territory
 from webui.services import search_service
 from webui.state import FACET_LABELS, SearchState
+from webui.urls import external_url
 
 bp = Blueprint("browse", __name__)
 
@@ -191,8 +192,8 @@ def commune_atom(insee: str):
         "commune",
         insee,
         name,
-        url_for("browse.commune", insee=insee, _external=True),
-        url_for("browse.commune_atom", insee=insee, _external=True),
+        external_url("browse.commune", insee=insee),
+        external_url("browse.commune_atom", insee=insee),
     )
 
 
@@ -260,8 +261,8 @@ def theme_atom(theme_id: str):
         "theme",
         theme_id,
         label,
-        url_for("browse.theme", theme_id=theme_id, _external=True),
-        url_for("browse.theme_atom", theme_id=theme_id, _external=True),
+        external_url("browse.theme", theme_id=theme_id),
+        external_url("browse.theme_atom", theme_id=theme_id),
     )
 
 
