@@ -1,6 +1,7 @@
-"""Absolute links (Atom, OpenSearch, JSON, CSV) that a forged `Host` header cannot steer.
+"""Absolute links for documents read outside the site (Atom, OpenSearch, JSON, CSV, RIS,
+BibTeX, meta tags), which a forged `Host` header cannot steer.
 
-The base of every absolute link is, in order:
+Every absolute URL goes through `absolute_url`; its base is, in order:
 
 1. the configured public address, `BASE_URL` (`kb serve --base-url`, `KB_BASE_URL`),
    e.g. `https://archives.intranet.example/resonances`;
@@ -39,7 +40,7 @@ def trusted_hosts_from(value: str | None) -> list[str]:
     return [host for host in (value or "").replace(",", " ").split() if host]
 
 
-def external_url(endpoint: str, **values: Any) -> str:
+def absolute_url(endpoint: str, **values: Any) -> str:
     """`url_for(endpoint, **values)` made absolute from a trusted base (module doc)."""
     path = url_for(endpoint, **values)
     base = current_app.config.get("BASE_URL")

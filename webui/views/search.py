@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     jsonify,
@@ -20,7 +19,7 @@ from kb.citation import citation
 from webui import export, feeds
 from webui.services import entity_url, index_location, search_service
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState, clean_text, parse_state
-from webui.urls import external_url
+from webui.urls import absolute_url
 
 bp = Blueprint("search", __name__)
 
@@ -50,7 +49,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     data["communes"] = [{"insee": insee, "name": name} for insee, name in hit.communes]
     data["themes"] = [{"id": theme_id, "label": label} for theme_id, label in hit.themes]
     data["citation"] = citation(hit.issue_number, hit.date, hit.pages)
-    data["url"] = external_url("articles.article", article_id=hit.id)
+    data["url"] = absolute_url("articles.article", article_id=hit.id)
     return data
 
 
@@ -195,11 +194,11 @@ def results_api():
                 if facet in FACET_TO_PARAM
             },
             "links": {
-                "html": external_url("search.results", **state.args()),
-                "csv": external_url("search.results_csv", **state.args(page=1)),
-                "atom": external_url("search.results_atom", **state.args(page=1)),
+                "html": absolute_url("search.results", **state.args()),
+                "csv": absolute_url("search.results_csv", **state.args(page=1)),
+                "atom": absolute_url("search.results_atom", **state.args(page=1)),
                 "next": (
-                    external_url("search.results_api", **state.args(page=state.page + 1))
+                    absolute_url("search.results_api", **state.args(page=state.page + 1))
                     if state.page < result.pages
                     else None
                 ),
@@ -210,13 +209,7 @@ def results_api():
 
 @bp.get("/recherche.csv")
 def results_csv():
-    state = current_state()
-    cap = current_app.config["CSV_MAX_ROWS"]
-    result = search_service().search(state.query(per_page=cap, page=1))
-    response = Response(export.csv_text(result.hits), mimetype="text/csv")
-    response.headers["Content-Disposition"] = 'attachment; filename="resonances-recherche.csv"'
-    response.headers["X-Total-Results"] = str(result.total)
-    return response
+    return export.csv_response(current_state())
 
 
 @bp.get("/recherche.atom")
@@ -227,9 +220,9 @@ def results_atom():
     described = state.text or "toutes les archives"
     return feeds.atom_feed(
         title=f"Résonances — recherche : {described}",
-        feed_id=external_url("search.results_atom", **newest.args()),
-        self_url=external_url("search.results_atom", **newest.args()),
-        html_url=external_url("search.results", **newest.args()),
+        feed_id=absolute_url("search.results_atom", **newest.args()),
+        self_url=absolute_url("search.results_atom", **newest.args()),
+        html_url=absolute_url("search.results", **newest.args()),
         hits=result.hits,
     )
 
