@@ -113,3 +113,13 @@ def test_slow_clients_are_bounded_by_waitress_settings(tmp_path):
             assert time.monotonic() - started < 12
     finally:
         stop(process)
+
+
+def test_an_invalid_base_url_is_refused_in_french(tmp_path, capsys):
+    from kb.cli import main
+
+    index_dir = write_index(tmp_path / "index", fixture_articles()[:1])
+    code = main(["serve", "--index", str(index_dir), "--corpus", str(tmp_path),
+                 "--base-url", "archives.example/resonances"])
+    assert code == 2
+    assert "adresse publique invalide" in capsys.readouterr().err
