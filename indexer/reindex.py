@@ -30,7 +30,7 @@ from kb.dedupe import DEDUPE_VERSION, Copy, MergedIssue, may_be_same_issue, merg
 from kb.errors import ExtractionError
 from kb.models import Article, EnrichedArticle, Failure, Issue
 from kb.pipeline import ReadIssue, discover, read_file
-from kb.settings import DEFAULT_CORPUS
+from kb.settings import corpus_dir_from_env
 
 Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
@@ -49,6 +49,9 @@ class ReindexSummary:
     seconds: float = 0.0
     full: bool = False
     generation: str | None = None  # None when nothing changed
+    # Remembered roots that no longer exist: their articles stay until forgotten.
+    vanished: list[str] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)  # roots dropped this run
 
     def describe(self) -> str:
         mode = "reconstruction complète" if self.full else "mise à jour"
@@ -118,7 +121,14 @@ def reindex(
     on_wait: Callable[[], None] | None = None,
     enrich: Enricher | None = None,
     progress: bool = True,
+    reader: Callable[[str], ReadIssue] = read_file,
+    reread: Sequence[str] = (),
+    forget: Sequence[str] = (),
+    prune: bool = False,
 ) -> ReindexSummary:
+    """`reader` reads one file (the CLI applies the documentalist's issue numbers and
+    dates there); `reread` are files to read even if unchanged (new metadata); `forget`
+    are remembered roots to drop with their files; `prune` forgets the vanished ones."""
     started = time.perf_counter()
     summary = ReindexSummary()
     with write_lock(index_dir, wait=wait, on_wait=on_wait):
@@ -128,9 +138,14 @@ def reindex(
                 or old.dedupe_version != DEDUPE_VERSION)
         summary.full = full
         given = [os.path.normpath(p) for p in paths] if paths else []
-        roots = given or old.roots or [DEFAULT_CORPUS]
+        # With no path and none remembered: $KB_CORPUS, the folder `kb serve` serves.
+        roots = given or old.roots or [os.path.normpath(corpus_dir_from_env())]
+        forgotten, roots, vanished = _forget_vanished(roots, old.roots, bool(given), forget,
+                                                      prune)
+        summary.forgotten, summary.vanished = forgotten, vanished
         files, failures = discover(roots)
-        files = [os.path.normpath(f) for f in files]
+        # A file given once by itself stays a root inside its folder's root: count it once.
+        files = list(dict.fromkeys(os.path.normpath(f) for f in files))
         if full and not given and old.roots:
             roots = old.roots
         summary.files = len(files)
@@ -143,8 +158,11 @@ def reindex(
             except OSError as error:
                 summary.failures.append(Failure(path, f"lecture impossible : {error.strerror}"))
         known = {} if full else old.files
-        changed = [p for p in hashes if known.get(p) is None or known[p].sha256 != hashes[p]]
-        removed = [p for p in known if _in_scope(p, roots) and p not in hashes
+        wanted = {os.path.normpath(p) for p in reread}
+        changed = [p for p in hashes if known.get(p) is None or known[p].sha256 != hashes[p]
+                   or p in wanted]
+        removed = [p for p in known if (_in_scope(p, roots) or _in_scope(p, forgotten))
+                   and p not in hashes and not _in_scope(p, vanished)
                    and os.path.normpath(p) not in {f.path for f in failures}]
         summary.unchanged = len(hashes) - len(changed)
         summary.removed = len(removed)
@@ -156,7 +174,7 @@ def reindex(
         def read_one(path: str) -> None:
             show(path)
             try:
-                read[path] = read_file(path)
+                read[path] = reader(path)
                 summary.warnings += [Failure(path, w) for w in read[path].document.warnings]
             except ExtractionError as error:
                 summary.failures.append(Failure(path, error.reason))
@@ -185,7 +203,7 @@ def reindex(
                 break
         summary.read = len(read)
 
-        if not read and not removed and not full:
+        if not read and not removed and not full and not forgotten:
             summary.total_articles = len({i for e in old.files.values() for i in e.article_ids})
             summary.seconds = time.perf_counter() - started
             return summary
@@ -210,7 +228,8 @@ def reindex(
                     manifest.files[path] = FileEntry(hashes[path], issue.issue.id,
                                                      issue.article_ids(path), own.number,
                                                      own.date)
-            manifest.roots = sorted(set(manifest.roots if not full else ()) | set(roots))
+            manifest.roots = sorted((set(manifest.roots if not full else ()) | set(roots)
+                                     | set(vanished)) - set(forgotten))
             manifest.dedupe_version = DEDUPE_VERSION
         summary.generation = writer.path.name
         summary.issues = len(merged)
@@ -218,6 +237,20 @@ def reindex(
         summary.total_articles = len({i for e in manifest.files.values() for i in e.article_ids})
         summary.seconds = time.perf_counter() - started
         return summary
+
+
+def _forget_vanished(
+    roots: Sequence[str], remembered: Sequence[str], given: bool, forget: Sequence[str],
+    prune: bool,
+) -> tuple[list[str], list[str], list[str]]:
+    """(forgotten, roots to scan, vanished): a remembered root gone from the disk is not
+    an error to repeat on every run but a warning, its articles kept until forgotten (a
+    path given on the command line that does not exist stays an error)."""
+    vanished = [] if given else [r for r in remembered if not os.path.exists(r)]
+    dropped = {os.path.normpath(p) for p in forget} | (set(vanished) if prune else set())
+    forgotten = [r for r in remembered if r in dropped or _in_scope(r, sorted(dropped))]
+    scan = [r for r in roots if r not in forgotten and r not in vanished]
+    return forgotten, scan, [r for r in vanished if r not in forgotten]
 
 
 def index_articles(

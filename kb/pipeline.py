@@ -71,3 +71,20 @@ def read_paths(
             yield read_file(path)
         except ExtractionError as error:
             yield Failure(error.path, error.reason)
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[str]:
+    """The files inside the given folders that `discover` leaves out for their format
+    (hidden files aside): a summary names them, so "3 fichiers" for a folder of 5 is
+    never a mystery."""
+    skipped: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            continue
+        skipped.extend(
+            str(p) for p in sorted(path.rglob("*"))
+            if p.is_file() and not supported(p)
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+    return skipped

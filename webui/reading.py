@@ -39,7 +39,7 @@ def _first_served_pdf(listed: list[str]) -> tuple[Path, str] | None:
         if not source.lower().endswith(".pdf"):
             continue
         relative = sources.source_link(source)
-        real = sources.resolve_inside_root(relative) if relative else None
+        real = sources.resolve_link(relative) if relative else None
         if real is not None:
             return real, relative
     return None

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kb.errors import ExtractionError
+from kb.extract.charset import utf16_byte_order
 from kb.models import ExtractedDocument, SourceFile, SourceFormat
 
 SUFFIXES: dict[str, SourceFormat] = {
@@ -20,7 +21,10 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": SourceFormat.HTML,
     ".txt": SourceFormat.TEXT,
     ".text": SourceFormat.TEXT,
+    ".docx": SourceFormat.DOCX,
+    ".odt": SourceFormat.ODT,
 }
+OFFICE_FORMATS = (SourceFormat.DOCX, SourceFormat.ODT)  # zip archives of XML
 
 
 class Extractor(Protocol):
@@ -39,6 +43,11 @@ def sniff_format(data: bytes, path: str) -> SourceFormat:
     if suffix not in SUFFIXES:
         raise ExtractionError(path, f"format non pris en charge ({suffix or 'sans extension'})")
     declared = SUFFIXES[suffix]
+    if declared in OFFICE_FORMATS:
+        if not data.startswith(b"PK\x03\x04"):
+            raise ExtractionError(path, "document Word/LibreOffice illisible : ce n'est pas "
+                                        "une archive zip (fichier abîmé ou ancien .doc ?)")
+        return declared
     if declared is SourceFormat.PDF:
         raise ExtractionError(
             path, "fichier PDF illisible : en-tête %PDF absent (fichier corrompu ?)"
@@ -56,8 +65,9 @@ def _looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     if b"\x00" in sample:
-        # UTF-16 text has NULs too; it starts with a BOM.
-        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+        # UTF-16 text has NULs too: it starts with a BOM, or they alternate with letters.
+        return not sample.startswith((b"\xff\xfe", b"\xfe\xff")) \
+            and utf16_byte_order(sample) is None
     control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     return control / len(sample) > 0.05
 
@@ -85,6 +95,10 @@ def extractor_for(fmt: SourceFormat) -> Extractor:
         from kb.extract.pdf import extract_pdf
 
         return extract_pdf
+    if fmt in OFFICE_FORMATS:
+        from kb.extract.office import extract_office
+
+        return extract_office
     if fmt is SourceFormat.HTML:
         from kb.extract.html import extract_html
 

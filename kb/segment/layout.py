@@ -259,9 +259,11 @@ class Layout:
         block = self.blocks[index]
         if marker_text(block) or closing_kind(block) or block.kind is BlockKind.LIST_ITEM:
             return False
-        if is_all_caps(block.text) and not is_url_only(block.text):
-            return True
         tier = self.tiers[index]
+        if is_all_caps(block.text) and not is_url_only(block.text):
+            # Where titles have a type of their own, a line in capitals set in the body's
+            # type is a line of the body ("PERMANENCES", "MERCREDI ET SAMEDI, 14H-16H").
+            return tier is not None or self.title_tier is None or self.plain
         return tier is not None and self.title_tier is not None and tier <= self.title_tier
 
     def is_minor_heading(self, index: int) -> bool:
