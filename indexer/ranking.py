@@ -25,7 +25,7 @@ import numpy as np
 from indexer.querying import ParsedQuery
 
 NEAR_WINDOW = 8  # words apart, at most, for "near each other"
-PROXIMITY_POOL = 50  # articles re-ranked by proximity, best BM25F first
+PROXIMITY_POOL = 30  # articles re-ranked by proximity, best BM25F first
 COVERAGE_WEIGHT = 1000.0  # one more query word found outranks any BM25F difference
 PHRASE, NEAR, APART = 0, 1, 2
 

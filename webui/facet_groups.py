@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from flask import url_for
+from markupsafe import Markup
 
 from indexer.api import FACETS, FacetValue, SearchPage
 from indexer.filters import year_range
@@ -124,6 +125,20 @@ def groups(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
             if facet == "year" else [],
         })
     return found
+
+
+def hidden_fields(state: SearchState, skip: str | None = None) -> Markup:
+    """The search state as hidden inputs, for a form that changes one part of it (the year
+    range form leaves the years out: it states the whole range). Built here rather than
+    by a macro: the page holds several such forms."""
+    pairs = [("q", state.text)] if state.text else []
+    pairs += [(FACET_TO_PARAM[facet], value) for facet in FACETS if facet != skip
+              for value in state.filters.get(facet, ())]
+    if state.sort == "date":
+        pairs.append(("tri", "date"))
+    return Markup("").join(
+        Markup('<input type="hidden" name="{}" value="{}">\n').format(name, value)
+        for name, value in pairs)
 
 
 def year_bounds(state: SearchState) -> tuple[int | None, int | None]:

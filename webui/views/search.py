@@ -133,6 +133,8 @@ def results():
         bars=facet_groups.timeline(result),
         year_from=year_from,
         year_to=year_to,
+        hidden_fields=facet_groups.hidden_fields(state),
+        hidden_fields_but_years=facet_groups.hidden_fields(state, skip="year"),
         pages=page_links(state, result),
         suggestion_url=state.with_text(result.suggestion).url() if result.suggestion else None,
         feed_url=state.url("search.results_atom", page=1),
@@ -162,6 +164,7 @@ def facet_all_values(groupe: str):
         label=FACET_LABELS[facet],
         wanted=wanted,
         items=facet_groups.all_values(state, result, facet, wanted),
+        hidden_fields=facet_groups.hidden_fields(state),
         back_url=state.url(),
     )
 
