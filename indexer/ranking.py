@@ -9,10 +9,10 @@ Measured on the judged queries (bench/bench_ranking.py, text only): nDCG@10 0.91
 0.917 when partial matches were mixed into the ranking and counted.
 
 Proximity is judged on the best `PROXIMITY_POOL` articles by BM25F (or as many as the page
-asked needs), from the positions of the query's terms (decoded once per term and index
-generation, the arrays phrase matching uses): judging every article holding the words cost
-40 ms a query at 10,000 articles. A phrase match ranked below that pool by BM25F keeps its
-BM25F place.
+asked needs), from the positions of the query's terms in those articles (per-term arrays
+decoded once per index generation, the ones phrase matching uses): judging every article
+holding the words cost ~40 ms a query at 10,000 articles. A phrase match ranked below that
+pool by BM25F keeps its BM25F place.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import numpy as np
 from indexer.querying import ParsedQuery
 
 NEAR_WINDOW = 8  # words apart, at most, for "near each other"
-PROXIMITY_POOL = 30  # articles re-ranked by proximity, best BM25F first
+PROXIMITY_POOL = 100  # articles re-ranked by proximity, best BM25F first
 COVERAGE_WEIGHT = 1000.0  # one more query word found outranks any BM25F difference
 PHRASE, NEAR, APART = 0, 1, 2
 

@@ -264,31 +264,19 @@ class _Generation:
         return found
 
     def positions_in(self, term: str, docnums: list[int]) -> dict[int, list[int]]:
-        """Positions of `term` in each of a few articles (`docnums` ascending): cut from its
-        occurrences when phrase matching has cached them, else read by skipping along its
-        postings to those articles only (decoding all of a frequent word's positions costs
-        ~20 ms at 10,000 articles)."""
-        found = self._occurrences.get(term)
-        if found is not None:
-            ids = np.array(docnums, dtype=np.int64)
-            starts = np.searchsorted(found, ids << 32).tolist()
-            ends = np.searchsorted(found, (ids + 1) << 32).tolist()
-            return {docnum: (found[start:end] & 0xFFFFFFFF).tolist()
-                    for docnum, start, end in zip(docnums, starts, ends, strict=True)
-                    if end > start}
-        positions: dict[int, list[int]] = {}
-        reader = self.searcher().reader()
-        if (MATCH_FIELD, term) not in reader:
-            return positions
-        matcher = reader.postings(MATCH_FIELD, term)
-        for docnum in docnums:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                positions[docnum] = list(matcher.value_as("positions"))
-        return positions
+        """Positions of `term` in each of a few articles, cut from its occurrences (decoded
+        once per term and generation, shared with phrase matching). Measured at 10,000
+        articles: warm, 2 ms a query more than no proximity; skipping along the postings
+        to the few articles instead, never cached, cost 4 ms."""
+        found = self.occurrences(term)
+        if not len(found) or not docnums:
+            return {}
+        ids = np.array(docnums, dtype=np.int64)
+        starts = np.searchsorted(found, ids << 32).tolist()
+        ends = np.searchsorted(found, (ids + 1) << 32).tolist()
+        return {docnum: (found[start:end] & 0xFFFFFFFF).tolist()
+                for docnum, start, end in zip(docnums, starts, ends, strict=True)
+                if end > start}
 
     # -- scores
 
