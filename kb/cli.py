@@ -7,6 +7,8 @@ their own function, so `kb export PATH…` runs without them.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import sys
@@ -14,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from kb.citation import citation
+from kb.controls import for_terminal, shown, strip_controls
 from kb.models import Article, Failure
 from kb.pipeline import ReadIssue, read_paths
 from kb.serialize import article_record
@@ -45,8 +48,11 @@ def index_missing(args: argparse.Namespace) -> bool:
 
 
 def report_failures(failures: Sequence[Failure], label: str = "erreur") -> None:
+    """One line per file: the path escaped (a newline in a file name must not forge a
+    second report line), the reason on one line."""
     for failure in failures:
-        print(f"{label} : {failure.path} : {failure.reason}", file=sys.stderr)
+        reason = " ".join(strip_controls(failure.reason).split())
+        print(f"{label} : {shown(failure.path)} : {reason}", file=sys.stderr)
 
 
 def report_warnings(item: ReadIssue) -> None:
@@ -80,7 +86,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         issues += 1
         articles += len(item.articles)
         report_warnings(item)
-        print(f"{item.document.source.path} — {item.issue.title} "
+        print(f"{shown(item.document.source.path)} — {item.issue.title} "
               f"(n°{item.issue.number or '?'}, {item.issue.date or 'date inconnue'}) : "
               f"{len(item.articles)} articles")
         if args.verbose:
@@ -173,8 +179,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
         for kind in kinds:
             print(f"# {kind} ({len(rows[kind])})")
             for value, label, n in rows[kind]:
-                shown = label if label == value else f"{label} [{value}]"
-                print(f"{n:5d}  {shown}")
+                text = label if label == value else f"{label} [{value}]"
+                print(f"{n:5d}  {text}")
     report_failures(failures)
     return 1 if failures else 0
 
@@ -211,19 +217,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     """Bring new, changed and removed files into the index (see indexer/reindex.py)."""
-    from indexer.reindex import reindex
-    from indexer.writer import IndexBusy, warn_waiting
-    from kb.enrich import enrich_all
+    from indexer.reindex import reindex, shared_enricher
+    from indexer.writer import IndexBusy, IndexWriteError, warn_waiting
+    from kb.sandbox import Limits, SandboxFailure
 
+    enrich, warm_up = shared_enricher(args.overrides)
     try:
         summary = reindex(
             args.paths or None, index_dir(args), full=args.full, wait=not args.no_wait,
-            on_wait=warn_waiting(index_dir(args)),
-            enrich=lambda articles: enrich_all(articles, overrides=args.overrides),
+            on_wait=warn_waiting(index_dir(args)), enrich=enrich, warm_up=warm_up,
+            limits=Limits.from_env(),
         )
     except IndexBusy as busy:
         print(f"erreur : {busy}", file=sys.stderr)
         return 2
+    except (IndexWriteError, SandboxFailure) as error:
+        print(f"erreur : {error}", file=sys.stderr)
+        return 1
     report_failures(summary.failures)
     report_failures(summary.warnings, "avertissement")
     print(summary.describe(), file=sys.stderr)
@@ -269,9 +279,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     first = (page.query.page - 1) * page.query.per_page
     for rank, hit in enumerate(page.hits, start=first + 1):
         reference = citation(hit.issue_number, hit.date, hit.pages)
-        print(f"{rank}. {hit.title}")
-        print(f"   {reference}" + (f" — {hit.section}" if hit.section else ""))
-        print(f"   {snippet_text(hit.snippet_html)}\n")
+        print(f"{rank}. {strip_controls(hit.title)}")
+        print(f"   {reference}" + (f" — {strip_controls(hit.section)}" if hit.section else ""))
+        print(f"   {strip_controls(snippet_text(hit.snippet_html))}\n")
     return 0
 
 
@@ -344,11 +354,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class TerminalSafe(io.TextIOBase):
+    """A text stream that drops what would act on the terminal instead of being shown
+    (ESC sequences, C1 controls, bidi overrides: kb.controls), whatever the text's origin:
+    an index built before control characters were stripped, a reason quoting a file."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        with (contextlib.redirect_stdout(TerminalSafe(sys.stdout)),
+              contextlib.redirect_stderr(TerminalSafe(sys.stderr))):
+            return args.func(args)
     except KeyboardInterrupt:
         print("interrompu", file=sys.stderr)
         return 130

@@ -258,13 +258,43 @@ def _load_nlp(model: str):
     return nlp
 
 
+# spaCy refuses a text over `nlp.max_length` (1,000,000 characters, error E088) and its
+# memory grows with the text: longer texts go through in pieces of at most this many
+# characters, cut at a paragraph, line or word break, entities shifted back to the text.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text`, each piece at most `size` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            for separator in ("\n\n", "\n", " "):
+                cut = text.rfind(separator, start + size // 2, end)
+                if cut > start:
+                    end = cut
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
 def entities(
     texts: Sequence[str], *, n_process: int = 1, batch_size: int = 32
 ) -> list[list[Entity]]:
     """NER on already masked texts, batched; offsets are those of the input texts."""
     nlp = load_nlp()
-    found: list[list[Entity]] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        found.append([Entity(ent.label_, ent.text, ent.start_char, ent.end_char, ent.ent_id_)
-                      for ent in doc.ents])
+    size = min(CHUNK_CHARS, nlp.max_length)
+    pieces = [(number, offset, piece) for number, text in enumerate(texts)
+              for offset, piece in chunks(text, size)]
+    found: list[list[Entity]] = [[] for _ in texts]
+    docs = nlp.pipe((piece for _n, _o, piece in pieces), batch_size=batch_size,
+                    n_process=n_process)
+    for (number, offset, _piece), doc in zip(pieces, docs, strict=True):
+        found[number] += [Entity(ent.label_, ent.text, offset + ent.start_char,
+                                 offset + ent.end_char, ent.ent_id_) for ent in doc.ents]
     return found

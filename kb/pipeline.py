@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kb.controls import strip_controls
 from kb.errors import ExtractionError
-from kb.extract import extract, supported
+from kb.extract import extract
+from kb.files import discover
 from kb.models import Article, ExtractedDocument, Failure, Issue
 from kb.segment import issue_warnings, segment
 
@@ -19,36 +21,24 @@ class ReadIssue:
     articles: tuple[Article, ...]
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
-    """Expand folders into the supported files below them, in a stable order.
-
-    A path given explicitly that does not exist is a failure; a file given
-    explicitly with an unknown suffix is tried anyway (its magic bytes may tell).
-    Inside folders, hidden files and unknown suffixes are skipped silently.
-    """
-    files: list[str] = []
-    failures: list[Failure] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and supported(p)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            files.extend(str(p) for p in found)
-        elif path.exists():
-            files.append(str(given))
-        else:
-            failures.append(Failure(str(given), "fichier ou dossier introuvable"))
-    return files, failures
+def without_controls(document: ExtractedDocument) -> ExtractedDocument:
+    """Every text of the document without control or bidi characters (kb.controls), before
+    segmentation, so no title, body or search snippet carries a terminal escape."""
+    blocks = tuple(block if block.text.isprintable()
+                   else replace(block, text=strip_controls(block.text))
+                   for block in document.blocks)
+    return replace(
+        document, blocks=blocks,
+        title=strip_controls(document.title) if document.title else document.title,
+        running_heads=tuple(strip_controls(head) for head in document.running_heads),
+    )
 
 
 def read_file(path: str) -> ReadIssue:
     """One file read into its issue and articles. What the documentalist must check (an
     issue whose number or date was found nowhere…) joins the document's warnings, the
     path `kb reindex` and `kb scan` report them through."""
-    document = extract(path)
+    document = without_controls(extract(path))
     issue, articles = segment(document)
     if not articles:
         raise ExtractionError(path, "aucun article trouvé (fichier sans contenu éditorial ?)")
