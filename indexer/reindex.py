@@ -265,6 +265,17 @@ def reindex(
         return summary
 
 
+def _capped(article: Article, chars: int, summary: ReindexSummary) -> Article:
+    """The article as enrichment sees it: its text cut at `chars` (a prefix, so the
+    mentions' offsets stay those of the whole text, which is what gets indexed)."""
+    if len(article.text) <= chars:
+        return article
+    summary.warnings.append(Failure(article.source, (
+        f"article « {article.title[:60]} » de {len(article.text):,} caractères : entités "
+        f"cherchées dans les {chars:,} premiers (KB_ENRICH_MAX_CHARS)").replace(",", "\u202f")))
+    return replace(article, text=article.text[:chars])
+
+
 def _merge_and_enrich(
     read: dict[str, ReadIssue], old: Manifest, held_paths: set[str], enrich: Enricher,
     warm_up: Callable[[], object] | None, limits: Limits, summary: ReindexSummary,
@@ -286,12 +297,14 @@ def _merge_and_enrich(
     merged: list[MergedIssue] = []
     enriched_by_id: dict[str, EnrichedArticle] = {}
     for issue in ready:
-        articles = [item.article for item in issue.articles]
+        whole = {item.article.id: item.article for item in issue.articles}
+        articles = [_capped(article, limits.enrich_chars, summary) for article in whole.values()]
         # Enrichment time grows with the text: the budget too, per 200,000 characters.
         size = sum(len(a.text) + len(a.title) + len(a.lead or "") for a in articles)
         budget = replace(limits, seconds=limits.seconds * max(1, math.ceil(size / 200_000)))
         try:
-            enriched = run_limited(partial(enrich, articles), budget)
+            enriched = [replace(item, article=whole[item.article.id])
+                        for item in run_limited(partial(enrich, articles), budget)]
         except SandboxFailure as error:
             summary.failures += [Failure(p, f"enrichissement : {error.reason}")
                                  for p in issue.paths]

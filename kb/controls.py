@@ -34,10 +34,13 @@ def for_terminal(text: str) -> str:
     return _TERMINAL_RE.sub("", text)
 
 
+_NAMED = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    if char == "\\":
-        return "\\\\"
+    if char in _NAMED:
+        return _NAMED[char]
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
         return f"\\x{code - 0xDC00:02x}"

@@ -289,12 +289,21 @@ def entities(
     """NER on already masked texts, batched; offsets are those of the input texts."""
     nlp = load_nlp()
     size = min(CHUNK_CHARS, nlp.max_length)
-    pieces = [(number, offset, piece) for number, text in enumerate(texts)
-              for offset, piece in chunks(text, size)]
     found: list[list[Entity]] = [[] for _ in texts]
-    docs = nlp.pipe((piece for _n, _o, piece in pieces), batch_size=batch_size,
+    short = [number for number, text in enumerate(texts) if len(text) <= size]
+    docs = nlp.pipe((texts[number] for number in short), batch_size=batch_size,
                     n_process=n_process)
-    for (number, offset, _piece), doc in zip(pieces, docs, strict=True):
-        found[number] += [Entity(ent.label_, ent.text, offset + ent.start_char,
-                                 offset + ent.end_char, ent.ent_id_) for ent in doc.ents]
+    for number, doc in zip(short, docs, strict=True):
+        found[number] = _entities_of(doc, 0)
+    # The pieces of a long text one at a time: a batch of eleven 100,000-character pieces
+    # took 2.3 GB, one at a time 0.5 GB (measured on a 1.1 M-character article).
+    for number, text in enumerate(texts):
+        if len(text) > size:
+            for offset, piece in chunks(text, size):
+                found[number] += _entities_of(nlp(piece), offset)
     return found
+
+
+def _entities_of(doc, offset: int) -> list[Entity]:
+    return [Entity(ent.label_, ent.text, offset + ent.start_char, offset + ent.end_char,
+                   ent.ent_id_) for ent in doc.ents]

@@ -176,6 +176,15 @@ def _decode_bom(data: bytes) -> Decoded | None:
     return None
 
 
+def looks_like_utf16(sample: bytes) -> bool:
+    """Does this start of a file look like UTF-16 without a byte-order mark (see below)?"""
+    sample = sample[:len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
+    return pairs > 0 and any(high >= pairs / 2 and low == 0
+                             for high, low in ((nul_odd, nul_even), (nul_even, nul_odd)))
+
+
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 saved without a mark: French text is mostly ASCII, so one byte of each
     pair is NUL — the high byte, on the side that tells the byte order."""
