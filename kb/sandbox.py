@@ -14,6 +14,7 @@ POSIX only (fork, setrlimit), like the index's flock.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import math
 import os
 import pickle
@@ -33,6 +34,7 @@ T = TypeVar("T")
 DEFAULT_SECONDS = 120.0
 DEFAULT_MEMORY_MB = 1024
 DEFAULT_ENRICH_CHARS = 200_000
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class SandboxFailure(Exception):
@@ -100,9 +102,19 @@ def describe(error: BaseException, limits: Limits) -> str:
     return f"erreur inattendue ({type(error).__name__} : {message})"
 
 
-def _child(work: Callable[[], T], limits: Limits, write_fd: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A child outliving a killed `kb reindex` would keep its inherited write lock (an
+    flock belongs to the open file, which the child shares): Linux kills it with us."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # already gone before prctl
+        os._exit(1)
+
+
+def _child(work: Callable[[], T], limits: Limits, write_fd: int, parent: int) -> None:
     status = 0
     try:
+        _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides, and kills us
         base = _address_space()
         if base is not None:
@@ -132,10 +144,11 @@ def run_limited(work: Callable[[], T], limits: Limits) -> T:
     sys.stdout.flush()
     sys.stderr.flush()
     read_fd, write_fd = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
-        _child(work, limits, write_fd)
+        _child(work, limits, write_fd, parent)
     os.close(write_fd)
     chunks: list[bytes] = []
     deadline = time.monotonic() + limits.seconds
