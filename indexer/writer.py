@@ -53,6 +53,22 @@ class IndexWriteError(Exception):
 # Index directories whose write lock this process holds: a GenerationWriter refuses to
 # start without it, so no code path can write a generation beside a concurrent writer.
 _locked_here: set[Path] = set()
+# The lock files' descriptors, closed in every forked child (kb.sandbox reads files in
+# forks): a child that outlived a killed writer would otherwise keep the lock, since an
+# flock belongs to the open file the child shares. Closing, never LOCK_UN, which would
+# release the parent's lock too.
+_lock_fds: set[int] = set()
+
+
+def _drop_locks_in_child() -> None:
+    for fd in list(_lock_fds):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _lock_fds.clear()
+    _locked_here.clear()
+
+
+os.register_at_fork(after_in_child=_drop_locks_in_child)
 
 
 @dataclass
@@ -118,9 +134,11 @@ def write_lock(
             fcntl.flock(handle, fcntl.LOCK_EX)
         held = root.resolve()
         _locked_here.add(held)
+        _lock_fds.add(handle.fileno())
         try:
             yield
         finally:
+            _lock_fds.discard(handle.fileno())
             _locked_here.discard(held)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
