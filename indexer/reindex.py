@@ -64,12 +64,6 @@ class ReindexSummary:
         )
 
 
-def default_enricher() -> Enricher:
-    from kb.enrich import enrich_all
-
-    return lambda articles: enrich_all(articles)
-
-
 def shared_enricher(overrides: str | None = None) -> tuple[Enricher, Callable[[], object]]:
     """An enricher and its warm-up: the spaCy model and vocabularies are built once in
     this process, before the sandboxes fork, so no child loads them again."""
@@ -150,7 +144,8 @@ def reindex(
     started = time.perf_counter()
     summary = ReindexSummary()
     limits = limits or Limits.from_env()
-    enrich = enrich or default_enricher()
+    if enrich is None:
+        enrich, warm_up = shared_enricher()
     with write_lock(index_dir, wait=wait, on_wait=on_wait):
         previous = current_generation(index_dir)
         old = Manifest.load(previous) if previous else Manifest()
