@@ -217,11 +217,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     """Bring new, changed and removed files into the index (see indexer/reindex.py)."""
-    from indexer.reindex import reindex, shared_enricher
+    import kb.enrich
+    from indexer.reindex import reindex
     from indexer.writer import IndexBusy, IndexWriteError, warn_waiting
     from kb.sandbox import Limits, SandboxFailure
 
-    enrich, warm_up = shared_enricher(args.overrides)
+    def enrich(articles):
+        return kb.enrich.enrich_all(articles, overrides=args.overrides)
+
+    def warm_up():
+        kb.enrich.enrich_all([], overrides=args.overrides, warm_up=True)
+
     try:
         summary = reindex(
             args.paths or None, index_dir(args), full=args.full, wait=not args.no_wait,
