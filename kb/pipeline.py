@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from kb.controls import strip_controls
@@ -11,6 +12,7 @@ from kb.errors import ExtractionError
 from kb.extract import extract
 from kb.files import discover
 from kb.models import Article, ExtractedDocument, Failure, Issue
+from kb.sandbox import Limits, SandboxFailure, run_limited
 from kb.segment import issue_warnings, segment
 
 
@@ -51,13 +53,15 @@ def read_paths(
     paths: Iterable[str | Path],
     on_file: Callable[[str], None] | None = None,
 ) -> Iterator[ReadIssue | Failure]:
-    """Yield one ReadIssue per readable file and one Failure per unreadable one."""
+    """Yield one ReadIssue per readable file and one Failure per unreadable one, each
+    file read in its sandbox (kb.sandbox, limits from the environment)."""
     files, failures = discover(paths)
     yield from failures
+    limits = Limits.from_env()
     for path in files:
         if on_file:
             on_file(path)
         try:
-            yield read_file(path)
-        except ExtractionError as error:
-            yield Failure(error.path, error.reason)
+            yield run_limited(partial(read_file, path), limits)
+        except SandboxFailure as error:
+            yield Failure(path, error.reason)

@@ -93,3 +93,19 @@ def test_sandbox_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     limits = Limits.from_env()
     assert not limits.isolated and limits.seconds == 30
     assert run_limited(os.getpid, limits) == os.getpid()
+
+
+def test_manifest_keeps_file_names_of_any_bytes(tmp_path: Path) -> None:
+    from indexer.writer import FileEntry, Manifest
+
+    raw = [b"num\xe9ro-92.txt", b"n93\nerreur : faux.txt", "numéro-é.txt".encode()]
+    for name in raw:
+        (tmp_path / os.fsdecode(name)).write_bytes(b"x")
+    manifest = Manifest(files={os.fsdecode(os.path.join(os.fsencode(tmp_path), name)):
+                               FileEntry("0" * 64, "i", ["a"]) for name in raw})
+    manifest.save(tmp_path)
+    (tmp_path / "manifest.json").read_bytes().decode("ascii")  # valid JSON text, any tool
+    loaded = Manifest.load(tmp_path)
+    assert loaded.files.keys() == manifest.files.keys()
+    assert sorted(os.path.basename(os.fsencode(p)) for p in loaded.files) == sorted(raw)
+    assert all(os.path.exists(os.fsencode(p)) for p in loaded.files)
