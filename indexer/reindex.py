@@ -33,7 +33,7 @@ from kb.files import discover, os_error_fr
 from kb.models import Article, EnrichedArticle, Failure, Issue
 from kb.pipeline import ReadIssue, read_file
 from kb.sandbox import Limits, SandboxFailure, run_limited
-from kb.settings import DEFAULT_CORPUS
+from kb.settings import corpus_dir_from_env
 
 Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
@@ -52,6 +52,9 @@ class ReindexSummary:
     seconds: float = 0.0
     full: bool = False
     generation: str | None = None  # None when nothing changed
+    # Remembered roots that no longer exist: their articles stay until forgotten.
+    vanished: list[str] = field(default_factory=list)
+    forgotten: list[str] = field(default_factory=list)  # roots dropped this run
 
     def describe(self) -> str:
         mode = "reconstruction complète" if self.full else "mise à jour"
@@ -131,6 +134,10 @@ def reindex(
     warm_up: Callable[[], object] | None = None,
     progress: bool = True,
     limits: Limits | None = None,
+    reader: Callable[[str], ReadIssue] = read_file,
+    reread: Sequence[str] = (),
+    forget: Sequence[str] = (),
+    prune: bool = False,
 ) -> ReindexSummary:
     """Bring the index up to date with the files under `paths` (else the recorded roots).
 
@@ -140,6 +147,10 @@ def reindex(
     the articles indexed before, untouched, until it can be read again. Each file is read,
     and each issue enriched, in a sandbox (kb.sandbox) under `limits` (default: from the
     environment); `warm_up` loads what the enrichment shares (spaCy) once, before forking.
+
+    `reader` reads one file (the CLI applies the documentalist's issue numbers and dates
+    there); `reread` are files to read even if unchanged (new metadata); `forget` are
+    remembered roots to drop with their files; `prune` forgets the vanished ones.
     """
     started = time.perf_counter()
     summary = ReindexSummary()
@@ -153,9 +164,14 @@ def reindex(
                 or old.dedupe_version != DEDUPE_VERSION)
         summary.full = full
         given = [os.path.normpath(p) for p in paths] if paths else []
-        roots = given or old.roots or [DEFAULT_CORPUS]
+        # With no path and none remembered: $KB_CORPUS, the folder `kb serve` serves.
+        roots = given or old.roots or [os.path.normpath(corpus_dir_from_env())]
+        forgotten, roots, vanished = _forget_vanished(roots, old.roots, bool(given), forget,
+                                                      prune)
+        summary.forgotten, summary.vanished = forgotten, vanished
         files, failures = discover(roots)
-        files = [os.path.normpath(f) for f in files]
+        # A file given once by itself stays a root inside its folder's root: count it once.
+        files = list(dict.fromkeys(os.path.normpath(f) for f in files))
         summary.files = len(files)
         summary.failures += [Failure(os.path.normpath(f.path), f.reason) for f in failures]
 
@@ -165,14 +181,18 @@ def reindex(
                 hashes[path] = file_sha256(path)
             except OSError as error:
                 summary.failures.append(Failure(path, f"lecture impossible ({os_error_fr(error)})"))
-        # Where a folder could not be listed or a file read, nothing is known: what was
-        # indexed from there stays, whole issues at a time (an issue may have two files).
+        # Where a folder could not be listed or a file read, or a remembered root has
+        # vanished, nothing is known: what was indexed from there stays, whole issues at a
+        # time (an issue may have two files), a full rebuild included.
         unseen = [f.path for f in summary.failures]
-        held_paths = {p for p in old.files if _in_scope(p, roots) and _under(p, unseen)}
+        held_paths = {p for p in old.files if (_in_scope(p, roots) and _under(p, unseen))
+                      or (_in_scope(p, vanished) and not _in_scope(p, forgotten))}
         known = {} if full else old.files
-        changed = [p for p in hashes if known.get(p) is None or known[p].sha256 != hashes[p]]
-        removed = [p for p in old.files if _in_scope(p, roots) and p not in hashes
-                   and p not in held_paths]
+        wanted = {os.path.normpath(p) for p in reread}
+        changed = [p for p in hashes if known.get(p) is None or known[p].sha256 != hashes[p]
+                   or p in wanted]
+        removed = [p for p in old.files if (_in_scope(p, roots) or _in_scope(p, forgotten))
+                   and p not in hashes and p not in held_paths]
         summary.unchanged = len(hashes) - len(changed)
         summary.removed = len(removed)
         affected = {known[p].issue_id for p in (*changed, *removed) if p in known}
@@ -183,7 +203,7 @@ def reindex(
         def read_one(path: str) -> None:
             show(path)
             try:
-                read[path] = run_limited(partial(read_file, path), limits)
+                read[path] = run_limited(partial(reader, path), limits)
                 summary.warnings += [Failure(path, w) for w in read[path].document.warnings]
             except SandboxFailure as error:
                 summary.failures.append(Failure(path, error.reason))
@@ -211,7 +231,7 @@ def reindex(
                 break
         summary.read = len(read)
 
-        if not read and not removed and not full:
+        if not read and not removed and not full and not forgotten:
             summary.total_articles = len({i for e in old.files.values() for i in e.article_ids})
             summary.seconds = time.perf_counter() - started
             return summary
@@ -250,7 +270,8 @@ def reindex(
                     manifest.files[path] = FileEntry(own.document.source.sha256, issue.issue.id,
                                                      issue.article_ids(path), own.issue.number,
                                                      own.issue.date)
-            manifest.roots = sorted(set(manifest.roots if not full else ()) | set(roots))
+            manifest.roots = sorted((set(manifest.roots if not full else ()) | set(roots)
+                                     | set(vanished)) - set(forgotten))
             manifest.dedupe_version = DEDUPE_VERSION
         summary.generation = writer.path.name
         summary.issues = len(merged)
@@ -309,6 +330,20 @@ def _merge_and_enrich(
         merged.append(issue)
         enriched_by_id.update((item.article.id, item) for item in enriched)
     return merged, enriched_by_id, held
+
+
+def _forget_vanished(
+    roots: Sequence[str], remembered: Sequence[str], given: bool, forget: Sequence[str],
+    prune: bool,
+) -> tuple[list[str], list[str], list[str]]:
+    """(forgotten, roots to scan, vanished): a remembered root gone from the disk is not
+    an error to repeat on every run but a warning, its articles kept until forgotten (a
+    path given on the command line that does not exist stays an error)."""
+    vanished = [] if given else [r for r in remembered if not os.path.exists(r)]
+    dropped = {os.path.normpath(p) for p in forget} | (set(vanished) if prune else set())
+    forgotten = [r for r in remembered if r in dropped or _in_scope(r, sorted(dropped))]
+    scan = [r for r in roots if r not in forgotten and r not in vanished]
+    return forgotten, scan, [r for r in vanished if r not in forgotten]
 
 
 def index_articles(

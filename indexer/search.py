@@ -635,6 +635,11 @@ class SearchService:
                       if mask]
             return sorted(values, key=lambda v: (v.label.casefold(), v.value))
 
+    def source_roots(self) -> list[str]:
+        """The files and folders the index was built from, as given to `kb reindex`."""
+        with self._use() as generation:
+            return list(generation.manifest.roots) if generation is not None else []
+
     def issues(self) -> list[dict[str, Any]]:
         with self._use() as generation:
             if generation is None:

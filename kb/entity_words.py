@@ -44,6 +44,18 @@ TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prén
 ESTABLISHMENT_NOUNS = word_list("establishment_noun")
 ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Folded first names common in France and among its inhabitants (kb/data/
+    first_names.tsv, built by tools/build_first_names.py from a public name list)."""
+    text = resources.files("kb").joinpath("data", "first_names.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return frozenset(fold(row["name"]) for row in csv.DictReader(
+        lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
                        "di", "ben", "el", "al", "ter"})
 # "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT".

@@ -15,6 +15,8 @@ class SourceFormat(StrEnum):
     PDF = "pdf"
     HTML = "html"
     TEXT = "text"
+    DOCX = "docx"  # Word
+    ODT = "odt"  # LibreOffice Writer
 
 
 class BlockKind(StrEnum):

@@ -12,12 +12,15 @@ A TSV file (see kb/data/overrides.example.tsv) with columns
   - canonical: report `text` under the name `target` — "Pole emploi" → "Pôle emploi".
 
 Matching of `text` is accent- and case-insensitive. Lines starting with # are comments.
-The path comes from `enrich_all(overrides=…)`, `kb … --overrides FILE` or `$KB_OVERRIDES`.
+The path comes from `enrich_all(overrides=…)`, `kb … --corrections FILE` or `$KB_OVERRIDES`,
+else the file the index remembers (kb/cli/corrections.py). `read_rules` names every bad
+line with its number, for `kb corrections verifier` and before `kb reindex` writes.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -69,22 +72,87 @@ class Overrides:
         return found
 
 
-def parse_overrides(text: str, origin: str = "<overrides>") -> Overrides:
+def _target_problem(kind: str, action: str, target: str) -> str | None:
+    """An alias must point at something the index knows: a wrong INSEE code or theme id
+    would silently file articles nowhere."""
+    if action != "alias":
+        return None
+    if kind == "commune":
+        from kb.gazetteer import load_gazetteer
+
+        if load_gazetteer().get(target) is None:
+            return f"code INSEE inconnu « {target} » (colonne target ; liste : kb communes)"
+    if kind == "theme":
+        from kb.themes import load_themes
+
+        if target not in load_themes().themes:
+            return f"thème inconnu « {target} » (colonne target ; liste : kb themes)"
+    return None
+
+
+def _close(value: str, choices: tuple[str, ...]) -> str:
+    found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" ; vouliez-vous dire « {found[0]} » ?" if found else ""
+
+
+def read_rules(text: str) -> tuple[list[Override], list[tuple[int, str]]]:
+    """The rules, and (line number, French reason) for every line that cannot be one."""
     rules: list[Override] = []
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for number, row in enumerate(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
-        if number == 1 and [c.strip().lower() for c in row[:2]] == ["kind", "action"]:
+    problems: list[tuple[int, str]] = []
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not header_seen and [c.strip().lower() for c in row[:2]] == ["kind", "action"]:
+            header_seen = True
+            continue
+        header_seen = True
+        if len(row) < 3 and " " in line and "\t" not in line:
+            problems.append((number, "colonnes séparées par des espaces : il faut des "
+                                     "tabulations (kind, action, text, target)"))
             continue
         cells = [c.strip() for c in row] + [""] * (4 - len(row))
         kind, action, subject, target = cells[:4]
         if kind not in KINDS:
-            raise OverrideError(f"{origin} : type inconnu « {kind} » ({', '.join(KINDS)})")
-        if action not in ACTIONS:
-            raise OverrideError(f"{origin} : action inconnue « {action} » ({', '.join(ACTIONS)})")
-        if not subject or (action != "ignore" and not target):
-            raise OverrideError(f"{origin} : ligne incomplète : {' | '.join(cells[:4])}")
-        rules.append(Override(kind, action, subject, target))
+            problems.append((number, f"type inconnu « {kind} » ({', '.join(KINDS)})"
+                                     + _close(kind, KINDS)))
+        elif action not in ACTIONS:
+            problems.append((number, f"action inconnue « {action} » ({', '.join(ACTIONS)})"
+                                     + _close(action, ACTIONS)))
+        elif not subject or (action != "ignore" and not target):
+            missing = "text" if not subject else "target"
+            problems.append((number, f"ligne incomplète, colonne {missing} vide : "
+                                     + " | ".join(cells[:4])))
+        elif len([c for c in cells[4:] if c]) > 0:
+            problems.append((number, f"colonnes en trop après target : {' | '.join(cells[4:])}"))
+        elif problem := _target_problem(kind, action, target):
+            problems.append((number, problem))
+        else:
+            rules.append(Override(kind, action, subject, target))
+    return rules, problems
+
+
+def parse_overrides(text: str, origin: str = "<overrides>") -> Overrides:
+    rules, problems = read_rules(text)
+    if problems:
+        number, reason = problems[0]
+        raise OverrideError(f"{origin}, ligne {number} : {reason}")
     return Overrides(rules)
+
+
+def read_overrides_file(path: str | os.PathLike[str]) -> str:
+    """The file's text, or an OverrideError saying in French why it cannot be read."""
+    file = Path(path)
+    if not file.is_file():
+        raise OverrideError(f"fichier de corrections introuvable : {file}")
+    try:
+        return file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise OverrideError(f"{file} : le fichier n'est pas en UTF-8 (l'enregistrer en "
+                            "« texte Unicode UTF-8, séparé par des tabulations »)") from None
+    except OSError as error:
+        raise OverrideError(f"{file} : lecture impossible ({error.strerror})") from None
 
 
 def load_overrides(path: str | os.PathLike[str] | None = None) -> Overrides:
@@ -92,7 +160,4 @@ def load_overrides(path: str | os.PathLike[str] | None = None) -> Overrides:
     chosen = path or os.environ.get("KB_OVERRIDES")
     if not chosen:
         return Overrides()
-    file = Path(chosen)
-    if not file.is_file():
-        raise OverrideError(f"fichier de corrections introuvable : {file}")
-    return parse_overrides(file.read_text(encoding="utf-8"), str(file))
+    return parse_overrides(read_overrides_file(chosen), str(chosen))

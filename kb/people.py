@@ -21,7 +21,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kb.authority import OrganisationVocabulary
-from kb.entity_words import DEDICATION_NOUNS, PARTICLES, TITLE_WORDS, looks_like_person
+from kb.entity_words import (
+    DEDICATION_NOUNS,
+    NAME_PART,
+    PARTICLES,
+    TITLE_WORDS,
+    first_names,
+    looks_like_person,
+)
 from kb.models import Mention, PersonRef
 from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
 from kb.org_names import BOOK_LINE_RE
@@ -46,6 +53,14 @@ TITLED_NAME_RE = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d['’]|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]+){1,2})"
     r"(?![\w'’-])")
 CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
+# A known first name, then a surname (with its particle): "Édith Lambert-Moreau",
+# "Nadège LEFEBVRE", "Farid Ben Salah". Lengths bounded: linear on any input.
+FIRST_NAME_LED_RE = re.compile(
+    rf"(?<![\w'’-])(?P<first>{NAME_PART}(?:-{NAME_PART})?)\s+"
+    rf"(?P<last>(?:(?:[dD]e|[dD]u|[dD]es|d'|d’|[lL]e|[lL]a|[vV]an|[vV]on|[bB]en|[eE]l|[dD]a|[dD]i)"
+    rf"\s+|d['’])?"
+    rf"(?:{NAME_PART}(?:-{NAME_PART}){{0,2}}|[A-ZÀ-Ý]{{2,30}}(?:-[A-ZÀ-Ý]{{2,30}})?))"
+    rf"(?![\w'’-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +219,21 @@ def find_people(
             continue
         if looks_like_person(text, _known_body(vocabulary)):
             add(PersonRef(canonical_person_name(text)), start, entity.end)
+
+    # A known first name before a surname: people the model missed ("Édith Lambert-Moreau").
+    known_first = first_names()
+    for match in FIRST_NAME_LED_RE.finditer(masked.text):
+        if fold(match.group("first").split("-")[0]) not in known_first:
+            continue
+        start, end = match.span()
+        name = match.group()
+        if masked.in_caps_line(start, end) or masked.touches_mask(start, end) or any(
+                start < e_end and e_start < end for e_start, e_end in excluded_spans):
+            continue
+        if "\n" not in name and looks_like_person(name, _known_body(vocabulary)) \
+                and not _dedicated(masked.text, start) \
+                and canonical_person_name(name) not in people:
+            add(PersonRef(canonical_person_name(name)), start, end)
 
     titles = (w for w in WORD_RE.finditer(masked.text) if fold(w.group()) in TITLE_WORDS)
     for title in titles:

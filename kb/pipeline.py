@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kb.controls import strip_controls
 from kb.errors import ExtractionError
-from kb.extract import extract
+from kb.extract import extract, supported
 from kb.files import discover
 from kb.models import Article, ExtractedDocument, Failure, Issue
 from kb.sandbox import Limits, SandboxFailure, run_limited
@@ -65,3 +65,20 @@ def read_paths(
             yield run_limited(partial(read_file, path), limits)
         except SandboxFailure as error:
             yield Failure(path, error.reason)
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[str]:
+    """The files inside the given folders that `discover` leaves out for their format
+    (hidden files aside): a summary names them, so "3 fichiers" for a folder of 5 is
+    never a mystery."""
+    skipped: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            continue
+        skipped.extend(
+            str(p) for p in sorted(path.rglob("*"))
+            if p.is_file() and not supported(p)
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+    return skipped

@@ -41,7 +41,7 @@ def test_scan_lists_issues_and_articles(tmp_path, capsys):
     assert f"{path} — Résonances n°63 – septembre 2021 (n°63, 2021-09) : 2 articles" in out
     assert "[Ouest francilien (Hauts-de-Seine / Val d'Oise / Yvelines) / Persan] " \
            "UNE ANTENNE DE PROXIMITÉ AU VILLAGE" in out
-    assert "1 numéros, 2 articles, 0 fichiers en erreur" in out
+    assert "1 numéro, 2 articles, 0 fichier en erreur" in out
 
 
 def test_scan_exits_1_and_names_each_failed_file(tmp_path, capsys):
@@ -52,7 +52,7 @@ def test_scan_exits_1_and_names_each_failed_file(tmp_path, capsys):
     captured = capsys.readouterr()
     assert f"erreur : {tmp_path / 'vide.txt'} : fichier vide" in captured.err
     assert f"erreur : {tmp_path / 'casse.pdf'} : " in captured.err
-    assert "1 numéros, 2 articles, 2 fichiers en erreur" in captured.out
+    assert "1 numéro, 2 articles, 2 fichiers en erreur" in captured.out
 
 
 @pytest.mark.slow
@@ -71,4 +71,4 @@ def test_export_writes_one_json_object_per_article(tmp_path, capsys):
     assert antenne["heading"] == "Persan" and antenne["emails"] == ["gup@ville-persan.fr"]
     assert "95487" in {c["insee"] for c in antenne["communes"]}  # Persan
     err = capsys.readouterr().err
-    assert "2 articles exportés, 1 fichiers en erreur" in err
+    assert "2 articles exportés, 1 fichier en erreur" in err

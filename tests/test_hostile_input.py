@@ -209,7 +209,8 @@ def test_json_csv_and_atom_carry_payloads_as_data(app) -> None:
 
     exported = client.get("/recherche.csv", query_string={"q": "piégé"})
     assert exported.headers["Content-Disposition"].startswith("attachment")
-    rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(exported.get_data(as_text=True).lstrip("\ufeff")),
+                           delimiter=";"))
     row = next(r for r in rows[1:] if r[0] == PAYLOAD_ID)
     assert all(not cell.startswith(("=", "+", "-", "@")) for cell in row)
     assert any(cell.startswith("'=HYPERLINK") for cell in row)

@@ -114,3 +114,11 @@ def test_authors_of_a_book_line_are_people(nlp):
     found = find_people(masked, entities([masked.text])[0], load_vocabulary(),
                         exact_commune_names)
     assert {"Samir Haddou", "Claire Vigneau"} <= {p.ref.name for p in found}
+
+
+def test_a_known_first_name_before_a_surname_is_a_person_without_the_model():
+    masked = mask("Le comité est présidé par Nadège LEFEBVRE, et Farida Ben Salah témoigne. "
+                  "Il se réunit avenue Jean Jaurès, au réseau Espérance Banlieues.")
+    names = {found.ref.name for found in find_people(masked, [], load_vocabulary(),
+                                                     exact_commune_names)}
+    assert names == {"Nadège Lefebvre", "Farida Ben Salah"}

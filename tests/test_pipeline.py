@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kb.models import Failure
-from kb.pipeline import ReadIssue, discover, read_paths
+from kb.pipeline import ReadIssue, discover, read_paths, skipped_files
 from tools.issuegen.render_text import render_text
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 
@@ -41,7 +41,7 @@ def make_batch(folder: Path) -> dict[str, Path]:
     paths["corrupt_pdf"].write_bytes(b"this is not a PDF at all \x00\x01\x02" * 10)
     paths["binary_html"].write_bytes(bytes(range(256)) * 8)
     (folder / ".cache.txt").write_text("caché", encoding="utf-8")  # hidden: skipped
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # unsupported: skipped
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04")  # unsupported: skipped
     return paths
 
 
@@ -77,7 +77,9 @@ def test_a_missing_path_is_a_failure_and_folders_are_listed_in_order(tmp_path):
     files, failures = discover([tmp_path / "lot", tmp_path / "absent.pdf"])
     assert files == sorted(files)
     assert str(paths["good_cp1252"]) in files
-    assert not any(".cache" in f or f.endswith(".docx") for f in files)
+    assert not any(".cache" in f or f.endswith(".xlsx") for f in files)
+    # …but named, for the summary's "ignorés : 1 (.xlsx)"; hidden files are not.
+    assert skipped_files([tmp_path / "lot"]) == [str(tmp_path / "lot" / "notes.xlsx")]
     assert failures == [Failure(str(tmp_path / "absent.pdf"), "fichier ou dossier introuvable")]
 
 

@@ -38,7 +38,7 @@ def test_reindex_then_search_json(corpus: Path, tmp_path: Path, capsys) -> None:
     index = str(tmp_path / "index")
     assert main(["reindex", str(corpus), "--index", index]) == 0
     summary = capsys.readouterr().err
-    assert "2 fichiers" in summary and "2 numéros" in summary and "0 erreurs" in summary
+    assert "2 fichiers" in summary and "2 numéros" in summary and "0 erreur," in summary
 
     assert main(["search", "france", "travail", "--json", "--index", index]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -62,7 +62,7 @@ def test_failed_file_gives_exit_status_1_and_the_rest_is_indexed(
     index = str(tmp_path / "index")
     assert main(["reindex", str(corpus), "--index", index]) == 1
     err = capsys.readouterr().err
-    assert "broken.pdf" in err and "1 erreurs" in err
+    assert "broken.pdf" in err and "1 erreur," in err
     assert main(["search", "tiers-lieux", "--json", "--index", index]) == 0
     assert json.loads(capsys.readouterr().out)["total"] >= 1
 

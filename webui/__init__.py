@@ -23,7 +23,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         MAX_QUERY_CHARS=500,
         PER_PAGE=10,
         MAX_PAGE=1000,  # deeper paging is a crawler, not a reader
-        CSV_MAX_ROWS=5000,
+        CSV_MAX_ROWS=100_000,  # a guard, far above the archive: the CSV holds every result
+        PAGE_CACHE_DIR=None,  # page images and word boxes; default INDEX_DIR/pages
+        PAGE_CACHE_MAX_BYTES=200 * 1024 * 1024,
         FEED_ENTRIES=20,
         JSON_SORT_KEYS=False,
     )
@@ -39,7 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     _warn_if_archive_empty(app)
 
     from webui import errors, filters, security
-    from webui.views import articles, browse, search
+    from webui.views import articles, browse, exports, reader, search
 
     security.init_app(app)
     errors.init_app(app)
@@ -47,6 +49,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(search.bp)
     app.register_blueprint(articles.bp)
     app.register_blueprint(browse.bp)
+    app.register_blueprint(reader.bp)
+    app.register_blueprint(exports.bp)
     return app
 
 

@@ -1,15 +1,22 @@
-"""CSV export of a result set, safe to open in a spreadsheet."""
+"""CSV export of a result set: every row, streamed, `;`-separated UTF-8 with a BOM so
+French spreadsheet software opens it as columns, and safe to open (no formula runs)."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
-from flask import url_for
+from flask import Response, current_app, stream_with_context
 
 from indexer.api import Hit
 from kb.citation import pages_label
+from webui.services import search_service
+from webui.state import SearchState
+from webui.urls import absolute_url
 
 COLUMNS = (
     "identifiant",
@@ -20,13 +27,19 @@ COLUMNS = (
     "section",
     "rubrique",
     "surtitre",
+    "extrait",
     "communes",
+    "organisations",
+    "personnes",
     "themes",
     "adresse",
     "source",
 )
+DELIMITER = ";"
+BOM = "\ufeff"  # makes spreadsheet software read the accents as UTF-8
 # A cell starting with one of these is run as a formula by spreadsheet software.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+EXTRACT_CHARS = 400
 
 
 def neutralise(cell: object) -> str:
@@ -34,7 +47,25 @@ def neutralise(cell: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def hit_row(hit: Hit) -> list[str]:
+def plain_snippet(snippet_html: str) -> str:
+    """The search snippet as text: marks removed, entities decoded."""
+    return html.unescape(re.sub(r"</?mark>", "", snippet_html or ""))
+
+
+def extract(hit: Hit, record: dict[str, Any] | None) -> str:
+    """The passage the search found, or else the article's lead."""
+    text = plain_snippet(hit.snippet_html) or (record or {}).get("lead") or ""
+    text = " ".join(text.split())
+    return text if len(text) <= EXTRACT_CHARS else text[: EXTRACT_CHARS - 1].rstrip() + "…"
+
+
+def hit_row(hit: Hit, record: dict[str, Any] | None = None) -> list[str]:
+    record = record or {}
+    organisations = [
+        o["name"] + (f" ({o['acronym']})" if o.get("acronym") and o["acronym"] != o["name"] else "")
+        for o in record.get("organisations") or ()
+    ]
+    people = [p["name"] for p in record.get("people") or ()]
     return [
         neutralise(value)
         for value in (
@@ -46,20 +77,63 @@ def hit_row(hit: Hit) -> list[str]:
             hit.section or "",
             hit.kind or "",
             hit.heading or "",
+            extract(hit, record),
             "; ".join(f"{name} ({insee})" for insee, name in hit.communes),
+            "; ".join(organisations),
+            "; ".join(people),
             "; ".join(label for _, label in hit.themes),
-            url_for("articles.article", article_id=hit.id, _external=True),
+            absolute_url("articles.article", article_id=hit.id),
             hit.source,
         )
     ]
 
 
-def csv_text(hits: Iterable[Hit]) -> str:
+def csv_lines(
+    hits: Iterable[Hit], record_of: Callable[[str], dict[str, Any] | None] = lambda _: None
+) -> Iterator[str]:
+    """The CSV one line at a time (BOM and header first), for a streamed response."""
     buffer = io.StringIO()
-    # The BOM makes spreadsheet software read the accents as UTF-8.
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = csv.writer(
+        buffer, delimiter=DELIMITER, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+    )
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     writer.writerow(COLUMNS)
+    yield BOM + flush()
     for hit in hits:
-        writer.writerow(hit_row(hit))
-    return buffer.getvalue()
+        writer.writerow(hit_row(hit, record_of(hit.id)))
+        yield flush()
+
+
+CSV_BATCH = 100  # the search service's largest page
+
+
+def all_hits(state: SearchState, cap: int) -> Iterator[Hit]:
+    """Every hit of a search, in its order, fetched one batch at a time."""
+    page, sent = 1, 0
+    while sent < cap:
+        result = search_service().search(state.query(per_page=CSV_BATCH, page=page))
+        for hit in result.hits:
+            if sent >= cap:
+                return
+            yield hit
+            sent += 1
+        if not result.hits or page >= result.pages:
+            return
+        page += 1
+
+
+def csv_response(state: SearchState) -> Response:
+    cap = int(current_app.config["CSV_MAX_ROWS"])
+    total = search_service().search(state.query(per_page=1, page=1)).total
+    lines = csv_lines(all_hits(state, cap), search_service().article)
+    response = Response(stream_with_context(lines), mimetype="text/csv")
+    response.headers["Content-Type"] = "text/csv; charset=utf-8; header=present"
+    response.headers["Content-Disposition"] = 'attachment; filename="resonances-recherche.csv"'
+    response.headers["X-Total-Results"] = str(total)
+    return response

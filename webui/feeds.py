@@ -6,11 +6,15 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from html import escape
 
-from flask import Response, url_for
+from flask import Response
 
 from indexer.api import Hit
 from kb.citation import citation
+from webui.services import search_service
+from webui.titles import display_title
+from webui.urls import absolute_url
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 OPENSEARCH_NS = "http://a9.com/-/spec/opensearch/1.1/"
@@ -43,6 +47,31 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+LEAD_CHARS = 600
+
+
+def entry_lead(record: dict) -> str:
+    """The article's lead, or its first words when it has none."""
+    text = " ".join((record.get("lead") or record.get("text") or "").split())
+    return text if len(text) <= LEAD_CHARS else text[: LEAD_CHARS - 1].rstrip() + "…"
+
+
+def entry_html(cite: str, lead: str, hit: Hit, link: str) -> str:
+    """An entry's content for feed readers: escaped here, escaped again by the XML writer."""
+    parts = [f"<p><em>{escape(cite)}</em></p>"]
+    if lead:
+        parts.append(f"<p>{escape(lead)}</p>")
+    facts = []
+    if hit.communes:
+        facts.append("Communes : " + ", ".join(name for _, name in hit.communes))
+    if hit.themes:
+        facts.append("Thèmes : " + ", ".join(label for _, label in hit.themes))
+    if facts:
+        parts.append(f"<p>{escape(' — '.join(facts))}</p>")
+    parts.append(f'<p><a href="{escape(link)}">Lire l\'article sur le site</a></p>')
+    return "".join(parts)
+
+
 def atom_feed(
     *, title: str, feed_id: str, self_url: str, html_url: str, hits: Iterable[Hit]
 ) -> Response:
@@ -58,18 +87,17 @@ def atom_feed(
     updated = max((rfc3339(hit.date) for hit in hits), default=rfc3339(None))
     _sub(feed, "updated", updated)
     for hit in hits:
+        record = search_service().article(hit.id) or {}
         entry = _sub(feed, "entry")
-        _sub(entry, "title", hit.title)
-        link = url_for("articles.article", article_id=hit.id, _external=True)
+        _sub(entry, "title", display_title(record) if record else hit.title)
+        link = absolute_url("articles.article", article_id=hit.id)
         _sub(entry, "id", link)
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
         _sub(entry, "updated", rfc3339(hit.date))
-        summary_parts = [citation(hit.issue_number, hit.date, hit.pages)]
-        if hit.communes:
-            summary_parts.append("Communes : " + ", ".join(name for _, name in hit.communes))
-        if hit.themes:
-            summary_parts.append("Thèmes : " + ", ".join(label for _, label in hit.themes))
-        _sub(entry, "summary", " — ".join(summary_parts), type="text")
+        cite = citation(hit.issue_number, hit.date, hit.pages)
+        lead = entry_lead(record)
+        _sub(entry, "summary", lead or cite, type="text")
+        _sub(entry, "content", entry_html(cite, lead, hit, link), type="html")
         for theme_id, label in hit.themes:
             _sub(entry, "category", term=theme_id, label=label)
     body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
@@ -89,26 +117,26 @@ def opensearch_description() -> Response:
     sub("Description", "Rechercher dans les archives de la lettre Résonances")
     sub("InputEncoding", "UTF-8")
     sub("Language", "fr")
-    base = url_for("search.results", _external=True)
+    base = absolute_url("search.results")
     sub("Url", type="text/html", method="get", template=f"{base}?q={{searchTerms}}")
     sub(
         "Url",
         type="application/atom+xml",
         method="get",
-        template=url_for("search.results_atom", _external=True) + "?q={searchTerms}",
+        template=absolute_url("search.results_atom") + "?q={searchTerms}",
     )
     sub(
         "Url",
         type="application/x-suggestions+json",
         method="get",
-        template=url_for("search.suggest_api", _external=True)
+        template=absolute_url("search.suggest_api")
         + "?format=opensearch&q={searchTerms}",
     )
     sub(
         "Url",
         type="application/opensearchdescription+xml",
         rel="self",
-        template=url_for("search.opensearch", _external=True),
+        template=absolute_url("search.opensearch"),
     )
     body = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return Response(body, mimetype="application/opensearchdescription+xml")

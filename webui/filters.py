@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from kb import citation
-from webui import formatting
+from webui import formatting, highlight, titles
 from webui.state import FACET_LABELS, FACET_TO_PARAM
 
 
@@ -16,6 +16,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["citation"] = citation.citation
     app.jinja_env.globals["plural"] = formatting.plural
     app.jinja_env.globals["issue_name"] = formatting.issue_name
+    app.jinja_env.globals["hit_title"] = titles.hit_title
+    app.jinja_env.filters["marked"] = highlight.mark_terms
     app.jinja_env.globals["FACET_LABELS"] = FACET_LABELS
     app.jinja_env.globals["FACET_TO_PARAM"] = FACET_TO_PARAM
     app.jinja_env.trim_blocks = True

@@ -6,6 +6,7 @@ Citations and month names are `kb.citation`'s, shared with the index and the CLI
 from __future__ import annotations
 
 from kb.citation import issue_label, month_year
+from kb.textclean import strip_accents
 
 
 def long_date(date: str | None) -> str:
@@ -28,3 +29,9 @@ def issue_name(issue: dict) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count <= 1 else (plural_form or singular + "s")
     return f"{count:,} {word}".replace(",", "\u202f")
+
+
+def collation_key(text: str) -> tuple[str, str]:
+    """Sort key for French labels: 'Écologie' between 'Dordogne' and 'Fontenay', not after
+    'Sarcelles'; case and accents only break ties."""
+    return strip_accents(text).casefold(), text

@@ -1,7 +1,14 @@
-"""Serving source files of the archive, and only those under the configured corpus root."""
+"""Serving source files of the archive, and only those under the configured corpus root
+or under a folder the index was built from (`kb reindex DOSSIER`).
+
+Files under the corpus root keep their plain links (`/source/2021/n57.pdf`); a file of
+another indexed folder is linked as `/source/_/KEY/relative/path`, KEY being a digest of
+the folder's real path, stable across reindexes and leaking nothing of the server's
+layout. Both go through the same no-traversal resolution."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path, PurePosixPath
 
@@ -9,12 +16,15 @@ from flask import abort, current_app, send_from_directory
 from werkzeug.security import safe_join
 
 from webui.security import SOURCE_CSP
+from webui.services import search_service
 
 MIMETYPES = {
     ".pdf": "application/pdf",
     ".html": "text/html; charset=utf-8",
     ".htm": "text/html; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
 }
 
 
@@ -30,15 +40,37 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
+EXTRA = "_"  # first URL segment of files served from an indexed folder's KEY
+
+
+def indexed_folders() -> dict[str, Path]:
+    """KEY → real path of every indexed folder outside the corpus root. Relative roots
+    are read from the server's working folder, as `kb reindex` was given them."""
+    service = search_service()
+    roots = service.source_roots() if hasattr(service, "source_roots") else []
+    corpus = corpus_root().resolve()
+    folders: dict[str, Path] = {}
+    for root in roots:
+        real = Path(os.path.realpath(root))
+        if real.is_dir() and not _inside(real, corpus):
+            folders[hashlib.sha256(str(real).encode("utf-8", "surrogateescape")
+                                   ).hexdigest()[:12]] = real
+    return folders
+
+
 def resolve_inside_root(relative: str) -> Path | None:
-    """The real file for a URL path, or None when it is not a file really under the root.
+    """The real file for a URL path, or None when it is not a file really under the root."""
+    return resolve_inside(corpus_root().resolve(), relative)
+
+
+def resolve_inside(root: Path, relative: str) -> Path | None:
+    """The real file `relative` names under `root`, or None.
 
     safe_join refuses '..' and absolute paths; resolving the result refuses symlinks that
     lead out of the root.
     """
     if not relative or "\\" in relative or "\x00" in relative:
         return None
-    root = corpus_root().resolve()
     joined = safe_join(str(root), relative)
     if joined is None:
         return None
@@ -74,14 +106,42 @@ def source_link(source: str) -> str | None:
     for candidate in candidates:
         if resolve_inside_root(candidate) is not None:
             return candidate
+    return _indexed_folder_link(given)
+
+
+def _indexed_folder_link(given: Path) -> str | None:
+    try:
+        real = Path(os.path.realpath(given))
+    except OSError:
+        return None
+    for key, folder in indexed_folders().items():
+        if _inside(real, folder) and real.is_file():
+            return f"{EXTRA}/{key}/{real.relative_to(folder).as_posix()}"
     return None
 
 
-def send_source(relative: str):
+def _locate(relative: str) -> tuple[Path, Path] | None:
+    """(root, real file) for a /source/ URL path, or None."""
+    if relative.startswith(f"{EXTRA}/"):
+        key, _, rest = relative[len(EXTRA) + 1:].partition("/")
+        folder = indexed_folders().get(key)
+        real = resolve_inside(folder, rest) if folder is not None else None
+        return (folder, real) if folder is not None and real is not None else None
     real = resolve_inside_root(relative)
-    if real is None:
+    return (corpus_root().resolve(), real) if real is not None else None
+
+
+def resolve_link(relative: str) -> Path | None:
+    """The real file a /source/ URL path serves (corpus root or indexed folder), or None."""
+    located = _locate(relative)
+    return located[1] if located is not None else None
+
+
+def send_source(relative: str):
+    located = _locate(relative)
+    if located is None:
         abort(404, description="Ce fichier n'existe pas dans l'archive.")
-    root = corpus_root().resolve()
+    root, real = located
     response = send_from_directory(
         root, real.relative_to(root).as_posix(), mimetype=MIMETYPES.get(real.suffix.lower())
     )

@@ -21,7 +21,10 @@ SUFFIXES: dict[str, SourceFormat] = {
     ".htm": SourceFormat.HTML,
     ".txt": SourceFormat.TEXT,
     ".text": SourceFormat.TEXT,
+    ".docx": SourceFormat.DOCX,
+    ".odt": SourceFormat.ODT,
 }
+OFFICE_FORMATS = (SourceFormat.DOCX, SourceFormat.ODT)  # zip archives of XML
 
 
 class Extractor(Protocol):
@@ -40,6 +43,11 @@ def sniff_format(data: bytes, path: str) -> SourceFormat:
     if suffix not in SUFFIXES:
         raise ExtractionError(path, f"format non pris en charge ({suffix or 'sans extension'})")
     declared = SUFFIXES[suffix]
+    if declared in OFFICE_FORMATS:
+        if not data.startswith(b"PK\x03\x04"):
+            raise ExtractionError(path, "document Word/LibreOffice illisible : ce n'est pas "
+                                        "une archive zip (fichier abîmé ou ancien .doc ?)")
+        return declared
     if declared is SourceFormat.PDF:
         raise ExtractionError(
             path, "fichier PDF illisible : en-tête %PDF absent (fichier corrompu ?)"
@@ -86,6 +94,10 @@ def extractor_for(fmt: SourceFormat) -> Extractor:
         from kb.extract.pdf import extract_pdf
 
         return extract_pdf
+    if fmt in OFFICE_FORMATS:
+        from kb.extract.office import extract_office
+
+        return extract_office
     if fmt is SourceFormat.HTML:
         from kb.extract.html import extract_html
 

@@ -4,6 +4,13 @@ Blocks are separated by blank lines; a form feed is a page break. Inside a
 blank-line block, bullets start list items, and lines in capitals or rubric
 markers (`< Publication >`) stand alone. Paragraphs cut in two by a page break
 ("…lieu à des" / "études de situation…") are mended.
+
+The light markup people and mailing tools put in text parts is read as what it means:
+a line underlined with `===` or `---` is a heading (level 1 or 2), a line of dashes or
+stars alone is a separator between items, `** TITRE` (mass-mailers' text part) is a
+heading, `[label](url)` is its label carrying the link, and reference marks (`[2]`) are
+dropped from the text. A lone short numbered line ("2. National / régional") is a
+heading, not a one-item list.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from dataclasses import replace
 from kb.errors import ExtractionError
 from kb.extract.charset import UndecodableError, decode_text
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
-from kb.textclean import ends_sentence, is_all_caps, is_url_only, normalise_spaces
+from kb.textclean import ends_sentence, find_urls, is_all_caps, is_url_only, normalise_spaces
 
 _BULLET_RE = re.compile(r"^\s*(?:[-•*▪►●–]|\d{1,2}[.)])\s+")
 _MARKER_RE = re.compile(r"^<\s*[^<>]+\s*>$")
@@ -24,6 +31,11 @@ _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _WHOLE_BOLD_RE = re.compile(r"^\s*(?:\*\*|__)(?:(?!\*\*|__).)+(?:\*\*|__)\s*$")
 _HYPHEN_END_RE = re.compile(r"(?<=[a-zà-ÿ])-$")
 _C1_CONTROLS_RE = re.compile(r"[\x80-\x9f]")
+_RULE_RE = re.compile(r"^\s*([-=_*~·•])(?:\s?\1){2,}\s*$")
+_STARRED_HEADING_RE = re.compile(r"^\*\*\s+(?P<text>[^*]+?)\s*$")
+_MD_LINK_RE = re.compile(r"\[(?P<label>[^\[\]\n]{1,200})\]\((?P<url>(?:https?://|www\.|mailto:)[^\s()]{1,2000})\)")
+_REFERENCE_MARK_RE = re.compile(r"\s?\[\d{1,3}\](?!\s*(?:https?://|www\.))")
+_NUMBERED_HEADING_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.{0,60}?)\s*$")
 # A line at least this long that is followed by another line is taken as hard-wrapped.
 _WRAP_WIDTH = 40
 
@@ -47,6 +59,14 @@ def _read_text(data: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     warning = (f"{stray} octet{plural} sans caractère en {decoded.encoding} "
                f"ignoré{plural}")
     return _C1_CONTROLS_RE.sub("", decoded.text), (warning,)
+
+
+def _read_links(text: str) -> tuple[str, tuple[str, ...]]:
+    """"[Lire la suite](https://…)" → its label, the URL kept as the block's link;
+    reference marks ("… locales [1].") dropped: their list at the end holds the URLs."""
+    links = tuple(dict.fromkeys(m.group("url") for m in _MD_LINK_RE.finditer(text)))
+    text = _MD_LINK_RE.sub(lambda m: m.group("label"), text)
+    return _REFERENCE_MARK_RE.sub("", text), links
 
 
 def _strip_emphasis(text: str) -> str:
@@ -86,20 +106,83 @@ _RUNS_ON_RE = re.compile(r"(?:[-,(«]|\b(?:de|du|des|d'|la|le|les|l'|et|ou|à|au
                          r"sur|avec|dans|un|une))\s*$", re.IGNORECASE)
 
 
-def _line_per_item(lines: list[str]) -> bool:
+def _records(lines: list[str]) -> list[list[str]]:
+    """The chunk's lines, a line going on in lowercase kept with the one before it: a
+    list line wrapped by a mailer ("…, Communauté" / "d'agglomération Saint-Germain")."""
+    records: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if records and line.strip()[:1].islower():
+            records[-1].append(line)
+        else:
+            records.append([line])
+    return records
+
+
+def _line_per_item(records: list[list[str]]) -> bool:
     """Lines that each open on a capital and none of which runs on into the next are a
     list of lines (a Mouvements list, press items), not a hard-wrapped paragraph."""
-    stripped = [line.strip() for line in lines if line.strip()]
-    return len(stripped) >= 2 and all(
-        line[:1].isupper() or line[:1].isdigit() for line in stripped) and not any(
+    stripped = [record[-1].strip() for record in records]
+    firsts = [record[0].strip() for record in records]
+    wrapped = sum(len(record) - 1 for record in records)
+    # A wrapped line now and then, in records of fields ("Name, role, commune"): a
+    # hard-wrapped paragraph has more wrapped lines than records.
+    if wrapped and (len(records) < 3 or 2 * wrapped > len(records)
+                    or not all("," in line for line in firsts)):
+        return False
+    return len(records) >= 2 and all(
+        line[:1].isupper() or line[:1].isdigit() for line in firsts) and not any(
         _RUNS_ON_RE.search(line) for line in stripped[:-1])
+
+
+def _heading(text: str, page: int, level: int) -> Block:
+    return Block(text=normalise_spaces(_strip_emphasis(text)), page=page,
+                 kind=BlockKind.HEADING, heading_level=level)
+
+
+def _marked_up(lines: list[str], page: int) -> list[Block] | None:
+    """The chunk read through its light markup (rules, underlines, `** TITRE`, a lone
+    numbered heading), or None when it has none."""
+    if len(lines) == 1 and (numbered := _NUMBERED_HEADING_RE.match(lines[0])) \
+            and not ends_sentence(numbered.group("text")):
+        return [_heading(numbered.group("text"), page, 2)]
+    if not any(_RULE_RE.match(line) or _STARRED_HEADING_RE.match(line.strip())
+               for line in lines):
+        return None
+    blocks: list[Block] = []
+    pending: list[str] = []
+    for line in lines:
+        rule = _RULE_RE.match(line)
+        starred = _STARRED_HEADING_RE.match(line.strip())
+        if rule and len(pending) == 1 and rule.group(1) in "=-" \
+                and len(pending[0].split()) <= 12 and not ends_sentence(pending[0]):
+            # Setext: the line above is a heading, "=" a bigger one than "-".
+            blocks.append(_heading(pending[0].strip(), page, 1 if rule.group(1) == "=" else 2))
+            pending = []
+        elif rule:
+            blocks.extend(_blocks_of_chunk(pending, page) if pending else [])
+            blocks.append(Block(text=line.strip(), page=page, kind=BlockKind.SEPARATOR))
+            pending = []
+        elif starred:
+            blocks.extend(_blocks_of_chunk(pending, page) if pending else [])
+            blocks.append(_heading(starred.group("text"), page, 2))
+            pending = []
+        else:
+            pending.append(line)
+    if pending:
+        blocks.extend(_blocks_of_chunk(pending, page))
+    return blocks
 
 
 def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
     """One blank-line-separated chunk → blocks (list items, lone lines, a paragraph)."""
-    if _line_per_item(lines):
-        blocks = [block for line in lines if line.strip()
-                  for block in _blocks_of_chunk_lines([line], page)]
+    marked = _marked_up(lines, page)
+    if marked is not None:
+        return marked
+    records = _records(lines)
+    if _line_per_item(records):
+        blocks = [block for record in records for block in _blocks_of_chunk_lines(record, page)]
         # Records of a few fields ("Name, role, commune", "« Title », medium, date") are
         # the items of a list; other short lines (a masthead, an address) only lines.
         if all("," in block.text for block in blocks):
@@ -108,7 +191,16 @@ def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
     return _blocks_of_chunk_lines(lines, page)
 
 
+def _wrap_width(lines: list[str]) -> float:
+    """How short a line must be to end its paragraph rather than wrap on: under 70 % of
+    the chunk's longest line (URLs aside: they overrun any width), and never under
+    `_WRAP_WIDTH`. A title set on its own line above unwrapped body text stands alone."""
+    longest = max((len(line.strip()) for line in lines if not find_urls(line)), default=0)
+    return max(_WRAP_WIDTH, 0.7 * longest)
+
+
 def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
+    width = _wrap_width(lines)
     blocks: list[Block] = []
     pending: list[str] = []
     pending_kind = BlockKind.PARAGRAPH
@@ -116,11 +208,12 @@ def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
     def flush() -> None:
         nonlocal pending, pending_kind
         if pending:
-            raw = _join_lines(pending)
+            raw, links = _read_links(_join_lines(pending))
             text = normalise_spaces(_strip_emphasis(raw))
             if text:
                 bold = bool(_WHOLE_BOLD_RE.match(raw))
-                blocks.append(Block(text=text, page=page, kind=pending_kind, bold=bold))
+                blocks.append(Block(text=text, page=page, kind=pending_kind, bold=bold,
+                                    links=links))
         pending, pending_kind = [], BlockKind.PARAGRAPH
 
     for line in lines:
@@ -141,8 +234,9 @@ def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
             flush()
             pending = [line]
             flush()
-        elif (pending and len(pending[-1].strip()) < _WRAP_WIDTH
-              and not line.strip()[:1].islower() and not pending[-1].rstrip().endswith("-")):
+        elif (pending and len(pending[-1].strip()) < width
+              and not line.strip()[:1].islower() and not pending[-1].rstrip().endswith("-")
+              and not _RUNS_ON_RE.search(pending[-1])):
             # Short lines are a list of lines (masthead, address), not a wrapped paragraph.
             flush()
             pending = [line]

@@ -20,10 +20,16 @@ LINK_LABEL_RE = re.compile(
     r"voir\s+le\s+site|s'inscrire|t[ée]l[ée]charger)\s*[:›»→>.…]*$", re.IGNORECASE,
 )
 _MARKER_RE = re.compile(r"^<\s*([^<>]+?)\s*>$")
+# The same marker spelt out, as text parts of e-mails put it: "Rubrique : Emploi".
+_LABELLED_MARKER_RE = re.compile(
+    r"^(?:rubrique|th[èe]me|th[ée]matique|cat[ée]gorie)\s*:\s*([^:<>]{1,80}?)\s*$",
+    re.IGNORECASE)
 PAGE_NUMBER_RE = re.compile(r"^[\W_]*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\W_]*$", re.IGNORECASE)
 
 HEADING_LINE_MAX_WORDS = 6
 INTERTITLE_MAX_WORDS = 14
+# A title right under its rubric or theme line may run longer than an intertitle.
+LABELLED_TITLE_MAX_WORDS = 25
 
 # A title line ending on one of these goes on on the next line.
 JOINING_WORDS = frozenset({
@@ -39,7 +45,8 @@ Tier = tuple[int, float]
 
 def marker_text(block: Block) -> str | None:
     """The inside of a rubric marker line ("< Publication >"), if the block is one."""
-    match = _MARKER_RE.match(block.text.strip())
+    text = block.text.strip()
+    match = _MARKER_RE.match(text) or _LABELLED_MARKER_RE.match(text)
     if not match or is_url_only(match.group(1)):
         return None
     return match.group(1)
@@ -113,3 +120,11 @@ def short_line(text: str, max_words: int) -> bool:
         and not find_urls(text)
         and not find_emails(text)
     )
+
+
+def title_line(text: str, max_words: int) -> bool:
+    """A short line as titles are in plain text; one may open on a quotation mark
+    ("« Les jeunes ne veulent pas être consultés, ils veulent décider »") or ask."""
+    text = re.sub(r"^[«“\"'\s]+", "", text)
+    # A question or an exclamation is a title's shape too ("Quelle place pour … ?").
+    return short_line(re.sub(r"\s*[?!]+$", "", text), max_words)

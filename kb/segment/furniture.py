@@ -5,7 +5,10 @@ Running headers and footers are found by repetition, wherever they sit: the same
 height, or on most pages anywhere. The masthead's own lines repeated later (the
 publisher, the address line in a footer), lines stating the issue ("N° 57 | Mai 2021",
 "Résonances n°58 – octobre 2021. Pôle ressources…", a colophon), and lines made of the
-centre's own address, phone and e-mail are furniture too.
+centre's own address, phone and e-mail are furniture too, and so are a table of
+contents ("Sommaire" and its lines) and a mass-mailer's footer (from its unsubscribe
+line on, with the address lines just above it). Their cue words are data
+(`kb/data/sections.tsv`, kinds `contents` and `footer`).
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from collections.abc import Sequence
 from kb.models import Block, BlockKind
 from kb.segment.cues import closing_kind, marker_text
 from kb.segment.issue import is_issue_label, is_issue_line
-from kb.segment.vocabulary import match_section
-from kb.textclean import find_emails, fold
+from kb.segment.vocabulary import CONTENTS_HEADINGS, FOOTER_PHRASES, match_section
+from kb.textclean import ends_sentence, find_emails, fold
 
 RUNNING_MAX_WORDS = 25
 # Two running lines of two pages stand at about the same height (points).
@@ -94,7 +97,11 @@ def repeated_across_pages(blocks: Sequence[Block], body_size: float | None,
 def find_furniture(blocks: Sequence[Block], masthead_end: int, body_size: float | None,
                    page_count: int, running_heads: Sequence[str] = ()) -> set[int]:
     """Indices (from `masthead_end` on) of the blocks that are page furniture."""
-    masthead = blocks[:masthead_end]
+    # A table of contents may open the issue: its entries are the sections' names, not
+    # masthead lines to drop wherever they come again.
+    contents = table_of_contents(blocks, 0)
+    masthead = [block for index, block in enumerate(blocks[:masthead_end])
+                if index not in contents]
     masthead_keys = {running_key(b.text) for b in masthead if len(b.text.split()) >= 2}
     masthead_keys |= {running_key(text) for text in running_heads}
     known_words = {word for b in masthead for word in fold(b.text).split()}
@@ -104,6 +111,8 @@ def find_furniture(blocks: Sequence[Block], masthead_end: int, body_size: float 
 
     found = {i for i in repeated_across_pages(blocks, body_size, page_count)
              if i >= masthead_end}
+    found |= {index for index in contents if index >= masthead_end}
+    found |= mailer_footer(blocks, masthead_end)
     imprint: Block | None = None  # the imprint under way, set in small type
     for index in range(masthead_end, len(blocks)):
         block = blocks[index]
@@ -142,3 +151,41 @@ def opens_with_label(text: str) -> bool:
     """The line opens with the issue's label ("Résonances n°58 – octobre 2021. Pôle…"):
     a running label or a colophon, never an article's text."""
     return is_issue_label(" ".join(text.split()[:4]))
+
+
+def table_of_contents(blocks: Sequence[Block], start: int) -> set[int]:
+    """A "Sommaire" heading and the list or short lines under it, up to the next heading."""
+    found: set[int] = set()
+    for index in range(start, len(blocks)):
+        if fold(blocks[index].text).strip(" :") not in CONTENTS_HEADINGS:
+            continue
+        found.add(index)
+        for following in range(index + 1, len(blocks)):
+            block = blocks[following]
+            if block.kind is BlockKind.HEADING or not (
+                    block.kind is BlockKind.LIST_ITEM or _footer_line(block)):
+                break
+            found.add(following)
+    return found
+
+
+def mailer_footer(blocks: Sequence[Block], start: int) -> set[int]:
+    """From the first line of the issue's second half holding an unsubscribe phrase to
+    the end, with the short lines just above it (the sender's address) back to a rule."""
+    first = next((index for index in range(max(start, len(blocks) // 2), len(blocks))
+                  if any(phrase in fold(blocks[index].text) for phrase in FOOTER_PHRASES)),
+                 None)
+    if first is None:
+        return set()
+    top = first
+    while top - 1 >= start and _footer_line(blocks[top - 1]):
+        top -= 1
+    return set(range(top, len(blocks)))
+
+
+def _footer_line(block: Block) -> bool:
+    """A short line that is no body text, no list item, no closing line: an address,
+    a sender's name, a table of contents' entry."""
+    return (block.kind is BlockKind.PARAGRAPH and len(block.text.split()) <= 15
+            and not ends_sentence(block.text) and not closing_kind(block)
+            and not marker_text(block))

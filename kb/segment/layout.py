@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from kb.models import Block, BlockKind
 from kb.segment.cues import (
     HEADING_LINE_MAX_WORDS,
-    INTERTITLE_MAX_WORDS,
+    LABELLED_TITLE_MAX_WORDS,
     PAGE_NUMBER_RE,
     Tier,
     block_tier,
@@ -21,6 +21,7 @@ from kb.segment.cues import (
     is_quotation,
     marker_text,
     short_line,
+    title_line,
 )
 from kb.segment.furniture import find_furniture
 from kb.segment.issue import date_in, number_in
@@ -35,8 +36,11 @@ _GROUP_OPENER_SHARE = 0.5
 
 class Layout:
     def __init__(self, blocks: list[Block], body_size: float | None, *, page_count: int = 1,
-                 running_heads: Sequence[str] = ()) -> None:
+                 running_heads: Sequence[str] = (), plain: bool = False) -> None:
         self.blocks = blocks
+        # Plain text: no type at all, so titles in lowercase are told by their place
+        # (a short line opening body text) even when some headings are marked up.
+        self.plain = plain
         self.body_size = body_size
         self.page_count = page_count
         self.running_heads = tuple(running_heads)
@@ -90,6 +94,10 @@ class Layout:
         section_tier = section_tiers.most_common(1)[0][0] if section_tiers else None
         for index, block in enumerate(self.blocks):
             if marker_text(block) or match_section(block.text) or (
+                # Plain text marks its headings up on purpose ("## L'actu du Pôle").
+                self.plain and block.kind is BlockKind.HEADING
+                and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
+            ) or (
                 section_tier is not None and self.tiers[index] == section_tier
                 and fold(block.text) != NEWSLETTER_KEY and number_in(block.text) is None
             ):
@@ -216,7 +224,8 @@ class Layout:
         """Page numbers, running headers and footers and other furniture (`furniture`),
         and jump lines (read apart by the walker): none of them is a cue for the blocks
         around them."""
-        if PAGE_NUMBER_RE.match(block.text) or jump_line(block.text) is not None:
+        if block.kind is BlockKind.SEPARATOR or PAGE_NUMBER_RE.match(block.text) \
+                or jump_line(block.text) is not None:
             return True
         return fold(block.text) in self.masthead_keys or id(block) in self.furniture
 
@@ -275,9 +284,9 @@ class Layout:
         following = self.next_index(index)
         return following is not None and (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
-            or (self.title_tier is None and self.tiers[following] is None
+            or ((self.title_tier is None or self.plain) and self.tiers[following] is None
                 and self.blocks[following].kind is BlockKind.PARAGRAPH
-                and short_line(self.blocks[following].text, INTERTITLE_MAX_WORDS)
+                and title_line(self.blocks[following].text, LABELLED_TITLE_MAX_WORDS)
                 and self.followed_by_body(following))
         ) and not match_section(self.blocks[following].text)
 
@@ -292,11 +301,17 @@ class Layout:
                 or not short_line(text, HEADING_LINE_MAX_WORDS):
             return False
         following = self.next_index(index)
-        if following is None or not self.is_title(following) \
+        if following is None or not (self.is_title(following) or self.plain) \
                 or self.tiers[following] in self.section_tiers \
                 or match_section(self.blocks[following].text):
             return False
         title = self.blocks[following]
+        if not self.is_title(following):
+            # Plain text: a line in capitals right above a lowercase title opening body
+            # text ("PUBLICATION" / "Cahier du Pôle n°12 : …" / body).
+            return is_all_caps(text) and block.kind is BlockKind.PARAGRAPH \
+                and title_line(title.text, LABELLED_TITLE_MAX_WORDS) \
+                and self.followed_by_body(following)
         if block.font_size and title.font_size:
             if block.font_size > title.font_size + 0.25:
                 return False
@@ -311,11 +326,12 @@ class Layout:
         title ("Persan" alone as a title), not a kicker."""
         return self.followed_by_body(index)
 
-    def starts_list(self, index: int) -> bool:
-        """A short line directly followed by list items names a list rubric."""
+    def starts_list(self, index: int, max_words: int = HEADING_LINE_MAX_WORDS) -> bool:
+        """A short line directly followed by list items names a list rubric (or, under
+        a rubric marker, titles the list: `max_words` then allows a title's length)."""
         following = self.next_index(index)
         return (
             following is not None
             and self.blocks[following].kind is BlockKind.LIST_ITEM
-            and short_line(self.blocks[index].text, HEADING_LINE_MAX_WORDS)
+            and short_line(self.blocks[index].text, max_words)
         )

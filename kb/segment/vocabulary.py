@@ -14,7 +14,8 @@ from importlib import resources
 
 from kb.textclean import ends_sentence, fold, is_all_caps, normalise_spaces, slugify
 
-MODES = frozenset({"exact", "keep", "detail"})
+MODES = frozenset({"exact", "keep", "detail", "contains"})
+KINDS = frozenset({"newsletter", "section", "list", "contents", "footer"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,8 @@ class Vocabulary:
     # (label, mode) in file order: the first name a line starts with wins.
     sections: tuple[tuple[str, str], ...]
     list_rubrics: frozenset[str]  # folded names of the sections that are one list article
+    contents: frozenset[str] = frozenset()  # folded headings of a table of contents
+    footer_phrases: tuple[str, ...] = ()  # folded phrases that open a mailer's footer
 
     @property
     def newsletter_key(self) -> str:
@@ -42,19 +45,28 @@ def parse_vocabulary(lines: list[str]) -> Vocabulary:
     newsletter = None
     sections: list[tuple[str, str]] = []
     lists: set[str] = set()
+    contents: set[str] = set()
+    footer: list[str] = []
     for number, row in enumerate(rows, start=2):
-        if len(row) != 3 or row[2] not in MODES or row[0] not in ("newsletter", "section", "list"):
+        if len(row) != 3 or row[2] not in MODES or row[0] not in KINDS:
             raise ValueError(f"sections.tsv: bad row {number}: {row!r}")
         kind, label, mode = row
         if kind == "newsletter":
             newsletter = label
+            continue
+        if kind == "contents":
+            contents.add(fold(label))
+            continue
+        if kind == "footer":
+            footer.append(fold(label))
             continue
         sections.append((label, mode))
         if kind == "list":
             lists.add(fold(label))
     if newsletter is None:
         raise ValueError("sections.tsv: no newsletter row")
-    return Vocabulary(newsletter, tuple(sections), frozenset(lists))
+    return Vocabulary(newsletter, tuple(sections), frozenset(lists), frozenset(contents),
+                      tuple(footer))
 
 
 @cache
@@ -68,6 +80,8 @@ NEWSLETTER = VOCABULARY.newsletter
 NEWSLETTER_KEY = VOCABULARY.newsletter_key
 KNOWN_SECTIONS: tuple[tuple[str, str], ...] = VOCABULARY.sections
 LIST_RUBRICS: frozenset[str] = VOCABULARY.list_rubrics
+CONTENTS_HEADINGS: frozenset[str] = VOCABULARY.contents
+FOOTER_PHRASES: tuple[str, ...] = VOCABULARY.footer_phrases
 _SECTION_KEYS = tuple((fold(label), label, mode) for label, mode in KNOWN_SECTIONS)
 
 

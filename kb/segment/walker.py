@@ -7,20 +7,18 @@ cues (`cues`) and from the issue's measured layout (`layout`).
 
 from __future__ import annotations
 
-from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue
+from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue, SourceFormat
+from kb.segment.article_cues import ArticleCues
 from kb.segment.cues import (
     CONTACT_RE,
+    HEADING_LINE_MAX_WORDS,
     INTERTITLE_MAX_WORDS,
-    JOINING_WORDS,
     LINK_LABEL_RE,
     MORE_RE,
-    block_tier,
     closing_kind,
     is_quotation,
     join_broken_markers,
     marker_text,
-    short_line,
-    touching,
 )
 from kb.segment.draft import Draft
 from kb.segment.issue import build_issue
@@ -28,16 +26,17 @@ from kb.segment.jumps import Jump, jump_line, split_jump, stitch
 from kb.segment.layout import Layout
 from kb.segment.output import articles_of
 from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section, sentence_case
-from kb.textclean import ends_sentence, fold, is_all_caps, is_url_only, unwrap_urls
+from kb.textclean import fold, is_all_caps, is_url_only, unwrap_urls
 
 
-class Walker:
+class Walker(ArticleCues):
     def __init__(self, document: ExtractedDocument) -> None:
         self.document = document
         self.blocks = join_broken_markers([b for b in document.blocks if b.text.strip()])
         self.layout = Layout(self.blocks, document.body_font_size,
                              page_count=document.page_count,
-                             running_heads=document.running_heads)
+                             running_heads=document.running_heads,
+                             plain=document.source.format is SourceFormat.TEXT)
         self.tiers = self.layout.tiers
         self.drafts: list[Draft] = []
         self.section: str | None = None
@@ -62,6 +61,10 @@ class Walker:
             jump = jump_line(block.text)
             if jump is not None:
                 self.note_jump(jump, index, block.text.strip())
+                continue
+            if block.kind is BlockKind.SEPARATOR:  # a rule ends the article above it
+                if self.current is not None and not self.current.empty:
+                    self.current.closed = True
                 continue
             if layout.is_noise(block):
                 continue
@@ -167,7 +170,12 @@ class Walker:
             self.current.blocks.append(block)
             self.current.parts.append(text)
             return
-        if layout.starts_list(index) and (
+        if self.names_rubric_list(index):
+            self.current.title = text  # "MOUVEMENTS" / "Ils et elles ont changé de poste"
+            self.current.blocks.append(block)
+            return
+        longest = INTERTITLE_MAX_WORDS if self.kind else HEADING_LINE_MAX_WORDS
+        if layout.starts_list(index, longest) and (
             self.current is None or self.current.closed or self.current.is_list
             or self.tiers[index] is not None or is_all_caps(text)
         ):
@@ -203,108 +211,6 @@ class Walker:
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
-
-    # -- cues that depend on the article under way ------------------------------
-
-    def opens_untyped_article(self, index: int) -> bool:
-        """Plain text with titles in lowercase: a short line opening body text where no
-        article is open (after a closing line, a section, a theme line or a list)."""
-        block = self.blocks[index]
-        if self.tiers[index] is not None or block.kind is not BlockKind.PARAGRAPH \
-                or self.layout.title_tier is not None:
-            return False
-        draft = self.current
-        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading)
-        return waiting and short_line(block.text, INTERTITLE_MAX_WORDS) \
-            and self.layout.followed_by_body(index)
-
-    def is_grouped_intertitle(self, index: int) -> bool:
-        """A heading in the type of the titles, inside the container of the article under
-        way, between its paragraphs: an intertitle (a new title opens a new container)."""
-        draft = self.current
-        block = self.blocks[index]
-        if not (self.layout.groups_hold_articles and block.group) or draft is None \
-                or draft.closed or draft.is_list or not draft.lead or not draft.blocks:
-            return False
-        if draft.blocks[0].group != block.group or draft.blocks[-1].group != block.group:
-            return False
-        previous = draft.blocks[-1]
-        if previous.kind is not BlockKind.PARAGRAPH or block_tier(previous, self.layout.body_size):
-            return False
-        following = self.layout.next_index(index)
-        if following is None:
-            return False
-        next_block = self.blocks[following]
-        return (
-            next_block.group == block.group and next_block.kind is BlockKind.PARAGRAPH
-            and self.tiers[following] is None and not closing_kind(next_block)
-            and not marker_text(next_block)
-        )
-
-    def is_intertitle(self, index: int) -> bool:
-        draft = self.current
-        if draft is None or draft.closed or draft.is_list or not draft.lead:
-            return False
-        block = self.blocks[index]
-        following = self.layout.next_index(index)
-        if following is None:
-            return False
-        next_block = self.blocks[following]
-        followed_by_body = (
-            next_block.kind is BlockKind.PARAGRAPH and self.tiers[following] is None
-            and not self.layout.is_title(following) and not closing_kind(next_block)
-            and not marker_text(next_block)
-        )
-        if not followed_by_body:
-            return False
-        if self.layout.is_minor_heading(index):
-            return True
-        return (
-            block.kind is BlockKind.PARAGRAPH
-            and not is_all_caps(block.text)
-            and short_line(block.text, INTERTITLE_MAX_WORDS)
-        )
-
-    def continues_item(self, block: Block) -> bool:
-        """A list item's wrapped line read as a paragraph of its own (PDF): the item
-        stops mid-clause ("…, déléguée du Préfet,") or the line goes on in lowercase."""
-        draft = self.current
-        if draft is None or not draft.last_part_is_item or block.kind is not BlockKind.PARAGRAPH:
-            return False
-        if self.tiers[self.blocks.index(block)] is not None or closing_kind(block):
-            return False
-        last_line = draft.parts[-1].rsplit("\n", 1)[-1]
-        return last_line.rstrip().endswith((",", "-")) or block.text[:1].islower()
-
-    def merges_with_title(self, index: int) -> bool:
-        """A title set on two lines of the same type (PDF/HTML only: text has no type).
-
-        Two headings of one type in a row are also a section above a title (a web page
-        setting both in <h2>), so the second must read as the first one's continuation:
-        it starts in lowercase, the first ends on a comma, a colon, a dash or a small
-        word, or the two lines touch on the page.
-        """
-        draft = self.current
-        if draft is None or not draft.empty or draft.is_list or not draft.blocks:
-            return False
-        previous = self.blocks.index(draft.blocks[-1]) if draft.blocks[-1] in self.blocks else -1
-        if not (
-            previous == index - 1
-            and self.tiers[index] is not None
-            and self.tiers[index] == self.tiers[previous]
-            and is_all_caps(self.blocks[index].text) == is_all_caps(self.blocks[previous].text)
-            and self.blocks[index].bold == self.blocks[previous].bold
-            and (not ends_sentence(draft.title) or draft.title.rstrip().endswith(":"))
-        ):
-            return False
-        first, second = self.blocks[previous], self.blocks[index]
-        last_word = fold(first.text).rsplit(" ", 1)[-1] if fold(first.text) else ""
-        return (
-            second.text[:1].islower()
-            or first.text.rstrip().endswith((",", ":", "-", "–", "—"))
-            or last_word in JOINING_WORDS
-            or touching(first, second)
-        )
 
     # -- state changes ----------------------------------------------------
 

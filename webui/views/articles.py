@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, render_template, url_for
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from kb.citation import citation
-from webui import sources
+from webui import reading, sources
+from webui.citing import highwire_tags, house_citation
+from webui.highlight import query_terms
 from webui.services import search_service
+from webui.titles import display_title
+from webui.urls import absolute_url
 from webui.views.search import hit_json
 
 bp = Blueprint("articles", __name__)
@@ -50,30 +54,69 @@ def body_blocks(record: dict[str, Any]) -> list[tuple[str, Any]]:
     return blocks
 
 
+def quartier_links(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, search URL) per quartier: 'Val Notre-Dame (Bezons)', never the raw key
+    '95063|Val Notre-Dame' nor 'Persan / le Village'."""
+    names = {c["insee"]: c["name"] for c in record.get("communes") or ()}
+    links = []
+    for quartier in record.get("quartiers") or ():
+        if "|" in quartier:
+            insee, _, name = quartier.partition("|")
+            commune = names.get(insee)
+            links.append((f"{name} ({commune})" if commune else name,
+                          url_for("search.results", quartier=quartier)))
+        else:
+            commune, _, name = quartier.partition(" / ")
+            label = f"{name} ({commune})" if name else quartier
+            links.append((label, url_for("search.results", q=name or quartier)))
+    return links
+
+
 def record_citation(record: dict[str, Any]) -> str:
     issue = record.get("issue") or {}
     return citation(issue.get("number"), issue.get("date"), record.get("pages") or ())
+
+
+def source_url(record: dict[str, Any], *, external: bool = False) -> str | None:
+    """The article's own source file, at its first page for a PDF."""
+    source_path = sources.source_link(record.get("source") or "")
+    if not source_path:
+        return None
+    make = absolute_url if external else url_for
+    url = make("articles.source", path=source_path)
+    pages = record.get("pages") or []
+    if source_path.lower().endswith(".pdf") and pages:
+        url += f"#page={min(pages)}"
+    return url
+
+
+def record_pdf_url(record: dict[str, Any], found: tuple[Any, str] | None = None) -> str | None:
+    """The absolute URL of the issue's PDF (listed in the index, under the corpus root)."""
+    found = found or reading.article_pdf(record)
+    return absolute_url("articles.source", path=found[1]) if found else None
 
 
 @bp.get("/article/<article_id>")
 def article(article_id: str):
     record = load_record(article_id)
     blocks = body_blocks(record)
-    source_path = sources.source_link(record.get("source") or "")
-    pages = record.get("pages") or []
-    source_url = None
-    if source_path:
-        source_url = url_for("articles.source", path=source_path)
-        if source_path.lower().endswith(".pdf") and pages:
-            source_url += f"#page={min(pages)}"
+    page_url = absolute_url("articles.article", article_id=record["id"])
+    text = request.args.get("q", "")[:500]
+    pdf = reading.article_pdf(record)
     return render_template(
         "article.html",
         record=record,
+        title=display_title(record),
         blocks=blocks,
         lead_in_list=bool(blocks) and blocks[0][0] == "list" and bool(record.get("lead"))
         and record["lead"].split("\n")[0].strip() in blocks[0][1],
         cite=record_citation(record),
-        source_url=source_url,
+        house_cite=house_citation(record, page_url),
+        meta_tags=highwire_tags(record, record_pdf_url(record, pdf), page_url),
+        source_url=source_url(record),
+        reader=reading.article_reader(record, pdf, text, request.args.get("page", "")),
+        terms=query_terms(text),
+        quartiers=quartier_links(record),
         related=search_service().related(record["id"], limit=5),
     )
 
@@ -84,6 +127,7 @@ def article_api(article_id: str):
     return jsonify(
         {
             "article": record,
+            "display_title": display_title(record),
             "citation": record_citation(record),
             "url": url_for("articles.article", article_id=record["id"], _external=True),
             "related": [hit_json(hit) for hit in search_service().related(record["id"], limit=5)],

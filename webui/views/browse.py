@@ -10,7 +10,8 @@ from typing import Any
 from flask import Blueprint, abort, current_app, render_template, url_for
 
 from indexer.api import FacetValue, Hit
-from webui import feeds, territory
+from webui import feeds, reading, sources, territory
+from webui.formatting import collation_key
 from webui.services import search_service
 from webui.state import FACET_LABELS, SearchState
 
@@ -21,6 +22,7 @@ RELATED_FACETS = ("theme", "commune", "quartier", "organisation", "person")
 RELATED_VISIBLE = 15
 INSEE = re.compile(r"\d[\dAB]\d{3}")
 MAX_NAME_CHARS = 200
+THUMBNAILS_MAX = 60
 
 
 def timeline(year_values: tuple[FacetValue, ...]) -> list[dict[str, Any]]:
@@ -134,7 +136,7 @@ def communes():
             {
                 "code": code,
                 "name": territory.departement_name(code),
-                "communes": sorted(rows, key=lambda r: r[1]),
+                "communes": sorted(rows, key=lambda r: collation_key(r[1])),
                 "articles": sum(r[2] for r in rows),
             }
         )
@@ -144,7 +146,7 @@ def communes():
             for insee, n in counts.items()
             if insee[:2] not in territory.DEPARTEMENTS and n
         ),
-        key=lambda r: r[1],
+        key=lambda r: collation_key(r[1]),
     )
     view_box, shapes = territory.map_shapes(counts)
     return render_template(
@@ -200,7 +202,7 @@ def commune_atom(insee: str):
 
 
 def facet_index(facet: str, title: str, intro: str):
-    values = sorted(search_service().facet_values(facet), key=lambda v: v.label.casefold())
+    values = sorted(search_service().facet_values(facet), key=lambda v: collation_key(v.label))
     endpoint = {
         "theme": ("browse.theme", "theme_id"),
         "organisation": ("browse.organisation", "name"),
@@ -295,4 +297,25 @@ def issue(issue_id: str):
         if not sections or sections[-1][0] != hit.section:
             sections.append((hit.section, []))
         sections[-1][1].append(hit)
-    return render_template("issue.html", issue=found, sections=sections, count=len(hits))
+    pdf = reading.issue_pdf(found)
+    total = reading.page_total(pdf[0]) if pdf else 0
+    return render_template(
+        "issue.html",
+        issue=found,
+        sections=sections,
+        count=len(hits),
+        pdf_url=url_for("articles.source", path=pdf[1]) if pdf else None,
+        thumbnails=[
+            {
+                "page": page,
+                "image": url_for("reader.page_image", issue_id=issue_id, page=page),
+                "url": url_for("reader.issue_page", issue_id=issue_id, page=page),
+            }
+            for page in range(1, min(total, THUMBNAILS_MAX) + 1)
+        ],
+        other_sources=[
+            (s.rsplit("/", 1)[-1], url_for("articles.source", path=link))
+            for s in found.get("sources") or ()
+            if (link := sources.source_link(s)) and (not pdf or link != pdf[1])
+        ],
+    )

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     jsonify,
@@ -210,13 +209,7 @@ def results_api():
 
 @bp.get("/recherche.csv")
 def results_csv():
-    state = current_state()
-    cap = current_app.config["CSV_MAX_ROWS"]
-    result = search_service().search(state.query(per_page=cap, page=1))
-    response = Response(export.csv_text(result.hits), mimetype="text/csv")
-    response.headers["Content-Disposition"] = 'attachment; filename="resonances-recherche.csv"'
-    response.headers["X-Total-Results"] = str(result.total)
-    return response
+    return export.csv_response(current_state())
 
 
 @bp.get("/recherche.atom")

@@ -1,0 +1,29 @@
+"""`kb serve`: the web UI behind waitress."""
+
+from __future__ import annotations
+
+import argparse
+
+from kb.cli.common import index_dir
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the web UI with waitress (a production WSGI server), on 127.0.0.1 by default."""
+    from waitress import serve
+
+    from webui import create_app
+
+    app = create_app({"INDEX_DIR": index_dir(args), "CORPUS_DIR": args.corpus})
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Archives de Résonances : http://{host}:{args.port}/ "
+          f"(index {index_dir(args)}, Ctrl+C pour arrêter)", flush=True)
+    if args.behind_proxy:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Behind an HTTPS reverse proxy the feeds' absolute links must say https and carry
+        # the sub-path the proxy mounts us under. Only the one hop in front is believed;
+        # waitress would otherwise strip those headers before the app sees them.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_prefix=1)
+    serve(app, host=args.host, port=args.port, threads=args.threads, ident="resonances-kb",
+          clear_untrusted_proxy_headers=not args.behind_proxy)
+    return 0

@@ -1,0 +1,156 @@
+"""Cues that depend on the article under way: whether a short line opens an article, is
+an intertitle, carries on a list item or a title. The walker (`walker.Walker`) inherits
+them; they read its state (`current`, `section`, `kind`, `heading`) and its `layout`."""
+
+from __future__ import annotations
+
+from kb.models import Block, BlockKind
+from kb.segment.cues import (
+    INTERTITLE_MAX_WORDS,
+    JOINING_WORDS,
+    LABELLED_TITLE_MAX_WORDS,
+    block_tier,
+    closing_kind,
+    marker_text,
+    short_line,
+    title_line,
+    touching,
+)
+from kb.segment.draft import Draft
+from kb.segment.layout import Layout
+from kb.segment.vocabulary import LIST_RUBRICS
+from kb.textclean import ends_sentence, fold, is_all_caps
+
+
+class ArticleCues:
+    blocks: list[Block]
+    layout: Layout
+    tiers: list
+    current: Draft | None
+    section: str | None
+    kind: str | None
+    heading: str | None
+
+    def opens_untyped_article(self, index: int) -> bool:
+        """Plain text with titles in lowercase: a short line opening body text where no
+        article is open (after a closing line, a section, a theme line or a list)."""
+        block = self.blocks[index]
+        plain = self.layout.plain
+        if self.tiers[index] is not None or block.kind is not BlockKind.PARAGRAPH \
+                or (self.layout.title_tier is not None and not plain):
+            return False
+        draft = self.current
+        # In plain text a heading with nothing under it yet ("## L'actu du Pôle") is a
+        # section when a short line opening body text follows: `start` makes it one.
+        waiting = draft is None or draft.closed or draft.is_list or bool(self.heading) \
+            or (plain and (draft.empty or self.in_briefs()))
+        labelled = bool(self.kind or self.heading)
+        longest = LABELLED_TITLE_MAX_WORDS if labelled else INTERTITLE_MAX_WORDS
+        return waiting and title_line(block.text, longest) \
+            and self.layout.followed_by_body(index)
+
+    def is_grouped_intertitle(self, index: int) -> bool:
+        """A heading in the type of the titles, inside the container of the article under
+        way, between its paragraphs: an intertitle (a new title opens a new container)."""
+        draft = self.current
+        block = self.blocks[index]
+        if not (self.layout.groups_hold_articles and block.group) or draft is None \
+                or draft.closed or draft.is_list or not draft.lead or not draft.blocks:
+            return False
+        if draft.blocks[0].group != block.group or draft.blocks[-1].group != block.group:
+            return False
+        previous = draft.blocks[-1]
+        if previous.kind is not BlockKind.PARAGRAPH or block_tier(previous, self.layout.body_size):
+            return False
+        following = self.layout.next_index(index)
+        if following is None:
+            return False
+        next_block = self.blocks[following]
+        return (
+            next_block.group == block.group and next_block.kind is BlockKind.PARAGRAPH
+            and self.tiers[following] is None and not closing_kind(next_block)
+            and not marker_text(next_block)
+        )
+
+    def in_briefs(self) -> bool:
+        """Under a list rubric's name read as a section ("En bref" above titled items):
+        each short line opening body text is a brief of its own, not an intertitle."""
+        return self.section is not None and fold(self.section) in LIST_RUBRICS
+
+    def is_intertitle(self, index: int) -> bool:
+        draft = self.current
+        if draft is None or draft.closed or draft.is_list or not draft.lead \
+                or (self.layout.plain and self.in_briefs()):
+            return False
+        block = self.blocks[index]
+        following = self.layout.next_index(index)
+        if following is None:
+            return False
+        next_block = self.blocks[following]
+        followed_by_body = (
+            next_block.kind is BlockKind.PARAGRAPH and self.tiers[following] is None
+            and not self.layout.is_title(following) and not closing_kind(next_block)
+            and not marker_text(next_block)
+        )
+        if not followed_by_body:
+            return False
+        if self.layout.is_minor_heading(index):
+            return True
+        return (
+            block.kind is BlockKind.PARAGRAPH
+            and not is_all_caps(block.text)
+            and short_line(block.text, INTERTITLE_MAX_WORDS)
+        )
+
+    def continues_item(self, block: Block) -> bool:
+        """A list item's wrapped line read as a paragraph of its own (PDF): the item
+        stops mid-clause ("…, déléguée du Préfet,") or the line goes on in lowercase."""
+        draft = self.current
+        if draft is None or not draft.last_part_is_item or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        if self.tiers[self.blocks.index(block)] is not None or closing_kind(block):
+            return False
+        last_line = draft.parts[-1].rsplit("\n", 1)[-1]
+        return last_line.rstrip().endswith((",", "-")) or block.text[:1].islower()
+
+    def merges_with_title(self, index: int) -> bool:
+        """A title set on two lines of the same type (PDF/HTML only: text has no type).
+
+        Two headings of one type in a row are also a section above a title (a web page
+        setting both in <h2>), so the second must read as the first one's continuation:
+        it starts in lowercase, the first ends on a comma, a colon, a dash or a small
+        word, or the two lines touch on the page.
+        """
+        draft = self.current
+        if draft is None or not draft.empty or draft.is_list or not draft.blocks:
+            return False
+        previous = self.blocks.index(draft.blocks[-1]) if draft.blocks[-1] in self.blocks else -1
+        if not (
+            previous == index - 1
+            and self.tiers[index] is not None
+            and self.tiers[index] == self.tiers[previous]
+            and is_all_caps(self.blocks[index].text) == is_all_caps(self.blocks[previous].text)
+            and self.blocks[index].bold == self.blocks[previous].bold
+            and (not ends_sentence(draft.title) or draft.title.rstrip().endswith(":"))
+        ):
+            return False
+        first, second = self.blocks[previous], self.blocks[index]
+        last_word = fold(first.text).rsplit(" ", 1)[-1] if fold(first.text) else ""
+        return (
+            second.text[:1].islower()
+            or first.text.rstrip().endswith((",", ":", "-", "–", "—"))
+            or last_word in JOINING_WORDS
+            or touching(first, second)
+        )
+
+    def names_rubric_list(self, index: int) -> bool:
+        """A line of its own between a list rubric's name and its items is the list's
+        title, the rubric its kind ("MOUVEMENTS" / "Ils et elles ont changé de poste")."""
+        draft = self.current
+        block = self.blocks[index]
+        following = self.layout.next_index(index)
+        return (draft is not None and draft.is_list and draft.empty and draft.from_rubric_line
+                and block.kind is BlockKind.PARAGRAPH and self.tiers[index] is None
+                and not is_all_caps(block.text) and title_line(block.text, INTERTITLE_MAX_WORDS)
+                and following is not None
+                and self.blocks[following].kind is BlockKind.LIST_ITEM)

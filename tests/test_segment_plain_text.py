@@ -1,0 +1,107 @@
+"""Plain-text issues as other tools save them: e-mail text parts, text copied from a PDF,
+underlined or numbered headings. The fixtures are written here, in the conventions each
+tool uses; the dev set tests/data_dev/dev_m…dev_r holds whole issues of each kind."""
+
+from __future__ import annotations
+
+from kb.extract.text import extract_text, split_blocks
+from kb.models import BlockKind, SourceFile, SourceFormat
+from kb.segment import segment
+
+BODY = ("Les habitant·e·s du quartier ont participé à trois ateliers avec les services de la "
+        "ville et les associations, qui ont recueilli plus de deux cents propositions.")
+OTHER = ("La ville ouvre une maison du projet au pied des tours, avec une permanence le mardi "
+         "et le jeudi, tenue par l'équipe du renouvellement urbain.")
+THIRD = ("Le bailleur engage la réhabilitation de quatre cents logements, dont les travaux "
+         "dureront deux ans, en site occupé, avec une cellule de relogement.")
+
+
+def _segment(text: str):
+    source = SourceFile("lettre.txt", SourceFormat.TEXT, "0" * 64, len(text))
+    return segment(extract_text(text.encode("utf-8"), source))[1]
+
+
+def test_markup_of_text_parts_is_read_as_what_it_means():
+    blocks = split_blocks(
+        "L'actu du Pôle\n==============\n\nEn bref\n-------\n\n------\n\n** NATIONAL\n\n"
+        "Un atelier [Lire la suite](https://exemple.fr/atelier) le 3 mai [2].\n")
+    assert [(b.kind, b.heading_level, b.text) for b in blocks[:4]] == [
+        (BlockKind.HEADING, 1, "L'actu du Pôle"), (BlockKind.HEADING, 2, "En bref"),
+        (BlockKind.SEPARATOR, 0, "------"), (BlockKind.HEADING, 2, "NATIONAL")]
+    assert blocks[4].text == "Un atelier Lire la suite le 3 mai."
+    assert blocks[4].links == ("https://exemple.fr/atelier",)
+
+
+def test_a_lone_numbered_line_is_a_heading_and_a_numbered_list_stays_a_list():
+    blocks = split_blocks("2. National / régional\n\n1. Un état des lieux ;\n2. Une table ronde.\n")
+    assert blocks[0].kind is BlockKind.HEADING and blocks[0].text == "National / régional"
+    assert [b.kind for b in blocks[1:]] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+
+
+def test_a_title_line_above_unwrapped_body_text_stands_alone():
+    blocks = split_blocks(f"Une maison du projet aux Lochères\n{BODY}\n")
+    assert [b.text for b in blocks] == ["Une maison du projet aux Lochères", BODY]
+
+
+def test_hard_wrapped_paragraphs_and_wrapped_titles_are_joined():
+    text = ("Participation des habitant·e·s : les inscriptions sont ouvertes pour\n"
+            "la session d'automne du cycle de qualification\n\n"
+            "Après une première session très demandée au printemps, le Pôle\n"
+            "ressources reconduit à l'automne son cycle consacré à la participation\n"
+            "des habitant·e·s, avec quatre journées à Houilles.\n")
+    assert [b.text for b in split_blocks(text)] == [
+        "Participation des habitant·e·s : les inscriptions sont ouvertes pour la session "
+        "d'automne du cycle de qualification",
+        "Après une première session très demandée au printemps, le Pôle ressources reconduit "
+        "à l'automne son cycle consacré à la participation des habitant·e·s, avec quatre "
+        "journées à Houilles."]
+
+
+def test_e_mail_text_part_with_sections_rubrics_and_rules():
+    articles = _segment(
+        "Résonances n°97 - octobre 2024\n\n## L'actu du Pôle\n\n"
+        "Rubrique : Rencontre régionale\nLes centres sociaux face à la précarité alimentaire\n\n"
+        f"{BODY}\n\n[Lire la suite](https://exemple.fr/a)\n\n------\n\n"
+        f"Rubrique : Formation\nMieux connaître le programme de réussite éducative\n\n{OTHER}\n\n"
+        "------\n\nVous recevez ce message car vous êtes inscrit·e à la lettre.\n"
+        "Se désinscrire : https://exemple.fr/stop\n")
+    assert [(a.section, a.kind, a.title) for a in articles] == [
+        ("L'actu du Pôle", "Rencontre régionale",
+         "Les centres sociaux face à la précarité alimentaire"),
+        ("L'actu du Pôle", "Formation", "Mieux connaître le programme de réussite éducative")]
+    assert articles[0].links == ("https://exemple.fr/a",)
+
+
+def test_kickers_above_titles_and_questions_as_titles():
+    articles = _segment(
+        "Résonances n°104 - juin 2025\n\nSOMMAIRE\n1. L'actu du Pôle\n2. Territoires\n\n\n"
+        "1. L'actu du Pôle\n\nPUBLICATION\nQuelle place pour les associations ?\n\n"
+        f"{BODY}\n\n2. Territoires\n\nSarcelles\nUne maison du projet aux Lochères\n\n{OTHER}\n")
+    assert [(a.section, a.title) for a in articles] == [
+        ("L'actu du Pôle", "Quelle place pour les associations ?"),
+        ("Territoires", "Une maison du projet aux Lochères")]
+
+
+def test_titled_briefs_under_en_bref_are_articles_of_their_own():
+    articles = _segment(
+        "Résonances n°101 - février 2025\n\nEn bref\n-------\n\n"
+        f"Bagneux : le conseil citoyen renouvelé\n{BODY}\n\n"
+        f"Trappes accueille un centre de formation\n{OTHER}\n\n"
+        f"Un nouveau bailleur aux Mureaux\n{THIRD}\n")
+    assert [a.title for a in articles] == [
+        "Bagneux : le conseil citoyen renouvelé", "Trappes accueille un centre de formation",
+        "Un nouveau bailleur aux Mureaux"]
+
+
+def test_a_list_rubric_keeps_its_title_line_and_wrapped_records():
+    articles = _segment(
+        "Résonances n°88 - mars 2023\n\nMOUVEMENTS\nIls et elles ont changé de poste\n\n"
+        "Laure Bonnet, déléguée du préfet, Argenteuil\n"
+        "Guillaume Perret, responsable du service cohésion sociale, Communauté\n"
+        "d'agglomération Saint Germain Boucles de Seine\n"
+        "Zineb Amrani, coordinatrice du PRE, Colombes\n")
+    assert len(articles) == 1
+    assert (articles[0].kind, articles[0].title) == ("Mouvements",
+                                                     "Ils et elles ont changé de poste")
+    assert articles[0].items[1] == ("Guillaume Perret, responsable du service cohésion sociale, "
+                                    "Communauté d'agglomération Saint Germain Boucles de Seine")
