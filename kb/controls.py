@@ -21,6 +21,9 @@ _TERMINAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200
                           "\u202a-\u202e\u2066-\u2069]")
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
 def strip_controls(text: str) -> str:
     """Text without control or bidi-formatting characters; line ends become newlines."""
     if text.isprintable():  # the common case, checked in C
@@ -30,8 +33,13 @@ def strip_controls(text: str) -> str:
 
 
 def for_terminal(text: str) -> str:
-    """Text safe to write to a terminal: newlines, tabs and carriage returns kept."""
-    return _TERMINAL_RE.sub("", text)
+    """Text safe to write to a terminal: newlines, tabs and carriage returns kept; a lone
+    surrogate (a file name's byte that was not UTF-8, in JSON output) written as its JSON
+    escape `\\udce9`, which UTF-8 output could not encode."""
+    text = _TERMINAL_RE.sub("", text)
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 _NAMED = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}

@@ -43,7 +43,7 @@ def test_links_inside_are_followed_outside_are_reported(tmp_path: Path) -> None:
     (corpus / "dehors").symlink_to(tmp_path, target_is_directory=True)
     (corpus / ".cache").mkdir()
     (corpus / ".cache" / "n2.txt").write_text("x", encoding="utf-8")
-    (corpus / "notes.docx").write_text("x", encoding="utf-8")
+    (corpus / "notes.md").write_text("x", encoding="utf-8")
     files, failures = discover([corpus])
     assert files == [str(corpus / "alias.txt"), str(corpus / "sub" / "n1.txt")]
     assert [(Path(f.path).name, f.reason.split(" :")[0]) for f in failures] == [
@@ -109,3 +109,12 @@ def test_manifest_keeps_file_names_of_any_bytes(tmp_path: Path) -> None:
     assert loaded.files.keys() == manifest.files.keys()
     assert sorted(os.path.basename(os.fsencode(p)) for p in loaded.files) == sorted(raw)
     assert all(os.path.exists(os.fsencode(p)) for p in loaded.files)
+
+
+def test_terminal_output_of_json_with_undecodable_file_names_stays_json() -> None:
+    import json
+
+    name = os.fsdecode(b"num\xe9ro.txt")
+    out = for_terminal(json.dumps({"path": name}, ensure_ascii=False))
+    out.encode("utf-8")  # writable to a UTF-8 terminal or pipe
+    assert json.loads(out)["path"] == name
