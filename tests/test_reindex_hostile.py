@@ -223,11 +223,10 @@ real_read_file = pipeline.read_file
     (_bomb, "limite de mémoire dépassée (200 Mo, KB_FILE_MEMORY_MB)"),
     (_crash, "le processus de lecture s'est arrêté sans résultat (signal SIGKILL"),
 ])
-def test_a_file_over_a_limit_costs_only_itself(corpus, tmp_path, monkeypatch, reader,
-                                               reason) -> None:
-    monkeypatch.setattr(reindex_module, "read_file", reader)
+def test_a_file_over_a_limit_costs_only_itself(corpus, tmp_path, reader, reason) -> None:
     started = time.monotonic()
-    summary = run([corpus], tmp_path / "index", limits=Limits(seconds=2, memory_mb=200))
+    summary = run([corpus], tmp_path / "index", limits=Limits(seconds=2, memory_mb=200),
+                  reader=reader)
     assert time.monotonic() - started < 20
     assert [Path(f.path).name for f in summary.failures] == ["n60.txt"]
     assert summary.failures[0].reason.startswith(reason)
@@ -361,7 +360,8 @@ def test_one_batch_over_the_demo_corpus_and_every_hostile_class(tmp_path: Path) 
     check_batch(result, corpus, cases, index)
     assert len(result["stderr"].splitlines()) == len(
         [line for line in result["stderr"].splitlines()
-         if line.startswith(("erreur : ", "avertissement : ", "mise à jour", "reconstruction"))])
+         if line.startswith(("erreur : ", "avertissement : ", "mise à jour", "reconstruction",
+                                "ignorés : "))])
     assert "n93\\nerreur : faux.txt : fichier vide\n" in result["stderr"]  # one line, escaped
     print(f"\nhostile batch (no NLP): {result['seconds']:.0f} s, "
           f"peak RSS {result['peak_rss_kb'] // 1024} MiB")
@@ -373,6 +373,11 @@ def test_one_batch_over_the_demo_corpus_and_every_hostile_class(tmp_path: Path) 
     assert [line for line in again["stderr"].splitlines() if line.startswith("erreur")] == errors
     assert re.search(r"\(0 lus?,", again["stderr"]), again["stderr"]
     check_batch(again, corpus, cases, index)
+
+    # The machine-readable summary: valid JSON, the same five errors, paths exact.
+    record = json.loads(kb_run("reindex", "--json", "--index", str(index), denied=denied,
+                               nlp=False)["stdout"])
+    assert {e["path"] for e in record["errors"]} == {c.path for c in cases if c.reason}
 
     # kb search: plain and JSON output free of control and bidi characters.
     for extra in ([], ["--json"]):
