@@ -28,6 +28,7 @@ from indexer.writer import (
     open_generation,
     write_lock,
 )
+from kb.controls import shown
 from kb.dedupe import DEDUPE_VERSION, Copy, MergedIssue, may_be_same_issue, merge_copies
 from kb.files import discover, os_error_fr
 from kb.models import Article, EnrichedArticle, Failure, Issue
@@ -109,6 +110,7 @@ def _progress(total: int) -> Callable[[str], None]:
         done[0] += 1
         width = 30
         filled = width * done[0] // max(total, 1)
+        path = shown(path)  # a newline in a name would break the bar's line
         name = path if len(path) < 40 else "…" + path[-39:]
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] "
                          f"{done[0]}/{total} {name:<40}")
@@ -243,7 +245,8 @@ def reindex(
             # would drop articles nobody could read: the previous index stays.
             summary.failures.append(Failure(
                 str(index_dir), "reconstruction complète nécessaire (nouvelle version de "
-                "l'index) mais des fichiers indexés sont illisibles : index précédent conservé"))
+                "l'index) mais des fichiers indexés n'ont pas pu être relus (illisibles, ou "
+                "dossier disparu : kb oublier) : index précédent conservé"))
             summary.seconds = time.perf_counter() - started
             return summary
 

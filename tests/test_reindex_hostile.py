@@ -155,6 +155,23 @@ def test_full_rebuild_keeps_what_it_cannot_read(corpus, tmp_path, deny) -> None:
     assert indexed_issues(index) == {"resonances-n60", "resonances-n61"}
 
 
+def test_schema_rebuild_that_cannot_reread_everything_keeps_the_previous_index(
+        corpus, tmp_path, deny) -> None:
+    index = tmp_path / "index"
+    run([corpus], index)
+    generation = current_generation(index)
+    manifest = json.loads((generation / "manifest.json").read_text())
+    manifest["schema_version"] = "0.ancien"
+    (generation / "manifest.json").write_text(json.dumps(manifest))
+    before = (index / CURRENT).read_text()
+    deny([str(corpus / "2022" / "n61.txt")])
+    summary = run(None, index)
+    assert summary.full and summary.generation is None
+    assert "index précédent conservé" in summary.failures[-1].reason
+    assert (index / CURRENT).read_text() == before
+    assert indexed_issues(index) == {"resonances-n60", "resonances-n61"}
+
+
 def test_deleted_file_of_a_listed_folder_is_still_removed(corpus, tmp_path) -> None:
     index = tmp_path / "index"
     run([corpus], index)
