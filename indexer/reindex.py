@@ -32,7 +32,7 @@ from kb.controls import shown
 from kb.dedupe import DEDUPE_VERSION, Copy, MergedIssue, may_be_same_issue, merge_copies
 from kb.files import discover, os_error_fr
 from kb.models import Article, EnrichedArticle, Failure, Issue
-from kb.pipeline import ReadIssue, read_file
+from kb.pipeline import ReadIssue, prepare_reading, read_file
 from kb.sandbox import Limits, SandboxFailure, run_limited
 from kb.settings import corpus_dir_from_env
 
@@ -212,6 +212,7 @@ def reindex(
                 if path in old.files:
                     held_paths.add(path)
 
+        prepare_reading(changed)
         for path in changed:
             read_one(path)
         # Then the files that may be the issue of a changed one by content (a number or

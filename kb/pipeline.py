@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kb.controls import strip_controls
 from kb.errors import ExtractionError
-from kb.extract import extract, supported
+from kb.extract import extract, preload, supported
 from kb.files import discover
 from kb.models import Article, ExtractedDocument, Failure, Issue
 from kb.sandbox import Limits, SandboxFailure, run_limited
@@ -36,6 +36,16 @@ def without_controls(document: ExtractedDocument) -> ExtractedDocument:
     )
 
 
+def prepare_reading(paths: Iterable[str | Path]) -> None:
+    """Load, in this process, what reading these files will need (the extractors, the
+    segmenter's place and theme vocabularies): files read in forked sandboxes then share
+    them instead of each loading them again (~0.4 s a file for the gazetteer alone)."""
+    from kb.segment.vocabulary import known_labels
+
+    preload(paths)
+    known_labels()
+
+
 def read_file(path: str) -> ReadIssue:
     """One file read into its issue and articles. What the documentalist must check (an
     issue whose number or date was found nowhere…) joins the document's warnings, the
@@ -58,6 +68,7 @@ def read_paths(
     files, failures = discover(paths)
     yield from failures
     limits = Limits.from_env()
+    prepare_reading(files)
     for path in files:
         if on_file:
             on_file(path)
