@@ -18,6 +18,7 @@ from kb.segment.cues import (
     closing_kind,
     is_quotation,
     join_broken_markers,
+    marker_heading,
     marker_text,
 )
 from kb.segment.draft import Draft
@@ -119,6 +120,8 @@ class Walker(ArticleCues):
             kind, _, detail = marker.partition(",")
             self.flush_if_started()
             self.kind, self.kind_detail = sentence_case(kind.strip()), (detail.strip() or None)
+            if (heading := marker_heading(block)) is not None:
+                self.heading = known_label(heading) or sentence_case(heading)
             self.pending_blocks.append(block)
             return
         named = match_section(text)
@@ -154,7 +157,8 @@ class Walker(ArticleCues):
             self.current.parts[-1] += " " + text
             self.current.blocks.append(block)
             return
-        if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None:
+        if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None \
+                and not is_quotation(block):  # a pull quote set in the sections' type
             self.set_section(sentence_case(text), block)
             return
         if layout.is_kicker(index):
