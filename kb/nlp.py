@@ -90,6 +90,23 @@ def is_caps_line(line: str) -> bool:
     return upper / len(letters) >= 0.8 and (len(words) >= 2 or len(letters) >= 6)
 
 
+# Words of four letters or more that Title Case in French leaves in lowercase.
+_SMALL_WORDS = frozenset({
+    "dans", "pour", "avec", "sans", "sous", "vers", "entre", "chez", "leur", "leurs", "notre",
+    "votre", "selon", "depuis", "pendant", "contre", "après", "avant", "comme", "mais", "donc",
+    "quand", "tous", "toutes", "elles", "ils", "nous", "vous", "cette", "ces", "dont"})
+
+
+def is_title_case_line(line: str) -> bool:
+    """A title with a capital on every word that is not a small word ("France Travail
+    Envoie ses Bus dans les Quartiers"): the capitals are typography, like a line in
+    capitals, so they say nothing of names."""
+    words = WORD_RE.findall(line)[1:]
+    long_words = [word for word in words if len(word) >= 4 and word not in _SMALL_WORDS]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words) \
+        and not line.rstrip().endswith(".")
+
+
 def sentence_case(line: str, keep: frozenset[str]) -> str:
     """Lower-case a line in capitals, keeping known acronyms; same length."""
     out: list[str] = []
@@ -111,7 +128,10 @@ def sentence_case(line: str, keep: frozenset[str]) -> str:
     return "".join(out)
 
 
-def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
+def mask(text: str, keep_acronyms: frozenset[str] = frozenset(), *,
+         titled: bool = False) -> MaskedText:
+    """The text ready for NER; `titled`: its first line is a title, read as a line in
+    capitals when it is in Title Case."""
     masked = sorted(
         mask_spans(text, URL_RE) + mask_spans(text, EMAIL_RE) + mask_spans(text, PHONE_RE)
     )
@@ -126,10 +146,12 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
     caps: list[tuple[int, int]] = []
     pieces: list[str] = []
     offset = 0
-    for line in blanked.split("\n"):
+    for number, line in enumerate(blanked.split("\n")):
         if is_caps_line(line):
             caps.append((offset, offset + len(line)))
             line = sentence_case(line, keep_acronyms)
+        elif titled and number == 0 and is_title_case_line(line):
+            caps.append((offset, offset + len(line)))  # its capitals name nothing
         pieces.append(line)
         offset += len(line) + 1
     # One apostrophe for the model and the known names (the ruler's patterns use "'").
