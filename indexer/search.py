@@ -40,6 +40,7 @@ from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import Clause, ParsedQuery, Part, parse_query
 from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD, PLAIN_FIELD
+from indexer.spelling import Budget, Speller
 from indexer.writer import Manifest, current_generation
 from kb.citation import issue_label
 
@@ -181,6 +182,7 @@ class _Generation:
         self._date_array: np.ndarray | None = None
         self._positions: list[int] | None = None
         self._ids: dict[str, int] | None = None
+        self.speller = Speller(PLAIN_FIELD)  # typo corrections, cached per generation
 
     def searcher(self):
         searcher = getattr(self._local, "searcher", None)
@@ -550,6 +552,7 @@ class SearchService:
         reader = generation.searcher().reader()
         text = parsed.text
         changed = False
+        budget = Budget()
         for clause in parsed.positive:
             if not clause.is_word:
                 continue
@@ -560,25 +563,11 @@ class SearchService:
             plain = analyze(clause.raw, stem=False)
             if len(plain) != 1 or len(plain[0]) < 4:
                 continue
-            best = self._closest_word(reader, plain[0])
+            best = generation.speller.closest(reader, plain[0], budget)
             if best:
                 text = re.sub(re.escape(clause.raw), best, text, count=1)
                 changed = True
         return text if changed else None
-
-    @staticmethod
-    def _closest_word(reader, word: str) -> str | None:
-        """The index word nearest by edit distance, then most frequent."""
-        max_distance = 1 if len(word) <= 5 else 2
-        for distance in range(1, max_distance + 1):
-            candidates = set(reader.terms_within(PLAIN_FIELD, word, distance, prefix=1))
-            if not candidates:
-                candidates = set(reader.terms_within(PLAIN_FIELD, word, distance))
-            candidates.discard(word)
-            if candidates:
-                return max(sorted(candidates),
-                           key=lambda c: reader.doc_frequency(PLAIN_FIELD, c))
-        return None
 
     # -- hits and snippets
 

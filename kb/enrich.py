@@ -84,7 +84,7 @@ class Enricher:
         return cls(load_overrides(overrides))
 
     def prepare(self, article: Article) -> MaskedText:
-        return mask(article_text(article), self.keep_acronyms)
+        return mask(article_text(article), self.keep_acronyms, titled=True)
 
     def enrich(self, articles: Sequence[Article], *, n_process: int = 1) -> list[EnrichedArticle]:
         prepared = [self.prepare(article) for article in articles]

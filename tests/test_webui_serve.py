@@ -85,3 +85,41 @@ def test_forwarded_headers_are_ignored_unless_behind_a_proxy(tmp_path):
         assert f"http://127.0.0.1:{port}/recherche" in body
     finally:
         stop(process)
+
+
+def test_forged_host_is_not_echoed_and_base_url_is_used(tmp_path):
+    process, port = start_server(tmp_path, "--base-url", "https://archives.example/resonances")
+    try:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/opensearch.xml",
+                                         headers={"Host": "evil.example"})
+        status, _, body = fetch(process, request)
+        assert status == 200
+        assert "evil.example" not in body
+        assert "https://archives.example/resonances/recherche?q={searchTerms}" in body
+    finally:
+        stop(process)
+
+
+def test_slow_clients_are_bounded_by_waitress_settings(tmp_path):
+    """An idle connection that never finishes its headers is closed after the channel
+    timeout, not kept for waitress's default two minutes."""
+    process, port = start_server(tmp_path, "--channel-timeout", "2", "--connection-limit", "50")
+    try:
+        fetch(process, f"http://127.0.0.1:{port}/")  # up and answering
+        with socket.create_connection(("127.0.0.1", port), timeout=15) as slow:
+            slow.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # headers never end
+            started = time.monotonic()
+            assert slow.recv(1024) == b""  # closed by the server
+            assert time.monotonic() - started < 12
+    finally:
+        stop(process)
+
+
+def test_an_invalid_base_url_is_refused_in_french(tmp_path, capsys):
+    from kb.cli import main
+
+    index_dir = write_index(tmp_path / "index", fixture_articles()[:1])
+    code = main(["serve", "--index", str(index_dir), "--corpus", str(tmp_path),
+                 "--base-url", "archives.example/resonances"])
+    assert code == 2
+    assert "adresse publique invalide" in capsys.readouterr().err

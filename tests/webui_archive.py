@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from indexer.writer import open_generation, write_lock
+from indexer.writer import FileEntry, open_generation, write_lock
 from kb.models import (
     Article,
     CommuneRef,
@@ -87,9 +87,16 @@ def fixture_articles() -> list[EnrichedArticle]:
 
 
 def write_index(index_dir: Path, articles: Sequence[EnrichedArticle]) -> Path:
+    """Index the articles, and list their source files in the manifest as `kb reindex`
+    does (the web UI serves only the files listed there)."""
     with write_lock(index_dir), open_generation(index_dir, full=True) as writer:
         for enriched in articles:
             writer.add(enriched, enriched.article.issue.sources)
+            issue = enriched.article.issue
+            for path in issue.sources:
+                entry = writer.manifest.files.setdefault(
+                    path, FileEntry("0" * 64, issue.id, [], issue.number, issue.date))
+                entry.article_ids.append(enriched.article.id)
     return index_dir
 
 

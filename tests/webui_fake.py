@@ -290,9 +290,11 @@ class FakeSearchService:
         found: dict[str, dict[str, Any]] = {}
         for rec in self.records.values():
             issue = found.setdefault(
-                rec["issue"]["id"], {**rec["issue"], "articles": 0, "sources": [rec["source"]]}
+                rec["issue"]["id"], {**rec["issue"], "articles": 0, "sources": []}
             )
             issue["articles"] += 1
+            if rec["source"] not in issue["sources"]:
+                issue["sources"].append(rec["source"])
         return sorted(found.values(), key=lambda i: i["date"])
 
     def articles_of_issue(self, issue_id: str) -> list[Hit]:

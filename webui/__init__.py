@@ -7,12 +7,14 @@ never see an index engine object.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 
 from kb.settings import corpus_dir_from_env, index_dir_from_env
+from webui.urls import check_base_url, trusted_hosts_from
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -28,9 +30,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         PAGE_CACHE_MAX_BYTES=200 * 1024 * 1024,
         FEED_ENTRIES=20,
         JSON_SORT_KEYS=False,
+        # Absolute links and accepted Host headers: see webui/urls.py. (Not Flask's own
+        # TRUSTED_HOSTS: its refusal leaves no URL adapter to render the error page.)
+        BASE_URL=os.environ.get("KB_BASE_URL") or None,
+        ALLOWED_HOSTS=trusted_hosts_from(os.environ.get("KB_TRUSTED_HOSTS")) or None,
+        TRUST_PROXY_HOST=False,
     )
     if test_config:
         app.config.from_mapping(test_config)
+    if app.config["BASE_URL"]:
+        app.config["BASE_URL"] = check_base_url(app.config["BASE_URL"])
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 

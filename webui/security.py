@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask, Response, abort, request
 
+from webui.urls import refuse_untrusted_host
+
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -23,6 +25,7 @@ def init_app(app: Flask) -> None:
     def refuse_writes():
         if request.method not in READ_METHODS:
             abort(405)
+        refuse_untrusted_host()
 
     @app.after_request
     def add_headers(response: Response) -> Response:

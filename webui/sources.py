@@ -4,7 +4,10 @@ or under a folder the index was built from (`kb reindex DOSSIER`).
 Files under the corpus root keep their plain links (`/source/2021/n57.pdf`); a file of
 another indexed folder is linked as `/source/_/KEY/relative/path`, KEY being a digest of
 the folder's real path, stable across reindexes and leaking nothing of the server's
-layout. Both go through the same no-traversal resolution."""
+layout. Both go through the same no-traversal resolution.
+
+Only the issue files the index lists (its manifest) are served: never a hidden file
+(`.git/config`, `.secret`), nor any other file of those folders."""
 
 from __future__ import annotations
 
@@ -137,9 +140,27 @@ def resolve_link(relative: str) -> Path | None:
     return located[1] if located is not None else None
 
 
+def listed_sources() -> set[Path]:
+    """Real paths of the issue files the index lists, as served from /source/."""
+    listed: set[Path] = set()
+    for issue in search_service().issues():
+        for source in issue.get("sources") or ():
+            link = source_link(source)
+            real = resolve_link(link) if link else None
+            if real is not None:
+                listed.add(real)
+    return listed
+
+
+def _servable(relative: str, root: Path, real: Path) -> bool:
+    hidden = any(part.startswith(".") for part in (*PurePosixPath(relative).parts,
+                                                     *real.relative_to(root).parts))
+    return not hidden and real.suffix.lower() in MIMETYPES and real in listed_sources()
+
+
 def send_source(relative: str):
     located = _locate(relative)
-    if located is None:
+    if located is None or not _servable(relative, *located):
         abort(404, description="Ce fichier n'existe pas dans l'archive.")
     root, real = located
     response = send_from_directory(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from kb.cli import corrections, reading, reindexing, searching, serving
 from kb.cli.french import FrenchParser, install_argparse_french
@@ -203,6 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     option(serve, "--behind-proxy", action="store_true",
            help="derrière un proxy inverse : croire ses en-têtes X-Forwarded-Proto/Host/Prefix",
            example="--behind-proxy")
+    option(serve, "--base-url", default=os.environ.get("KB_BASE_URL") or None, metavar="URL",
+           help="adresse publique des liens absolus (flux Atom, JSON, CSV, OpenSearch) "
+                "(défaut : $KB_BASE_URL)",
+           example="--base-url https://archives.example/resonances")
+    option(serve, "--trusted-host", action="append", default=[], metavar="HÔTE",
+           help="nom d'hôte accepté dans l'en-tête Host, répétable (défaut : "
+                "$KB_TRUSTED_HOSTS) ; les autres reçoivent une erreur 400",
+           example="--trusted-host archives.example")
+    option(serve, "--channel-timeout", type=positive, default=20, metavar="SECONDES",
+           help="fermer une connexion inactive après ce délai (défaut : 20)",
+           example="--channel-timeout 30")
+    option(serve, "--connection-limit", type=positive, default=200, metavar="N",
+           help="connexions ouvertes au plus (défaut : 200)", example="--connection-limit 500")
     serve.set_defaults(func=serving.cmd_serve)
     return parser
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kb.errors import ExtractionError
-from kb.extract.charset import looks_like_utf16
+from kb.extract.charset import utf16_byte_order
 from kb.models import ExtractedDocument, SourceFile, SourceFormat
 
 SUFFIXES: dict[str, SourceFormat] = {
@@ -66,8 +66,9 @@ def _looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     if b"\x00" in sample:
-        # UTF-16 text has NULs too; it starts with a BOM, or every other byte is NUL.
-        return not (sample.startswith((b"\xff\xfe", b"\xfe\xff")) or looks_like_utf16(sample))
+        # UTF-16 text has NULs too: it starts with a BOM, or they alternate with letters.
+        return not sample.startswith((b"\xff\xfe", b"\xfe\xff")) \
+            and utf16_byte_order(sample) is None
     control = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
     return control / len(sample) > 0.05
 

@@ -176,30 +176,29 @@ def _decode_bom(data: bytes) -> Decoded | None:
     return None
 
 
-def looks_like_utf16(sample: bytes) -> bool:
-    """Does this start of a file look like UTF-16 without a byte-order mark (see below)?"""
-    sample = sample[:len(sample) // 2 * 2]
-    pairs = len(sample) // 2
-    nul_even, nul_odd = sample[0::2].count(0), sample[1::2].count(0)
-    return pairs > 0 and any(high >= pairs / 2 and low == 0
-                             for high, low in ((nul_odd, nul_even), (nul_even, nul_odd)))
-
-
-def _utf16_without_bom(data: bytes) -> Decoded | None:
-    """UTF-16 saved without a mark: French text is mostly ASCII, so one byte of each
-    pair is NUL — the high byte, on the side that tells the byte order."""
+def utf16_byte_order(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes look like UTF-16 saved without a mark:
+    French text is mostly ASCII, so one byte of each pair is NUL — the high byte, on the
+    side that tells the byte order. A sample (the first 4 KB) is enough to tell."""
     pairs = len(data) // 2
-    if pairs == 0 or len(data) % 2:
+    if pairs == 0:
         return None
-    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    nul_even, nul_odd = data[0:2 * pairs:2].count(0), data[1:2 * pairs:2].count(0)
     for codec, nul_high, nul_low in (("utf-16-le", nul_odd, nul_even),
                                      ("utf-16-be", nul_even, nul_odd)):
         if nul_high >= pairs / 2 and nul_low == 0:
-            try:
-                return Decoded(data.decode(codec), codec, None)
-            except UnicodeDecodeError:
-                return None
+            return codec
     return None
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    codec = utf16_byte_order(data) if len(data) % 2 == 0 else None
+    if codec is None:
+        return None
+    try:
+        return Decoded(data.decode(codec), codec, None)
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_text(data: bytes) -> Decoded:
@@ -228,6 +227,8 @@ def decode_html(data: bytes) -> Decoded:
     by_bom = _decode_bom(data)
     if by_bom is not None:
         return by_bom
+    if b"\x00" in data and (utf16 := _utf16_without_bom(data)) is not None:
+        return utf16
     declared = declared_charset(data)
     utf8 = _valid_utf8(data)
     if utf8 is not None and (declared in (None, "utf-8") or not utf8.isascii()):

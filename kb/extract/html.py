@@ -41,7 +41,8 @@ from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, T
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from kb.errors import ExtractionError
-from kb.extract.charset import UndecodableError, decode_html
+from kb.extract.charset import UndecodableError, decode_html, utf16_byte_order
+from kb.extract.html_tree import DEEP_WARNING, flatten_deep, removed
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 
 NO_CONTENT = "HTML sans contenu éditorial"
@@ -134,7 +135,7 @@ _TRACKERS = (
 )
 _REDIRECT_PARAMS = ("url", "u", "redirect", "redirect_url", "target", "dest", "destination", "link")
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-_HAS_ADDRESS = re.compile(r"https?://|www\.|\S@\S+\.\w", re.IGNORECASE)
+_HAS_ADDRESS = re.compile(r"https?://|www\.|\S@\S{1,253}?\.\w", re.IGNORECASE)  # bounded
 
 _BULLET = re.compile(r"^\s*[•·▪◦►▸‣○●■□–—*-]\s+")
 # Soft hyphens, zero-width characters (preheader padding) and control characters.
@@ -244,7 +245,7 @@ def _inside(tag: Tag, names: set[str]) -> bool:
 def _remove_noise(root: Tag) -> None:
     total = max(_text_length(root), 1)
     for tag in list(root.find_all(True)):
-        if tag.decomposed:
+        if removed(tag):
             continue
         name = tag.name
         if name in _DROP_TAGS:
@@ -271,7 +272,7 @@ def _remove_unsubscribe_footer(root: Tag) -> None:
     legal lines of an e-mail footer go with it, the (large) content around stays."""
     for node in list(root.find_all(string=_FOOTER_TRIGGER)):
         container = getattr(node, "parent", None)  # gone with an earlier footer
-        if container is None or container.decomposed:
+        if container is None or removed(container):
             continue
         while (
             container.parent is not None
@@ -651,7 +652,8 @@ def _page_title(soup: BeautifulSoup) -> str | None:
 
 
 def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) \
+            and utf16_byte_order(data[:4096]) is None:
         raise ExtractionError(source.path, "contenu binaire, pas du HTML")
     try:
         decoded = decode_html(data)
@@ -662,6 +664,7 @@ def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
         # A file holding only a URL is still a (poor) document, not a locator to fetch.
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(decoded.text, "html.parser")
+    deep = flatten_deep(soup)
     title = _page_title(soup)
     body = soup.body or soup
     _remove_noise(body)
@@ -682,6 +685,7 @@ def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
         title=title,
         page_count=1,
         body_font_size=round(body_px * _PX_TO_PT, 2) if body_px else None,
+        warnings=(DEEP_WARNING,) if deep else (),
     )
 
 

@@ -54,6 +54,8 @@ PAGES_IN_FLIGHT = 1  # memory, not speed, bounds OCR (see read_scanned_pages)
 RESOLUTION = 300  # dpi: tesseract's accuracy drops fast below 300 on body text
 TESSERACT_CONFIG = "--psm 3"  # automatic page segmentation, no orientation detection
 POINTS_PER_INCH = 72
+# Pages larger than A2 (in pt²) are not rendered: 35 Mpx at 300 dpi already.
+MAX_OCR_AREA = 1191 * 1684
 
 # How high letters reach above the baseline, in em: a word's height above its line's
 # baseline tells the type size once we know which of these its letters reach. Capitals,
@@ -225,6 +227,8 @@ def read_scanned_pages(data: bytes, page_numbers: Iterable[int]) -> list[Block]:
                 page = document[number - 1]
                 try:
                     width, height = page.get_size()
+                    if width * height > MAX_OCR_AREA:  # a poster, or a forged page box
+                        continue
                     image = page.render(scale=RESOLUTION / POINTS_PER_INCH).to_pil().convert("L")
                 finally:
                     page.close()

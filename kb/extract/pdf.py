@@ -27,6 +27,7 @@ import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from kb.errors import ExtractionError
+from kb.extract.pdf_limits import check_streams, clamp_page_size
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 
 BOLD_MARKERS = ("bold", "black", "semibold", "heavy", "demi")
@@ -230,6 +231,7 @@ def _dominant_block_size(blocks: list[Block]) -> float | None:
 
 
 def _read_pages(data: bytes, path: str) -> tuple[list[_Page], str | None]:
+    check_streams(data, path)  # before pdfminer inflates a bomb
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except PdfminerException as error:
@@ -319,11 +321,9 @@ def _read_page(page) -> _Page:
             uri = uri.decode("utf-8", errors="replace")
         if uri:
             hyperlinks.append((link["x0"], link["top"], link["x1"], link["bottom"], str(uri)))
-    return _Page(
-        number=page.page_number, width=float(page.width), height=float(page.height),
-        words=words, hyperlinks=hyperlinks, rects=rects, has_images=bool(page.images),
-        marks=_marks(page),
-    )
+    return _Page(number=page.page_number, width=clamp_page_size(page.width), words=words,
+                 height=clamp_page_size(page.height), hyperlinks=hyperlinks, rects=rects,
+                 has_images=bool(page.images), marks=_marks(page))
 
 
 # ---------------------------------------------------------------------------
@@ -332,10 +332,9 @@ def _read_page(page) -> _Page:
 
 def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, float]]:
     """Vertical strips between columns: few words cross them, text on both sides."""
-    left = min(word.x0 for word in words)
-    right = max(word.x1 for word in words)
-    size = math.ceil(page_width) + 2
-    coverage = [0] * size
+    left = max(0.0, min(word.x0 for word in words))
+    right = min(max(word.x1 for word in words), clamp_page_size(page_width))  # off-page lines
+    coverage = [0] * (math.ceil(max(right, 0.0)) + 2)
     # Columns are made of body text; a masthead or a spanning title in other sizes
     # would blur the gutters of a page whose columns are short.
     sizes: Counter[float] = Counter()
@@ -353,7 +352,7 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     for word in words:
         if abs(word.size - body_size) > 0.6 or id(word) in wide:
             continue
-        for x in range(max(0, int(word.x0)), min(size, math.ceil(word.x1))):
+        for x in range(max(0, int(word.x0)), min(len(coverage), math.ceil(word.x1))):
             coverage[x] += 1
     inside = [count for count in coverage[int(left):math.ceil(right)] if count]
     if not inside:

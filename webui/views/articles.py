@@ -129,7 +129,7 @@ def article_api(article_id: str):
             "article": record,
             "display_title": display_title(record),
             "citation": record_citation(record),
-            "url": url_for("articles.article", article_id=record["id"], _external=True),
+            "url": absolute_url("articles.article", article_id=record["id"]),
             "related": [hit_json(hit) for hit in search_service().related(record["id"], limit=5)],
         }
     )

@@ -14,6 +14,7 @@ from webui import feeds, reading, sources, territory
 from webui.formatting import collation_key
 from webui.services import search_service
 from webui.state import FACET_LABELS, SearchState
+from webui.urls import absolute_url
 
 bp = Blueprint("browse", __name__)
 
@@ -193,8 +194,8 @@ def commune_atom(insee: str):
         "commune",
         insee,
         name,
-        url_for("browse.commune", insee=insee, _external=True),
-        url_for("browse.commune_atom", insee=insee, _external=True),
+        absolute_url("browse.commune", insee=insee),
+        absolute_url("browse.commune_atom", insee=insee),
     )
 
 
@@ -262,8 +263,8 @@ def theme_atom(theme_id: str):
         "theme",
         theme_id,
         label,
-        url_for("browse.theme", theme_id=theme_id, _external=True),
-        url_for("browse.theme_atom", theme_id=theme_id, _external=True),
+        absolute_url("browse.theme", theme_id=theme_id),
+        absolute_url("browse.theme_atom", theme_id=theme_id),
     )
 
 

@@ -12,7 +12,6 @@ from flask import (
     jsonify,
     render_template,
     request,
-    url_for,
 )
 
 from indexer.api import FACETS, FacetValue, Hit, SearchPage
@@ -20,6 +19,7 @@ from kb.citation import citation
 from webui import export, feeds
 from webui.services import entity_url, index_location, search_service
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState, clean_text, parse_state
+from webui.urls import absolute_url
 
 bp = Blueprint("search", __name__)
 
@@ -49,7 +49,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     data["communes"] = [{"insee": insee, "name": name} for insee, name in hit.communes]
     data["themes"] = [{"id": theme_id, "label": label} for theme_id, label in hit.themes]
     data["citation"] = citation(hit.issue_number, hit.date, hit.pages)
-    data["url"] = url_for("articles.article", article_id=hit.id, _external=True)
+    data["url"] = absolute_url("articles.article", article_id=hit.id)
     return data
 
 
@@ -194,11 +194,11 @@ def results_api():
                 if facet in FACET_TO_PARAM
             },
             "links": {
-                "html": url_for("search.results", _external=True, **state.args()),
-                "csv": url_for("search.results_csv", _external=True, **state.args(page=1)),
-                "atom": url_for("search.results_atom", _external=True, **state.args(page=1)),
+                "html": absolute_url("search.results", **state.args()),
+                "csv": absolute_url("search.results_csv", **state.args(page=1)),
+                "atom": absolute_url("search.results_atom", **state.args(page=1)),
                 "next": (
-                    url_for("search.results_api", _external=True, **state.args(page=state.page + 1))
+                    absolute_url("search.results_api", **state.args(page=state.page + 1))
                     if state.page < result.pages
                     else None
                 ),
@@ -220,9 +220,9 @@ def results_atom():
     described = state.text or "toutes les archives"
     return feeds.atom_feed(
         title=f"Résonances — recherche : {described}",
-        feed_id=url_for("search.results_atom", _external=True, **newest.args()),
-        self_url=url_for("search.results_atom", _external=True, **newest.args()),
-        html_url=url_for("search.results", _external=True, **newest.args()),
+        feed_id=absolute_url("search.results_atom", **newest.args()),
+        self_url=absolute_url("search.results_atom", **newest.args()),
+        html_url=absolute_url("search.results", **newest.args()),
         hits=result.hits,
     )
 
