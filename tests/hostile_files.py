@@ -116,11 +116,26 @@ def escapes(folder: Path) -> Hostile:
     return Hostile(str(path), None)
 
 
+def extractor_cases(folder: Path) -> list[Hostile]:
+    """The files built against the extractors (tools/issuegen/hostile_files.py): a line
+    off the page, a page 3e8 points wide, HTML nested 16,000 deep, a 120,000-character
+    word and UTF-16 are read; the decompression bomb is refused."""
+    from tools.issuegen import hostile_files
+
+    cases = []
+    for name, writer in hostile_files.CASES.items():
+        path = folder / f"x-{name}"
+        path.write_bytes(writer())
+        cases.append(Hostile(str(path), "bombe de décompression" if "bomb" in name else None))
+    return cases
+
+
 def build(folder: Path, outside: Path) -> list[Hostile]:
     folder.mkdir(parents=True, exist_ok=True)
     return [huge_article(folder), latin1_name(folder), newline_name(folder),
             symlink_out(folder, outside), fifo(folder), utf16_without_bom(folder),
-            unreadable_file(folder), unreadable_folder(folder), escapes(folder)]
+            unreadable_file(folder), unreadable_folder(folder), escapes(folder),
+            *extractor_cases(folder)]
 
 
 def denied_paths(cases: list[Hostile]) -> list[str]:
