@@ -1,6 +1,6 @@
 """The second sealed segmentation set, rendered by toolchains we do not control: floors.
 
-tests/sealed/segmentation_v2/ holds 8 issues (88 articles) written as TOML specs on
+tests/sealed/segmentation_v2/ holds 8 issues (91 articles) written as TOML specs on
 2026-12-04 by a helper who had not read the code, committed (7633f2e) before any run.
 Rendered by `python -m tools.toolchains render` and scored once, at commit 3d661ee
 (`python -m tools.toolchains score tests/sealed/segmentation_v2 OUT`; table and JSON in
