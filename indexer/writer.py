@@ -18,6 +18,7 @@ stale lock behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -44,9 +45,30 @@ class IndexBusy(Exception):
     """Another process is writing this index."""
 
 
+class IndexWriteError(Exception):
+    """The next generation could not be written (disk full…); it was removed, the
+    previous one is still served. The message is one French line."""
+
+
 # Index directories whose write lock this process holds: a GenerationWriter refuses to
 # start without it, so no code path can write a generation beside a concurrent writer.
 _locked_here: set[Path] = set()
+# The lock files' descriptors, closed in every forked child (kb.sandbox reads files in
+# forks): a child that outlived a killed writer would otherwise keep the lock, since an
+# flock belongs to the open file the child shares. Closing, never LOCK_UN, which would
+# release the parent's lock too.
+_lock_fds: set[int] = set()
+
+
+def _drop_locks_in_child() -> None:
+    for fd in list(_lock_fds):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _lock_fds.clear()
+    _locked_here.clear()
+
+
+os.register_at_fork(after_in_child=_drop_locks_in_child)
 
 
 @dataclass
@@ -82,8 +104,14 @@ class Manifest:
         )
 
     def save(self, generation: Path) -> None:
+        # ASCII JSON: a file name of non-UTF-8 bytes is a str with lone surrogates
+        # (surrogateescape), which UTF-8 cannot encode but a \udcXX escape keeps exactly,
+        # so `os.fsencode` of the loaded path gives back the file's bytes.
         path = generation / MANIFEST
-        path.write_text(json.dumps(asdict(self), ensure_ascii=False), encoding="utf-8")
+        with open(path, "w", encoding="ascii") as handle:
+            json.dump(asdict(self), handle)
+            handle.flush()
+            os.fsync(handle.fileno())
 
 
 @contextlib.contextmanager
@@ -106,9 +134,11 @@ def write_lock(
             fcntl.flock(handle, fcntl.LOCK_EX)
         held = root.resolve()
         _locked_here.add(held)
+        _lock_fds.add(handle.fileno())
         try:
             yield
         finally:
+            _lock_fds.discard(handle.fileno())
             _locked_here.discard(held)
             fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -142,11 +172,14 @@ def _switch_current(root: Path, generation: Path) -> None:
     with tempfile.NamedTemporaryFile(
         "w", dir=root, prefix=".CURRENT.", delete=False, encoding="utf-8"
     ) as handle:
-        handle.write(generation.name + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+        try:
+            handle.write(generation.name + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:
+            os.unlink(handle.name)
+            raise
     os.replace(handle.name, root / CURRENT)
-    _fsync_dir(root)
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -168,6 +201,7 @@ class GenerationWriter:
         self.root = Path(index_dir)
         if self.root.resolve() not in _locked_here:
             raise RuntimeError(f"GenerationWriter({self.root}) outside write_lock")
+        self.committed = False
         previous = current_generation(self.root)
         self._remove_orphans(previous)
         self.previous_manifest = Manifest.load(previous) if previous else None
@@ -178,6 +212,14 @@ class GenerationWriter:
         self.full = full or not compatible
         numbers = [_generation_number(p) for p in self.root.glob(GENERATION_PREFIX + "*")]
         self.path = self.root / f"{GENERATION_PREFIX}{max([0, *numbers]) + 1:06d}"
+        try:
+            self._start(previous)
+        except BaseException:
+            # A disk full while linking or creating: the half-made directory goes now.
+            shutil.rmtree(self.path, ignore_errors=True)
+            raise
+
+    def _start(self, previous: Path | None) -> None:
         if self.full or previous is None:
             self.path.mkdir()
             self.index = whoosh_index.create_in(str(self.path), build_schema())
@@ -223,6 +265,10 @@ class GenerationWriter:
         self.manifest.save(self.path)
         _fsync_dir(self.path)
         _switch_current(self.root, self.path)
+        # From here CURRENT names this generation: a failure after must not remove it.
+        self.committed = True
+        with contextlib.suppress(OSError):
+            _fsync_dir(self.root)
         return self.path
 
     def abort(self) -> None:
@@ -239,13 +285,28 @@ def open_generation(index_dir: str | os.PathLike, *, full: bool = False
     """A GenerationWriter committed when the block ends normally, aborted otherwise.
 
     Use inside `write_lock(index_dir)`."""
-    writer = GenerationWriter(index_dir, full=full)
+    try:
+        writer = GenerationWriter(index_dir, full=full)
+    except OSError as error:
+        raise IndexWriteError(_write_failed(index_dir, error)) from error
     try:
         yield writer
-    except BaseException:
-        writer.abort()
+        writer.commit()
+    except BaseException as error:
+        if not writer.committed:
+            writer.abort()
+        if isinstance(error, OSError):
+            raise IndexWriteError(_write_failed(index_dir, error)) from error
         raise
-    writer.commit()
+
+
+def _write_failed(index_dir: str | os.PathLike, error: OSError) -> str:
+    why = {errno.ENOSPC: "disque plein", errno.EDQUOT: "quota du disque dépassé",
+           errno.EROFS: "disque en lecture seule", errno.EACCES: "permission refusée",
+           errno.EIO: "erreur d'entrée-sortie du disque"}.get(error.errno or 0,
+                                                              error.strerror or str(error))
+    return (f"écriture de l'index {index_dir} impossible ({why}) : rien n'a été modifié, "
+            f"l'index précédent reste en service")
 
 
 def warn_waiting(index_dir: str | os.PathLike) -> Callable[[], None]:

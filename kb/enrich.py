@@ -84,7 +84,7 @@ class Enricher:
         return cls(load_overrides(overrides))
 
     def prepare(self, article: Article) -> MaskedText:
-        return mask(article_text(article), self.keep_acronyms)
+        return mask(article_text(article), self.keep_acronyms, titled=True)
 
     def enrich(self, articles: Sequence[Article], *, n_process: int = 1) -> list[EnrichedArticle]:
         prepared = [self.prepare(article) for article in articles]
@@ -231,9 +231,12 @@ def _rest(ref: OrganisationRef | PersonRef) -> tuple:
 
 
 def enrich_all(
-    articles: Sequence[Article], *, n_process: int = 1, overrides: str | None = None
+    articles: Sequence[Article], *, n_process: int = 1, overrides: str | None = None,
+    warm_up: bool = False,
 ) -> list[EnrichedArticle]:
-    """Enrich a batch of articles (spaCy loaded once per process)."""
-    if not articles:
+    """Enrich a batch of articles (spaCy loaded once per process). `warm_up` builds what
+    every call shares (model, place linker, vocabularies) even for no article: `kb
+    reindex` does so before forking its sandboxes, which then share them."""
+    if not articles and not warm_up:
         return []
     return Enricher.create(overrides).enrich(articles, n_process=n_process)

@@ -90,6 +90,23 @@ def is_caps_line(line: str) -> bool:
     return upper / len(letters) >= 0.8 and (len(words) >= 2 or len(letters) >= 6)
 
 
+# Words of four letters or more that Title Case in French leaves in lowercase.
+_SMALL_WORDS = frozenset({
+    "dans", "pour", "avec", "sans", "sous", "vers", "entre", "chez", "leur", "leurs", "notre",
+    "votre", "selon", "depuis", "pendant", "contre", "après", "avant", "comme", "mais", "donc",
+    "quand", "tous", "toutes", "elles", "ils", "nous", "vous", "cette", "ces", "dont"})
+
+
+def is_title_case_line(line: str) -> bool:
+    """A title with a capital on every word that is not a small word ("France Travail
+    Envoie ses Bus dans les Quartiers"): the capitals are typography, like a line in
+    capitals, so they say nothing of names."""
+    words = WORD_RE.findall(line)[1:]
+    long_words = [word for word in words if len(word) >= 4 and word not in _SMALL_WORDS]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words) \
+        and not line.rstrip().endswith(".")
+
+
 def sentence_case(line: str, keep: frozenset[str]) -> str:
     """Lower-case a line in capitals, keeping known acronyms; same length."""
     out: list[str] = []
@@ -111,7 +128,10 @@ def sentence_case(line: str, keep: frozenset[str]) -> str:
     return "".join(out)
 
 
-def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
+def mask(text: str, keep_acronyms: frozenset[str] = frozenset(), *,
+         titled: bool = False) -> MaskedText:
+    """The text ready for NER; `titled`: its first line is a title, read as a line in
+    capitals when it is in Title Case."""
     masked = sorted(
         mask_spans(text, URL_RE) + mask_spans(text, EMAIL_RE) + mask_spans(text, PHONE_RE)
     )
@@ -126,10 +146,12 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset()) -> MaskedText:
     caps: list[tuple[int, int]] = []
     pieces: list[str] = []
     offset = 0
-    for line in blanked.split("\n"):
+    for number, line in enumerate(blanked.split("\n")):
         if is_caps_line(line):
             caps.append((offset, offset + len(line)))
             line = sentence_case(line, keep_acronyms)
+        elif titled and number == 0 and is_title_case_line(line):
+            caps.append((offset, offset + len(line)))  # its capitals name nothing
         pieces.append(line)
         offset += len(line) + 1
     # One apostrophe for the model and the known names (the ruler's patterns use "'").
@@ -262,13 +284,52 @@ def _load_nlp(model: str):
     return nlp
 
 
+# spaCy refuses a text over `nlp.max_length` (1,000,000 characters, error E088) and its
+# memory grows with the text: longer texts go through in pieces of at most this many
+# characters, cut at a paragraph, line or word break, entities shifted back to the text.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text`, each piece at most `size` characters."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            for separator in ("\n\n", "\n", " "):
+                cut = text.rfind(separator, start + size // 2, end)
+                if cut > start:
+                    end = cut
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
 def entities(
     texts: Sequence[str], *, n_process: int = 1, batch_size: int = 32
 ) -> list[list[Entity]]:
     """NER on already masked texts, batched; offsets are those of the input texts."""
     nlp = load_nlp()
-    found: list[list[Entity]] = []
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-        found.append([Entity(ent.label_, ent.text, ent.start_char, ent.end_char, ent.ent_id_)
-                      for ent in doc.ents])
+    size = min(CHUNK_CHARS, nlp.max_length)
+    found: list[list[Entity]] = [[] for _ in texts]
+    short = [number for number, text in enumerate(texts) if len(text) <= size]
+    docs = nlp.pipe((texts[number] for number in short), batch_size=batch_size,
+                    n_process=n_process)
+    for number, doc in zip(short, docs, strict=True):
+        found[number] = _entities_of(doc, 0)
+    # The pieces of a long text one at a time: a batch of eleven 100,000-character pieces
+    # took 2.3 GB, one at a time 0.5 GB (measured on a 1.1 M-character article).
+    for number, text in enumerate(texts):
+        if len(text) > size:
+            for offset, piece in chunks(text, size):
+                found[number] += _entities_of(nlp(piece), offset)
     return found
+
+
+def _entities_of(doc, offset: int) -> list[Entity]:
+    return [Entity(ent.label_, ent.text, offset + ent.start_char, offset + ent.end_char,
+                   ent.ent_id_) for ent in doc.ents]

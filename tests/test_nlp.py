@@ -60,3 +60,13 @@ def test_headings_in_caps_are_not_entities_once_masked(nlp):
     masked = {e.text for e in nlp(mask(text).text).ents}
     assert {"KIOSQUE", "EMPLOI"} & raw  # the trap is real with the plain model…
     assert not {"KIOSQUE", "EMPLOI", "Kiosque", "Emploi"} & masked  # …and gone
+
+
+def test_a_title_in_title_case_is_typography_like_capitals():
+    from kb.nlp import is_title_case_line
+
+    assert is_title_case_line("France Travail Envoie ses Bus dans les Quartiers")
+    assert not is_title_case_line("La préfète Agnès Montel signe avec France Travail")
+    masked = mask("Les Centres Sociaux Face à la Précarité Alimentaire\n\nLe Centre social X.",
+                  titled=True)
+    assert masked.in_caps_line(4, 20) and not masked.in_caps_line(55, 65)

@@ -80,3 +80,18 @@ def test_a_forgotten_folder_is_no_longer_served(site) -> None:
     url = source_url(client, "resonances-n67")
     reindex(None, index, enrich=no_entities, progress=False, forget=[str(folder)])
     assert client.get(url).status_code == 404
+
+
+def test_a_file_name_of_non_utf8_bytes_is_not_linked_rather_than_a_500(tmp_path) -> None:
+    import os
+
+    from webui.sources import source_link
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    name = os.fsdecode(b"r\xe9sonances-57.txt")  # latin-1 bytes: kept as a surrogate
+    (root / name).write_bytes(b"texte")
+    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path / "index"),
+                      "CORPUS_DIR": str(root)})
+    with app.app_context():
+        assert source_link(str(root / name)) is None

@@ -90,8 +90,17 @@ def source_link(source: str) -> str | None:
     """The path, relative to the corpus root, of an article's source file, if served.
 
     The index keeps the path as given to the indexer ("corpus/2021/n57.pdf", or an
-    absolute path); the file is linked only when it exists under the root.
+    absolute path); the file is linked only when it exists under the root. A name whose
+    bytes are not UTF-8 (kept as surrogates) cannot make a URL: it is not linked.
     """
+    link = _source_link(source)
+    try:
+        return link.encode("utf-8") and link if link else None
+    except UnicodeEncodeError:
+        return None
+
+
+def _source_link(source: str) -> str | None:
     if not source:
         return None
     root = corpus_root().resolve()

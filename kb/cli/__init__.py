@@ -8,10 +8,11 @@ parser and its French strings (parser.py, french.py), the values filters accept
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 
-from kb.cli.common import index_dir
+from kb.cli.common import TerminalSafe, index_dir
 from kb.cli.french import gettext_fr
 from kb.cli.parser import build_parser
 
@@ -25,7 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         owner = getattr(args, "command_parser", parser)
         owner.error(gettext_fr("unrecognized arguments: %s") % " ".join(unknown))
     try:
-        return args.func(args)
+        with (contextlib.redirect_stdout(TerminalSafe(sys.stdout)),
+              contextlib.redirect_stderr(TerminalSafe(sys.stderr))):
+            return args.func(args)
     except KeyboardInterrupt:
         print("interrompu", file=sys.stderr)
         return 130

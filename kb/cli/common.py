@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 
+from kb.controls import for_terminal, shown, strip_controls
 from kb.models import Article, Failure
 from kb.pipeline import ReadIssue, read_paths
 from kb.settings import index_dir_from_env
@@ -28,8 +30,35 @@ def index_missing(args: argparse.Namespace) -> bool:
 
 
 def report_failures(failures: Sequence[Failure], label: str = "erreur") -> None:
+    """One line per file: the path escaped (a newline in a file name must not forge a
+    second report line), the reason on one line."""
     for failure in failures:
-        print(f"{label} : {failure.path} : {failure.reason}", file=sys.stderr)
+        reason = " ".join(strip_controls(failure.reason).split())
+        print(f"{label} : {shown(failure.path)} : {reason}", file=sys.stderr)
+
+
+class TerminalSafe(io.TextIOBase):
+    """A text stream that drops what would act on the terminal instead of being shown
+    (ESC sequences, C1 controls, bidi overrides: kb.controls), whatever the text's origin
+    (an index built before control characters were stripped, a reason quoting a file),
+    and writes a file name's undecodable bytes as JSON-valid escapes (\\udce9) instead of
+    failing on them."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(for_terminal(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
 
 def report_warnings(item: ReadIssue) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from kb.cli import corrections as corr
 from kb.cli.common import index_dir, index_missing, read_articles, report_failures, report_warnings
 from kb.cli.french import plural
+from kb.controls import shown
 from kb.models import Failure
 from kb.pipeline import read_paths
 from kb.serialize import article_record
@@ -43,7 +44,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         issues += 1
         articles += len(item.articles)
         report_warnings(item)
-        print(f"{item.document.source.path} — {item.issue.title} "
+        print(f"{shown(item.document.source.path)} — {item.issue.title} "
               f"(n°{item.issue.number or '?'}, {item.issue.date or 'date inconnue'}) : "
               f"{plural(len(item.articles), 'article')}")
         if args.verbose:
@@ -156,7 +157,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
         for kind in kinds:
             print(f"# {kind} ({len(rows[kind])})")
             for value, label, n in rows[kind]:
-                shown = label if label == value else f"{label} [{value}]"
-                print(f"{n:5d}  {shown}")
+                text = label if label == value else f"{label} [{value}]"
+                print(f"{n:5d}  {text}")
     report_failures(failures)
     return 1 if failures else 0

@@ -17,6 +17,7 @@ from kb.cli import corrections as corr
 from kb.cli.common import index_dir, report_failures
 from kb.cli.french import plural
 from kb.cli.memory import load_state, save_state
+from kb.controls import shown
 from kb.issue_meta import IssueMeta, check_meta, with_meta
 from kb.models import Failure
 from kb.pipeline import read_file, skipped_files
@@ -46,8 +47,9 @@ def _meta_for(args: argparse.Namespace) -> tuple[str, IssueMeta] | None:
 
 def cmd_reindex(args: argparse.Namespace) -> int:
     from indexer.reindex import reindex
-    from indexer.writer import IndexBusy, current_generation, warn_waiting
+    from indexer.writer import IndexBusy, IndexWriteError, current_generation, warn_waiting
     from kb.enrich import enrich_all
+    from kb.sandbox import Limits, SandboxFailure
 
     where = index_dir(args)
     try:
@@ -80,12 +82,18 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             args.paths or None, where, full=full, wait=not args.no_wait,
             on_wait=warn_waiting(where),
             enrich=lambda articles: enrich_all(articles, overrides=overrides),
+            # spaCy and the vocabularies built once, before the sandboxes fork
+            warm_up=lambda: enrich_all([], overrides=overrides, warm_up=True),
+            limits=Limits.from_env(),
             progress=not args.json, reader=reader, reread=[meta[0]] if meta else [],
             forget=args.oublier, prune=args.prune,
         )
     except IndexBusy as busy:
         print(f"erreur : {busy}", file=sys.stderr)
         return 2
+    except (IndexWriteError, SandboxFailure) as error:
+        print(f"erreur : {error}", file=sys.stderr)
+        return 1
     state["corrections"] = corrections.path if corrections else None
     state["corrections_sha256"] = corrections.digest if corrections else None
     state["numeros"] = {path: m.to_json() for path, m in metas.items()}
@@ -121,12 +129,12 @@ def tell(summary, skipped: list[str]) -> None:
     """The human summary, on stderr as before (stdout stays free for --json)."""
     report_failures(summary.failures)
     report_failures([_hint(w) for w in summary.warnings], "avertissement")
-    for root in summary.vanished:
+    for root in map(shown, summary.vanished):
         print(f"avertissement : dossier ou fichier disparu : {root} (ses articles restent "
               f"dans l'index ; pour l'oublier : kb oublier {root}, ou kb reindex --prune)",
               file=sys.stderr)
     for root in summary.forgotten:
-        print(f"oublié : {root}", file=sys.stderr)
+        print(f"oublié : {shown(root)}", file=sys.stderr)
     mode = "reconstruction complète" if summary.full else "mise à jour"
     seconds = f"{summary.seconds:.1f}".replace(".", ",")  # French decimal comma
     print(f"{mode} : {plural(summary.files, 'fichier')} ({plural(summary.read, 'lu')}, "

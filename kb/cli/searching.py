@@ -18,6 +18,7 @@ from kb.cli.values import (
     resolve_theme,
     resolve_year,
 )
+from kb.controls import strip_controls
 from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer
 from kb.textclean import fold
 
@@ -72,9 +73,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     first = (page.query.page - 1) * page.query.per_page
     for rank, hit in enumerate(page.hits, start=first + 1):
         reference = citation(hit.issue_number, hit.date, hit.pages)
-        print(f"{rank}. {hit.title}")
-        print(f"   {reference}" + (f" — {hit.section}" if hit.section else ""))
-        print(f"   {snippet_text(hit.snippet_html)}\n")
+        print(f"{rank}. {strip_controls(hit.title)}")
+        print(f"   {reference}" + (f" — {strip_controls(hit.section)}" if hit.section else ""))
+        print(f"   {strip_controls(snippet_text(hit.snippet_html))}\n")
     return 0
 
 

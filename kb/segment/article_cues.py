@@ -21,6 +21,11 @@ from kb.segment.layout import Layout
 from kb.segment.vocabulary import LIST_RUBRICS
 from kb.textclean import ends_sentence, fold, is_all_caps
 
+# A line in capitals this short, and under this share of the issue's usual title length
+# in words, reads as an intertitle inside an article (plain text).
+CAPS_INTERTITLE_MAX_WORDS = 5
+CAPS_INTERTITLE_SHARE = 0.5
+
 
 class ArticleCues:
     blocks: list[Block]
@@ -154,3 +159,18 @@ class ArticleCues:
                 and not is_all_caps(block.text) and title_line(block.text, INTERTITLE_MAX_WORDS)
                 and following is not None
                 and self.blocks[following].kind is BlockKind.LIST_ITEM)
+
+    def is_caps_intertitle(self, index: int) -> bool:
+        """Plain text, where titles are lines in capitals: a much shorter line in capitals
+        inside an article under way, opening more of its body, is one of its intertitles
+        ("PERMANENCES", "DANS L'OUEST FRANCILIEN"), not the next title."""
+        draft = self.current
+        block = self.blocks[index]
+        if not self.layout.plain or draft is None or draft.closed or draft.is_list \
+                or not draft.lead or not is_all_caps(block.text) \
+                or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        words = len(block.text.split())
+        return words <= CAPS_INTERTITLE_MAX_WORDS \
+            and words <= CAPS_INTERTITLE_SHARE * self.layout.caps_title_words \
+            and self.layout.followed_by_body(index)

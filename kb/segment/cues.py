@@ -20,6 +20,8 @@ LINK_LABEL_RE = re.compile(
     r"voir\s+le\s+site|s'inscrire|t[ée]l[ée]charger)\s*[:›»→>.…]*$", re.IGNORECASE,
 )
 _MARKER_RE = re.compile(r"^<\s*([^<>]+?)\s*>$")
+# A marker with the theme or place line set after it on the same line: "< RAPPORT > SANTÉ".
+_MARKER_THEN_HEADING_RE = re.compile(r"^<\s*([^<>]+?)\s*>\s*(?P<heading>[^<>\s][^<>]{0,60})$")
 # The same marker spelt out, as text parts of e-mails put it: "Rubrique : Emploi".
 _LABELLED_MARKER_RE = re.compile(
     r"^(?:rubrique|th[èe]me|th[ée]matique|cat[ée]gorie)\s*:\s*([^:<>]{1,80}?)\s*$",
@@ -46,10 +48,17 @@ Tier = tuple[int, float]
 def marker_text(block: Block) -> str | None:
     """The inside of a rubric marker line ("< Publication >"), if the block is one."""
     text = block.text.strip()
-    match = _MARKER_RE.match(text) or _LABELLED_MARKER_RE.match(text)
+    match = _MARKER_RE.match(text) or _LABELLED_MARKER_RE.match(text) \
+        or _MARKER_THEN_HEADING_RE.match(text)
     if not match or is_url_only(match.group(1)):
         return None
     return match.group(1)
+
+
+def marker_heading(block: Block) -> str | None:
+    """The theme or place line set after a marker on its line ("< RAPPORT > SANTÉ")."""
+    match = _MARKER_THEN_HEADING_RE.match(block.text.strip())
+    return match.group("heading").strip() if match else None
 
 
 def join_broken_markers(blocks: list[Block]) -> list[Block]:

@@ -48,6 +48,7 @@ class Layout:
         self.tiers: list[Tier | None] = [block_tier(b, body_size) for b in blocks]
         self.masthead_keys: set[str] = set()
         self.title_tier: Tier | None = None
+        self.caps_title_words = 0.0
         self.groups_hold_articles = False
         self.section_tiers: set[Tier] = set()
         self.section_lines: set[int] = set()
@@ -65,6 +66,7 @@ class Layout:
                 self.blocks, start, self.body_size, self.page_count, self.running_heads)
         }
         self.title_tier = self.find_title_tier(start)
+        self.caps_title_words = self.find_caps_title_words(start)
         self.groups_hold_articles = self.find_groups_hold_articles(start)
         self.section_tiers = self.find_section_tiers(start)
         self.section_lines = self.find_section_lines(start)
@@ -134,6 +136,13 @@ class Layout:
             return min(tier for tier, count in opening.items() if count >= needed)
         counts = Counter(tier for _, tier in candidates)
         return max(counts.most_common(2), key=lambda item: (item[1], -item[0][0], -item[0][1]))[0]
+
+    def find_caps_title_words(self, start: int) -> float:
+        """The median length in words of the lines in capitals that open body text."""
+        lengths = sorted(len(block.text.split()) for index, block in enumerate(self.blocks)
+                         if index >= start and block.kind is BlockKind.PARAGRAPH
+                         and is_all_caps(block.text) and self.followed_by_body(index))
+        return float(lengths[len(lengths) // 2]) if lengths else 0.0
 
     def find_groups_hold_articles(self, start: int) -> bool:
         """Whether the layout containers the extractor reported (an e-mail's table cells)

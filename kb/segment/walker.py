@@ -18,6 +18,7 @@ from kb.segment.cues import (
     closing_kind,
     is_quotation,
     join_broken_markers,
+    marker_heading,
     marker_text,
 )
 from kb.segment.draft import Draft
@@ -119,6 +120,8 @@ class Walker(ArticleCues):
             kind, _, detail = marker.partition(",")
             self.flush_if_started()
             self.kind, self.kind_detail = sentence_case(kind.strip()), (detail.strip() or None)
+            if (heading := marker_heading(block)) is not None:
+                self.heading = known_label(heading) or sentence_case(heading)
             self.pending_blocks.append(block)
             return
         named = match_section(text)
@@ -154,7 +157,8 @@ class Walker(ArticleCues):
             self.current.parts[-1] += " " + text
             self.current.blocks.append(block)
             return
-        if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None:
+        if self.tiers[index] in layout.section_tiers and self.tiers[index] is not None \
+                and not is_quotation(block):  # a pull quote set in the sections' type
             self.set_section(sentence_case(text), block)
             return
         if layout.is_kicker(index):
@@ -190,7 +194,8 @@ class Walker(ArticleCues):
             self.heading = text
             self.pending_blocks.append(block)
             return
-        if layout.is_title(index) and not self.is_grouped_intertitle(index):
+        if layout.is_title(index) and not self.is_grouped_intertitle(index) \
+                and not self.is_caps_intertitle(index):
             if self.merges_with_title(index):
                 self.current.title = f"{self.current.title} {text}"
                 self.current.blocks.append(block)
@@ -200,7 +205,8 @@ class Walker(ArticleCues):
         if self.opens_untyped_article(index):
             self.start(text, block)
             return
-        if self.is_intertitle(index) or self.is_grouped_intertitle(index):
+        if self.is_intertitle(index) or self.is_grouped_intertitle(index) \
+                or self.is_caps_intertitle(index):
             self.current.subheadings.append(text)
             self.current.parts.append(text)
             self.current.blocks.append(block)
