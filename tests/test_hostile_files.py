@@ -39,9 +39,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_isolated(code: str, timeout: float = 20) -> dict:
     """Run `code` in a fresh interpreter; it prints one JSON line. The peak memory of
     the child (MB) is added as "peak_mb"."""
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child forked from a
+    # big pytest process would report the parent's size.
     script = textwrap.dedent(code) + textwrap.dedent("""
-        import resource as _r
-        print(json.dumps({**result, "peak_mb": _r.getrusage(_r.RUSAGE_SELF).ru_maxrss // 1024}))
+        import re as _re
+        _status = open("/proc/self/status").read()
+        _peak = int(_re.search(r"VmHWM:\\s+(\\d+) kB", _status).group(1)) // 1024
+        print(json.dumps({**result, "peak_mb": _peak}))
     """)
     done = subprocess.run([sys.executable, "-c", "import json\n" + script], cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout, check=True)
