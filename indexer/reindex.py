@@ -35,6 +35,7 @@ from kb.models import Article, EnrichedArticle, Failure, Issue
 from kb.pipeline import ReadIssue, prepare_reading, read_file
 from kb.sandbox import Limits, SandboxFailure, run_limited
 from kb.settings import corpus_dir_from_env
+from kb.textclean import plural
 
 Enricher = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
@@ -60,11 +61,11 @@ class ReindexSummary:
     def describe(self) -> str:
         mode = "reconstruction complète" if self.full else "mise à jour"
         return (
-            f"{mode} : {self.files} fichiers ({self.read} lus, {self.unchanged} inchangés, "
-            f"{self.removed} retirés), {self.issues} numéros, {self.articles} articles indexés "
-            f"({self.total_articles} au total), {len(self.failures)} erreurs, "
-            f"{len(self.warnings)} avertissements, "
-            f"{self.seconds:.1f} s"
+            f"{mode} : {plural(self.files, 'fichier')} ({plural(self.read, 'lu')}, "
+            f"{plural(self.unchanged, 'inchangé')}, {plural(self.removed, 'retiré')}), "
+            f"{plural(self.issues, 'numéro')}, {plural(self.articles, 'article')} indexés "
+            f"({self.total_articles} au total), {plural(len(self.failures), 'erreur')}, "
+            f"{plural(len(self.warnings), 'avertissement')}, {self.seconds:.1f} s"
         )
 
 

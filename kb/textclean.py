@@ -158,3 +158,10 @@ def unwrap_urls(text: str) -> str:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", strip_accents(text).casefold()).strip("-")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """"1 fichier", "2 fichiers", "0 erreur", "12 345 articles": French takes the singular
+    for 0 and 1, and groups thousands with a narrow no-break space."""
+    word = singular if count <= 1 else (plural_form or singular + "s")
+    return f"{count:,} {word}".replace(",", "\u202f")

@@ -215,3 +215,13 @@ def test_a_generation_cannot_be_written_outside_the_lock(tmp_path: Path) -> None
         writer_module.GenerationWriter(index).abort()
     with pytest.raises(RuntimeError, match="outside write_lock"):
         writer_module.GenerationWriter(index)
+
+
+def test_the_reindex_summary_speaks_french_plurals():
+    from indexer.reindex import ReindexSummary
+
+    summary = ReindexSummary(full=False)
+    summary.files, summary.read, summary.issues, summary.articles = 1, 1, 1, 12345
+    told = summary.describe()
+    assert "1 fichier (1 lu, 0 inchangé, 0 retiré), 1 numéro, 12\u202f345 articles" in told
+    assert "0 erreur, 0 avertissement" in told

@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 
 from indexer.api import FacetValue, Query, SearchPage
+from kb.textclean import plural
 from tests.webui_fake import FakeSearchService
 from webui import create_app, facet_groups
-from webui.formatting import collation_key, plural
+from webui.formatting import collation_key
 from webui.state import SearchState
 
 

@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from indexer.api import FACETS, FacetValue, SearchPage
 from indexer.filters import year_range
-from webui.formatting import collation_key, plural
+from kb.textclean import plural
+from webui.formatting import collation_key
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState
 
 FACET_VISIBLE = 8  # more values hide behind a <details>, no script needed

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from kb import citation
+from kb.textclean import plural
 from webui import formatting, highlight, titles
 from webui.state import FACET_LABELS, FACET_TO_PARAM
 
@@ -14,7 +15,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = formatting.long_date
     app.jinja_env.filters["pages_label"] = citation.pages_label
     app.jinja_env.globals["citation"] = citation.citation
-    app.jinja_env.globals["plural"] = formatting.plural
+    app.jinja_env.globals["plural"] = plural
     app.jinja_env.globals["issue_name"] = formatting.issue_name
     app.jinja_env.globals["hit_title"] = titles.hit_title
     app.jinja_env.filters["marked"] = highlight.mark_terms

@@ -28,11 +28,6 @@ def issue_name(issue: dict) -> str:
     return issue_label(issue.get("number"), issue.get("date"), title)
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count:,} {word}".replace(",", "\u202f")
-
-
 @lru_cache(maxsize=65536)
 def collation_key(text: str) -> tuple[str, str]:
     """Sort key for French labels: 'Écologie' between 'Dordogne' and 'Fontenay', not after

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.cli.common import index_dir
-from kb.cli.french import plural
 from kb.cli.memory import load_state, save_state
 from kb.overrides import OverrideError, read_overrides_file, read_rules
+from kb.textclean import plural
 
 
 @dataclass(frozen=True, slots=True)

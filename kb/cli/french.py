@@ -67,12 +67,6 @@ class FrenchParser(argparse.ArgumentParser):
         return f" (vouliez-vous dire {', '.join(guesses)} ?)" if guesses else ""
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """"1 fichier", "2 fichiers", "0 erreur" (French: 0 and 1 take the singular)."""
-    word = singular if count <= 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
-
-
 def close_matches(wanted: str, names: Iterable[str], limit: int = 5) -> list[str]:
     return difflib.get_close_matches(wanted, list(names), n=limit, cutoff=0.6)
 

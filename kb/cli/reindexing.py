@@ -15,12 +15,12 @@ from pathlib import Path
 
 from kb.cli import corrections as corr
 from kb.cli.common import index_dir, report_failures
-from kb.cli.french import plural
 from kb.cli.memory import load_state, save_state
 from kb.controls import shown
 from kb.issue_meta import IssueMeta, check_meta, with_meta
 from kb.models import Failure
 from kb.pipeline import read_file, skipped_files
+from kb.textclean import plural
 
 EXIT_CODES = """\
 codes de sortie :

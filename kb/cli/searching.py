@@ -9,7 +9,7 @@ import sys
 
 from kb.citation import citation
 from kb.cli.common import index_dir, index_missing
-from kb.cli.french import UsageError, plural
+from kb.cli.french import UsageError
 from kb.cli.memory import load_state
 from kb.cli.values import (
     resolve_commune,
@@ -20,7 +20,7 @@ from kb.cli.values import (
 )
 from kb.controls import strip_controls
 from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer
-from kb.textclean import fold
+from kb.textclean import fold, plural
 
 
 def _filters(args: argparse.Namespace) -> dict[str, tuple[str, ...]]:
