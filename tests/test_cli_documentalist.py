@@ -180,6 +180,16 @@ def test_filters_accept_names_labels_and_french_sort(archive: dict) -> None:
     assert search(home, "quartier", "--tri", "pertinence")["total"] >= dated["total"]
 
 
+def test_partial_matches_are_apart_and_not_counted(archive: dict) -> None:
+    home = archive["home"]
+    words = search(home, "festival", "quartier", "zzzmotabsent")
+    assert words["total"] == 0 and words["results"] == []
+    assert words["approximate"], "articles holding some of the words are listed apart"
+    told = kb("search", "festival", "zzzmotabsent", "--index", "idx", cwd=home)
+    assert told.returncode == 0 and "0 article" in told.stdout
+    assert "Résultats approchants" in told.stdout
+
+
 def test_a_value_that_fits_nothing_is_refused_with_close_matches(archive: dict) -> None:
     home = archive["home"]
     commune = kb("search", "emploi", "--commune", "Sarcele", "--index", "idx", cwd=home)

@@ -18,6 +18,23 @@ gives communes 0.98, organisations 0.91, people 0.90.
 The floors below are those first-run figures, rounded down. Never read this set's errors to
 write a rule (`tools.eval_entities --errors` is for the dev sets tests/data_eval and
 tests/data_dev); a rule fitted to a sealed text voids the measure.
+
+The second set, tests/sealed/entities_v2/:
+
+tests/sealed/entities_v2/ holds 12 issues (120 articles) written and labelled on 2026-12-04
+by a helper who had not read the code, committed (36a3eb3) before the code was scored on
+them. They were scored once, at commit 3d661ee (first_run.json there, made by
+`python -m tools.eval_entities tests/sealed/entities_v2 --json`):
+
+| entity        | enrichment P / R / F1 | raw fr_core_news_sm F1 |
+|---------------|-----------------------|------------------------|
+| communes      | 0.96 / 0.99 / 0.97    | 0.91                   |
+| organisations | 0.94 / 0.91 / 0.92    | 0.41                   |
+| people        | 1.00 / 0.97 / 0.98    | 0.64                   |
+
+No article was lost by the segmenter. Of the 58 communes outside 78/92/95 found, 4 are not
+in the labels; a verifier who writes no rule read them and found none supported by the
+text (no names were passed on, so no rule could be fitted to them).
 """
 
 from __future__ import annotations
@@ -30,13 +47,17 @@ from tools.eval_entities import enrichment_found, evaluate, labelled_articles
 
 pytestmark = pytest.mark.slow
 
-SEALED = Path(__file__).parent / "sealed" / "entities"
-FLOORS = {"communes": 0.93, "organisations": 0.87, "people": 0.88}
+HERE = Path(__file__).parent / "sealed"
+FLOORS = {  # folder: F1 floors, first runs rounded down
+    "entities": {"communes": 0.93, "organisations": 0.87, "people": 0.88},
+    "entities_v2": {"communes": 0.97, "organisations": 0.92, "people": 0.98},
+}
 
 
-def test_sealed_entity_floors(enricher):
-    measured, _ = evaluate(enrichment_found(labelled_articles(SEALED), enricher))
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_sealed_entity_floors(enricher, name):
+    measured, _ = evaluate(enrichment_found(labelled_articles(HERE / name), enricher))
     report = ", ".join(f"{k} F1={f:.3f}" for k, (_, _, f) in measured.items())
-    print(f"\nsealed entities: {report}")  # figures only: the errors stay unread
-    for kind, floor in FLOORS.items():
+    print(f"\nsealed {name}: {report}")  # figures only: the errors stay unread
+    for kind, floor in FLOORS[name].items():
         assert measured[kind][2] >= floor, report

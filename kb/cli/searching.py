@@ -47,16 +47,21 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 2
     query = Query(" ".join(args.query), filters=filters, sort=sort, page=args.page)
     page = SearchService(index_dir(args)).search(query)
+    def record(hit) -> dict:
+        return {
+            "id": hit.id, "title": hit.title, "issue": hit.issue_id, "date": hit.date,
+            "section": hit.section, "score": hit.score,
+            "snippet": snippet_text(hit.snippet_html),
+            "communes": [{"insee": insee, "name": name} for insee, name in hit.communes],
+        }
+
     if args.json:
         print(json.dumps({
             "query": query.text,
             "total": page.total,
-            "results": [{
-                "id": hit.id, "title": hit.title, "issue": hit.issue_id, "date": hit.date,
-                "section": hit.section, "score": hit.score,
-                "snippet": snippet_text(hit.snippet_html),
-                "communes": [{"insee": insee, "name": name} for insee, name in hit.communes],
-            } for hit in page.hits],
+            "results": [record(hit) for hit in page.hits],
+            # articles holding only some of the words: apart, never counted in `total`
+            "approximate": [record(hit) for hit in page.approximate],
             "facets": {facet: [{"value": v.value, "label": v.label, "count": v.count,
                                 "selected": v.selected} for v in values]
                        for facet, values in page.facets.items()},
@@ -72,11 +77,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     print(f"{plural(page.total, 'article')} (page {page.query.page}/{page.pages})\n")
     first = (page.query.page - 1) * page.query.per_page
     for rank, hit in enumerate(page.hits, start=first + 1):
-        reference = citation(hit.issue_number, hit.date, hit.pages)
-        print(f"{rank}. {strip_controls(hit.title)}")
-        print(f"   {reference}" + (f" — {strip_controls(hit.section)}" if hit.section else ""))
-        print(f"   {strip_controls(snippet_text(hit.snippet_html))}\n")
+        _print_hit(f"{rank}.", hit)
+    if page.approximate:
+        print("Résultats approchants (certains mots seulement) :\n")
+        for hit in page.approximate:
+            _print_hit("~", hit)
     return 0
+
+
+def _print_hit(mark: str, hit) -> None:
+    from indexer.search import snippet_text
+
+    reference = citation(hit.issue_number, hit.date, hit.pages)
+    print(f"{mark} {strip_controls(hit.title)}")
+    print(f"   {reference}" + (f" — {strip_controls(hit.section)}" if hit.section else ""))
+    print(f"   {strip_controls(snippet_text(hit.snippet_html))}\n")
 
 
 def _indexed_counts(args: argparse.Namespace, facet: str) -> dict[str, int]:
