@@ -42,7 +42,7 @@ def test_reindex_then_search_json(corpus: Path, tmp_path: Path, capsys) -> None:
 
     assert main(["search", "france", "travail", "--json", "--index", index]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert set(result) == {"query", "total", "results", "facets", "suggestion"}
+    assert set(result) == {"query", "total", "results", "approximate", "facets", "suggestion"}
     assert result["query"] == "france travail" and result["total"] >= 1
     first = result["results"][0]
     assert set(first) == {"id", "title", "issue", "date", "section", "score", "snippet",
