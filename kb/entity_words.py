@@ -17,13 +17,18 @@ from importlib import resources
 from kb.nlp import fold
 
 
+def _rows(filename: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated file of kb/data/, '#' lines being comments."""
+    text = resources.files("kb").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 @cache
 def word_list(name: str) -> frozenset[str]:
     """The folded words of one list of kb/data/entity_words.tsv."""
-    text = resources.files("kb").joinpath("data", "entity_words.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    words = frozenset(fold(row["word"]) for row in rows if row["list"] == name)
+    words = frozenset(fold(row["word"]) for row in _rows("entity_words.tsv")
+                      if row["list"] == name)
     if not words:
         raise ValueError(f"kb/data/entity_words.tsv: liste « {name} » vide ou absente")
     return words
@@ -50,10 +55,7 @@ ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acron
 def first_names() -> frozenset[str]:
     """Folded first names common in France and among its inhabitants (kb/data/
     first_names.tsv, built by tools/build_first_names.py from a public name list)."""
-    text = resources.files("kb").joinpath("data", "first_names.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return frozenset(fold(row["name"]) for row in csv.DictReader(
-        lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return frozenset(fold(row["name"]) for row in _rows("first_names.tsv"))
 
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",

@@ -53,12 +53,12 @@ TITLED_NAME_RE = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d['’]|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]+){1,2})"
     r"(?![\w'’-])")
 CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
+_PARTICLE_WORDS = "|".join(sorted((p for p in PARTICLES if p.isalpha()), key=len, reverse=True))
 # A known first name, then a surname (with its particle): "Édith Lambert-Moreau",
 # "Nadège LEFEBVRE", "Farid Ben Salah". Lengths bounded: linear on any input.
 FIRST_NAME_LED_RE = re.compile(
     rf"(?<![\w'’-])(?P<first>{NAME_PART}(?:-{NAME_PART})?)\s+"
-    rf"(?P<last>(?:(?:[dD]e|[dD]u|[dD]es|d'|d’|[lL]e|[lL]a|[vV]an|[vV]on|[bB]en|[eE]l|[dD]a|[dD]i)"
-    rf"\s+|d['’])?"
+    rf"(?P<last>(?:(?i:{_PARTICLE_WORDS})\s+|d['’])?"
     rf"(?:{NAME_PART}(?:-{NAME_PART}){{0,2}}|[A-ZÀ-Ý]{{2,30}}(?:-[A-ZÀ-Ý]{{2,30}})?))"
     rf"(?![\w'’-])")
 
@@ -164,6 +164,10 @@ def find_people(
     people: dict[str, PersonRef] = {}
     mentions: dict[str, list[Mention]] = {}
 
+    def taken(start: int, end: int) -> bool:
+        """The span overlaps a place or an organisation already found."""
+        return any(start < e_end and e_start < end for e_start, e_end in excluded_spans)
+
     def add(ref: PersonRef, start: int = -1, end: int = -1) -> None:
         people[ref.name] = _merge(people[ref.name], ref) if ref.name in people else ref
         bucket = mentions.setdefault(ref.name, [])
@@ -192,15 +196,14 @@ def find_people(
             for author in re.finditer(r"[^\s,](?:(?!\s+et\s).)*", piece.group()):
                 text = author.group().strip()
                 start = line.start("rest") + piece.start() + author.start()
-                if looks_like_person(text, _known_body(vocabulary)) and not any(
-                        start < e_end and e_start < start + len(text)
-                        for e_start, e_end in excluded_spans):
+                if looks_like_person(text, _known_body(vocabulary)) \
+                        and not taken(start, start + len(text)):
                     add(PersonRef(canonical_person_name(text)), start, start + len(text))
 
     for entity in ner:
         if entity.label != "PER":
             continue
-        if any(entity.start < e_end and e_start < entity.end for e_start, e_end in excluded_spans):
+        if taken(entity.start, entity.end):
             continue
         if masked.touches_mask(entity.start, entity.end) or masked.in_caps_line(
                 entity.start, entity.end):
@@ -227,8 +230,8 @@ def find_people(
             continue
         start, end = match.span()
         name = match.group()
-        if masked.in_caps_line(start, end) or masked.touches_mask(start, end) or any(
-                start < e_end and e_start < end for e_start, e_end in excluded_spans):
+        if masked.in_caps_line(start, end) or masked.touches_mask(start, end) \
+                or taken(start, end):
             continue
         if "\n" not in name and looks_like_person(name, _known_body(vocabulary)) \
                 and not _dedicated(masked.text, start) \
@@ -241,8 +244,7 @@ def find_people(
         if match is None:
             continue
         start, end = match.span("name")
-        if masked.in_caps_line(start, end) or any(
-                start < e_end and e_start < end for e_start, e_end in excluded_spans):
+        if masked.in_caps_line(start, end) or taken(start, end):
             continue
         # The complement may not hold a capitalised name of its own ("maire de Sarcelles,
         # X" is fine: that is a place; "directeur, Emmaüs Habitat" is the caller's job).

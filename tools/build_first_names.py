@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
+
+from kb.textclean import fold
 
 OUT = Path(__file__).resolve().parents[1] / "kb" / "data" / "first_names.tsv"
 COUNTRIES = [
@@ -136,10 +137,6 @@ def french_words():
     return lemmas
 
 
-def fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn"
-    )
 
 
 def main(argv: list[str] | None = None) -> int:

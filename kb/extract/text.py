@@ -224,9 +224,7 @@ def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
             pending, pending_kind = [line[bullet.end():]], BlockKind.LIST_ITEM
         elif heading:
             flush()
-            text = normalise_spaces(_strip_emphasis(heading.group(2)))
-            blocks.append(Block(text=text, page=page, kind=BlockKind.HEADING,
-                                heading_level=len(heading.group(1))))
+            blocks.append(_heading(heading.group(2), page, len(heading.group(1))))
         elif pending_kind is BlockKind.LIST_ITEM:
             # A press item's URL or a wrapped item line continues the item.
             pending.append(line)

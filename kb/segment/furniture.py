@@ -99,7 +99,7 @@ def find_furniture(blocks: Sequence[Block], masthead_end: int, body_size: float 
     """Indices (from `masthead_end` on) of the blocks that are page furniture."""
     # A table of contents may open the issue: its entries are the sections' names, not
     # masthead lines to drop wherever they come again.
-    contents = table_of_contents(blocks, 0)
+    contents = table_of_contents(blocks)
     masthead = [block for index, block in enumerate(blocks[:masthead_end])
                 if index not in contents]
     masthead_keys = {running_key(b.text) for b in masthead if len(b.text.split()) >= 2}
@@ -153,10 +153,10 @@ def opens_with_label(text: str) -> bool:
     return is_issue_label(" ".join(text.split()[:4]))
 
 
-def table_of_contents(blocks: Sequence[Block], start: int) -> set[int]:
+def table_of_contents(blocks: Sequence[Block]) -> set[int]:
     """A "Sommaire" heading and the list or short lines under it, up to the next heading."""
     found: set[int] = set()
-    for index in range(start, len(blocks)):
+    for index in range(len(blocks)):
         if fold(blocks[index].text).strip(" :") not in CONTENTS_HEADINGS:
             continue
         found.add(index)

@@ -194,8 +194,9 @@ class Walker(ArticleCues):
             self.heading = text
             self.pending_blocks.append(block)
             return
+        caps_intertitle = self.is_caps_intertitle(index)
         if layout.is_title(index) and not self.is_grouped_intertitle(index) \
-                and not self.is_caps_intertitle(index):
+                and not caps_intertitle:
             if self.merges_with_title(index):
                 self.current.title = f"{self.current.title} {text}"
                 self.current.blocks.append(block)
@@ -205,8 +206,7 @@ class Walker(ArticleCues):
         if self.opens_untyped_article(index):
             self.start(text, block)
             return
-        if self.is_intertitle(index) or self.is_grouped_intertitle(index) \
-                or self.is_caps_intertitle(index):
+        if caps_intertitle or self.is_intertitle(index) or self.is_grouped_intertitle(index):
             self.current.subheadings.append(text)
             self.current.parts.append(text)
             self.current.blocks.append(block)
