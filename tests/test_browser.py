@@ -11,6 +11,7 @@ import os
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -69,9 +70,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+@contextmanager
+def watched_page(browser, **options):
+    """A page in a new French context; a script or console error fails the test."""
+    context = browser.new_context(locale="fr-FR", **options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -79,6 +81,12 @@ def page(browser):
     yield page
     context.close()
     assert not errors, f"browser errors: {errors}"
+
+
+@pytest.fixture
+def page(browser):
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def test_type_a_query_click_facets_and_go_back(page, server_url):

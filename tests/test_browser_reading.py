@@ -56,14 +56,8 @@ def assert_no_horizontal_scroll(page) -> None:
 
 @pytest.fixture(params=sorted(WIDTHS))
 def sized_page(request, browser):
-    context = browser.new_context(locale="fr-FR", viewport=WIDTHS[request.param])
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield tab
-    context.close()
-    assert not errors, f"browser errors: {errors}"
+    with shared.watched_page(browser, viewport=WIDTHS[request.param]) as tab:
+        yield tab
 
 
 def test_issue_page_shows_page_thumbnails(sized_page, server_url):

@@ -8,7 +8,14 @@ import re
 
 import pytest
 
-from tests.test_browser import AXE, CHROMIUM, LAUNCH_ARGS, browser, server_url  # noqa: F401
+from tests.test_browser import (  # noqa: F401
+    AXE,
+    CHROMIUM,
+    LAUNCH_ARGS,
+    browser,
+    server_url,
+    watched_page,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,15 +32,9 @@ EVERYDAY = ("emploi des jeunes", "santé mentale", "Sarcelles", "renouvellement 
 @pytest.fixture(params=[PHONE, WIDE], ids=["390px", "1280px"])
 def page(request, browser):  # noqa: F811
     phone = request.param == PHONE
-    context = browser.new_context(locale="fr-FR", viewport=request.param, is_mobile=phone,
-                                  has_touch=phone)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    yield page
-    context.close()
-    assert not errors, f"browser errors: {errors}"
+    with watched_page(browser, viewport=request.param, is_mobile=phone,
+                      has_touch=phone) as page:
+        yield page
 
 
 def search(page, base: str, query: str) -> None:
