@@ -94,7 +94,7 @@ def is_caps_line(line: str) -> bool:
 _SMALL_WORDS = frozenset({
     "dans", "pour", "avec", "sans", "sous", "vers", "entre", "chez", "leur", "leurs", "notre",
     "votre", "selon", "depuis", "pendant", "contre", "après", "avant", "comme", "mais", "donc",
-    "quand", "tous", "toutes", "elles", "ils", "nous", "vous", "cette", "ces", "dont"})
+    "quand", "tous", "toutes", "elles", "nous", "vous", "cette", "dont"})
 
 
 def is_title_case_line(line: str) -> bool:
