@@ -594,6 +594,10 @@ def _section_breaks(
     breaks = []
     pad = body * 0.5
     columns = range(len(gutters) + 1)
+    spanning: set[int] = set()
+    for start, end in gutters:
+        spanning |= _spanning_words(words, (start + end) / 2)
+    wide = _wide_lines(words, 0.75 * (max(w.x1 for w in words) - min(w.x0 for w in words)))
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
@@ -608,18 +612,24 @@ def _section_breaks(
         if not any(w.bottom > top - pad and w.top < bottom + pad for w in others):
             # Below it, every column starts its text at about the same height (a picture
             # beside a title leaves the next column empty much further down).
-            starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom),
-                          default=None) for index in columns]
+            # A line across the columns further down (a footer) starts no column.
+            starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom
+                           and id(w) not in wide), default=None) for index in columns]
             present = [start for start in starts if start is not None]
+            ends = [max((w.bottom for w in words if column_of(w) == index
+                         and w.bottom <= top), default=None) for index in columns]
+            # ... and every column holds lines of a section above (not a lone label).
+            level = None not in ends and max(ends) - min(ends) <= 2 * body and all(
+                len({round(w.bottom) for w in words if column_of(w) == index
+                     and w.bottom <= top and id(w) not in wide}) >= 2 for index in columns)
             if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
-            elif not present:
-                # Last on the page, under columns that end level: the next section's
-                # heading, read after them (its text is on the next page).
-                ends = [max((w.bottom for w in words if column_of(w) == index
-                             and w.bottom <= top), default=None) for index in columns]
-                if None not in ends and max(ends) - min(ends) <= 2 * body:
-                    breaks.append((top, bottom))
+            elif level and (not present or (max(present) - min(present) <= 3 * body
+                            and min(present) - bottom <= 3 * body)):
+                # Under columns that end level (a balanced section ends there): the next
+                # section's heading, last on the page (its text is on the next page) or
+                # right above a short section that fills fewer columns.
+                breaks.append((top, bottom))
             continue
         # A heading inside the flow of balanced sections (Word's continuous section
         # breaks): nothing crosses the line just above it, every column leaves a line's
@@ -628,9 +638,6 @@ def _section_breaks(
         cut = top - 1
         if any(w.top < cut < w.bottom for w in words):
             continue
-        spanning: set[int] = set()
-        for start, end in gutters:
-            spanning |= _spanning_words(words, (start + end) / 2)
         above = [max((w for w in words if column_of(w) == index and w.bottom <= cut),
                      key=lambda w: (w.bottom, w.x1), default=None) for index in columns]
         below = [min((w for w in words if column_of(w) == index and w.top >= cut
