@@ -522,14 +522,18 @@ def _flow_lines(
 ) -> list[_Line]:
     gutters = _find_gutters(words, page_width)
 
-    # A line spanning the columns runs across the gutter's middle; a word that only
-    # starts inside a gutter measured too wide (indented column lines) is its column's.
+    # A line spanning the columns runs across the whole gutter; a line that only reaches
+    # into a gutter measured too wide (a short column's lines are all short) is its
+    # column's.
     across: set[int] = set()
     for start, end in gutters:
-        across |= _spanning_words(words, (start + end) / 2)
+        across |= _spanning_words(words, start) & _spanning_words(words, end)
 
     def crosses(word: _Word) -> bool:
         return id(word) in across
+
+    # A line reaching into a gutter measured too wide is read whole in its first column.
+    line_start = {id(w): piece[0].x0 for piece in _line_pieces(words) for w in piece}
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
                     *_section_breaks(words, gutters)])
@@ -551,7 +555,8 @@ def _flow_lines(
                 break
             if middle > bottom:
                 band = 2 * index + 2
-        column = 0 if full else sum(1 for start, _ in gutters if word.x0 >= start)
+        column = 0 if full else sum(1 for start, _ in gutters
+                                    if line_start[id(word)] >= start)
         # Text below a box in its column is read as a new region, as after a column break.
         below = sum(1 for x0, _, x1, bottom in boxes
                     if x0 - 1 <= word.x0 <= x1 and word.top >= bottom)
