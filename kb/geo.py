@@ -35,7 +35,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kb.entity_words import DEDICATION_NOUNS
+from kb.entity_words import DEDICATION_NOUNS, first_names
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
 
@@ -360,6 +360,8 @@ class PlaceLinker:
         start, end = span[0].start, span[-1].end
         if _glued(text, start, end):
             return None
+        if _after_first_name(text, tokens, hit.first):
+            return None  # 'Nadia Verdun', 'Paul MEUDON': a surname, even in a list's line
         ranked = sorted(candidates, key=lambda e: (
             e.tier, 0 if e.kind == COMMUNE else 1, -e.population))
         # A département beats a commune of the same name outside Île-de-France.
@@ -571,6 +573,17 @@ def _capitalised_before(text, tokens, first) -> bool:
     previous = tokens[first - 1]
     gap = text[previous.end:tokens[first].start]
     return gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
+
+
+def _after_first_name(text, tokens, first) -> bool:
+    """A capitalised first name right before the name, same line: a person's surname
+    ('Nadia Verdun'), even where the first name opens a sentence or a list's line."""
+    if first == 0:
+        return False
+    previous = tokens[first - 1]
+    gap = text[previous.end:tokens[first].start]
+    return (gap in (" ", "\u00a0") and previous.capitalised and len(previous.raw) > 1
+            and previous.key not in FUNCTION_WORDS and fold(previous.raw) in first_names())
 
 
 def _after_dedication_noun(text, tokens, first) -> bool:

@@ -217,3 +217,17 @@ def test_far_commune_backed_by_its_departement_or_size(linker):
     assert refs(linker, "à Grigny (62) aussi") == ["62388"]
     assert refs(linker, "à Grigny (Pas-de-Calais) aussi") == ["62388"]
     assert "33009" in refs(linker, "Un séjour à Arcachon, en Gironde.")
+
+
+@pytest.mark.parametrize("text", [
+    "Nadia Verdun, directrice du centre social, Sarcelles",  # a list's line
+    "Elle a rencontré Paul Nancy et Claire MEUDON hier.",
+    "Contact : Yasmine Roubaix, y.roubaix@exemple.fr",
+])
+def test_a_surname_after_a_first_name_is_no_commune(linker, text):
+    assert [r for r in refs(linker, text) if r != "95585"] == []
+
+
+def test_a_first_name_elsewhere_leaves_the_commune(linker):
+    assert refs(linker, "Nadia est allée à Meudon.") == ["92048"]
+    assert refs(linker, "Réunion à Saint-Denis, Paul Nancy présent.") == ["93066"]
