@@ -226,3 +226,72 @@ def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
     assert [(a.section, a.title) for a in articles] == [
         ("Agenda", "UNE RENCONTRE RÉGIONALE"), ("Ressources", "UN GUIDE PRATIQUE")]
     assert "FFF2" in articles[0].text
+
+
+def _two_columns(canvas: Canvas, y: float, left: list[str], right: list[str]) -> None:
+    canvas.setFont("Helvetica", 9.5)
+    for row, line in enumerate(left):
+        canvas.drawString(LEFT, y - 12 * row, line)
+    for row, line in enumerate(right):
+        canvas.drawString(GUTTER_X, y - 12 * row, line)
+
+
+def test_a_short_section_under_balanced_columns_is_read_after_them(tmp_path):
+    """A word processor's balanced section ends level in both columns; the next section
+    fills only the left column: its heading cuts the page, the right column's end of
+    the article above is read before it."""
+    path = tmp_path / "court.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("GGG1", 6), _column_lines("GGG2", 6))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "Ressources")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 40, "UN GUIDE PRATIQUE")
+    _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 58, _column_lines("HHH1", 5), [])
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if key in t)
+             for key in ("GGG1", "GGG2", "Ressources", "UN GUIDE", "HHH1")]
+    assert order == sorted(order), texts
+
+
+def test_a_column_running_to_the_foot_of_the_page_is_one_flow(tmp_path):
+    """The same shapes, but the left column runs on to the foot of the page: one
+    section's flow (the right column ends early on the last page), read column by column."""
+    path = tmp_path / "flux.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("JJJ1", 6), _column_lines("JJJ2", 6))
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "UN GUIDE PRATIQUE")
+    _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 32, _column_lines("KKK1", 52), [])
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if key in t)
+             for key in ("JJJ1", "UN GUIDE", "KKK1", "JJJ2")]
+    assert order == sorted(order), texts
+
+
+def test_a_title_line_reaching_into_a_wide_gutter_stays_in_its_column(tmp_path):
+    """Short left-column lines make the gutter look wide; a title line ending inside it
+    does not cross the columns, so the right column's lines beside it stay apart."""
+    path = tmp_path / "gouttiere.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 15)
+    canvas.drawString(LEFT, HEIGHT - 60, "Conseils citoyens : mode")
+    canvas.drawString(LEFT, HEIGHT - 78, "d'emploi ? Retour sur une année")
+    canvas.drawString(LEFT, HEIGHT - 96, "d'expérimentations")
+    canvas.setFont("Helvetica", 9.5)
+    canvas.drawString(LEFT, HEIGHT - 116, "Collectif, Éditions du Square, 96 p.")
+    right = [line[:40] for line in _column_lines("LLL2", 8)]
+    _two_columns(canvas, HEIGHT - 60, [], right)
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    title = next(t for t in texts if t.startswith("Conseils"))
+    assert "expérimentations" in title and "LLL2" not in title, texts

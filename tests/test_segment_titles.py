@@ -98,3 +98,23 @@ def test_a_title_s_line_end_hyphen_is_a_compound_s():
     assert _join("la commu-", "nication", Counter({"communication": 2}), heading=True) == \
         "la communication"  # the document writes the word solid elsewhere
     assert _join("la commu-", "nication", Counter()) == "la communication"  # body text
+
+
+def test_an_intertitle_after_a_contact_line_goes_on_with_the_article():
+    """'Contact :' closes an article, but a line set in the type of its own intertitles
+    right after it is one more intertitle, not a new article."""
+    _, articles = segment(_pdf(
+        *HEAD,
+        _line("Une maison du projet aux Lochères", 120),
+        _body(BODY, 140),
+        _line("Des ateliers chaque mois", 170, 10.5),
+        _body(OTHER, 186),
+        _body("Contact : centre social, 01 39 00 00 00", 210),
+        _line("Des limites reconnues", 230, 10.5),
+        _body("Les partenaires jugent la durée trop courte pour les plus éloignés.", 246),
+        _line("À Trappes, un parc dessiné avec les habitants", 280),
+        _body(BODY, 300),
+    ))
+    assert [a.title for a in articles] == [
+        "Une maison du projet aux Lochères", "À Trappes, un parc dessiné avec les habitants"]
+    assert "Des limites reconnues" in articles[0].text

@@ -158,7 +158,8 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
     lines: list[_Line] = []
     for page in pages:
         if page.words:
-            page_lines = _layout_lines(page.words, page.width, page.number, page.rects)
+            page_lines = _layout_lines(page.words, page.width, page.number, page.rects,
+                                       page_height=page.height)
             _attach_links(page_lines, page.hyperlinks)
             _attach_marks(page_lines, page.marks)
             lines += page_lines
@@ -496,7 +497,7 @@ def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int 
 
 def _layout_lines(
     words: list[_Word], page_width: float, page_number: int,
-    rects: list[tuple[float, float, float, float]] = (),
+    rects: list[tuple[float, float, float, float]] = (), *, page_height: float | None = None,
 ) -> list[_Line]:
     boxes = _text_boxes(words, list(rects))
     boxed = {id(word): index for word in words
@@ -504,7 +505,7 @@ def _layout_lines(
     flow = [word for word in words if id(word) not in boxed]
     lines: list[_Line] = []
     if flow:
-        lines += _flow_lines(flow, page_width, page_number, boxes)
+        lines += _flow_lines(flow, page_width, page_number, boxes, page_height)
     for index in range(len(boxes)):
         box_words = [word for word in words if boxed.get(id(word)) == index]
         if box_words:
@@ -518,7 +519,7 @@ def _layout_lines(
 
 def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
-    boxes: list[tuple[float, float, float, float]],
+    boxes: list[tuple[float, float, float, float]], page_height: float | None = None,
 ) -> list[_Line]:
     gutters = _find_gutters(words, page_width)
 
@@ -536,7 +537,7 @@ def _flow_lines(
     line_start = {id(w): piece[0].x0 for piece in _line_pieces(words) for w in piece}
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
-                    *_section_breaks(words, gutters)])
+                    *_section_breaks(words, gutters, page_height)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -573,7 +574,7 @@ def _flow_lines(
 
 
 def _section_breaks(
-    words: list[_Word], gutters: list[tuple[float, float]],
+    words: list[_Word], gutters: list[tuple[float, float]], page_height: float | None = None,
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
@@ -603,6 +604,13 @@ def _section_breaks(
     for start, end in gutters:
         spanning |= _spanning_words(words, (start + end) / 2)
     wide = _wide_lines(words, 0.75 * (max(w.x1 for w in words) - min(w.x0 for w in words)))
+
+    def fills_page(column: int, below: float) -> bool:
+        """The column runs on to the foot of the page under `below`: the flow of one
+        section going on, not a short section that fills fewer columns."""
+        ends = [w.bottom for w in words if column_of(w) == column and w.top >= below
+                and id(w) not in wide]
+        return page_height is None or (bool(ends) and max(ends) > 0.8 * page_height)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
@@ -630,7 +638,8 @@ def _section_breaks(
             if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
             elif level and (not present or (max(present) - min(present) <= 3 * body
-                            and min(present) - bottom <= 3 * body)):
+                            and min(present) - bottom <= 3 * body
+                            and not fills_page(column, bottom))):
                 # Under columns that end level (a balanced section ends there): the next
                 # section's heading, last on the page (its text is on the next page) or
                 # right above a short section that fills fewer columns.

@@ -22,6 +22,7 @@ class Draft:
     parts: list[str] = field(default_factory=list)
     last_part_is_item: bool = False
     subheadings: list[str] = field(default_factory=list)
+    subheading_tiers: set = field(default_factory=set)  # the type its intertitles are set in
     items: list[str] = field(default_factory=list)  # list lines, as read
     contacts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
@@ -48,6 +49,7 @@ class Draft:
             self.add_paragraph(rest.lead)
         self.parts.extend(rest.parts)
         self.subheadings.extend(rest.subheadings)
+        self.subheading_tiers |= rest.subheading_tiers
         self.items.extend(rest.items)
         self.contacts.extend(rest.contacts)
         self.blocks.extend(rest.blocks)

@@ -206,8 +206,12 @@ class Walker(ArticleCues):
         if self.opens_untyped_article(index):
             self.start(text, block)
             return
-        if caps_intertitle or self.is_intertitle(index) or self.is_grouped_intertitle(index):
+        reopens = self.reopens_after_closing(index)
+        if reopens or caps_intertitle or self.is_intertitle(index) \
+                or self.is_grouped_intertitle(index):
+            self.current.closed = False
             self.current.subheadings.append(text)
+            self.current.subheading_tiers.add(self.tiers[index])
             self.current.parts.append(text)
             self.current.blocks.append(block)
             return
@@ -217,6 +221,15 @@ class Walker(ArticleCues):
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
+
+    def reopens_after_closing(self, index: int) -> bool:
+        """A 'Contact :' line closed the article, but what follows is set in the type of
+        its own intertitles: the article goes on under one more intertitle."""
+        draft = self.current
+        return (draft is not None and draft.closed and not draft.is_list
+                and self.tiers[index] is not None
+                and self.tiers[index] in draft.subheading_tiers
+                and self.layout.is_minor_heading(index))
 
     # -- state changes ----------------------------------------------------
 
