@@ -35,7 +35,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kb.entity_words import DEDICATION_NOUNS, first_names
+from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, first_names
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
 
@@ -398,9 +398,8 @@ class PlaceLinker:
             # 'Quarante ans après…': a capital that only opens a sentence says nothing;
             # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
             return None
-        if entry.kind == COMMUNE and entry.tier == 2 and preposition == "de" and (
-            hit.first >= 2 and tokens[hit.first - 2].key in INSTITUTION_NOUNS
-        ):
+        if entry.kind == COMMUNE and entry.tier > 0 and preposition == "de" \
+                and _names_a_body_of(tokens, hit.first):
             return None
         if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes:
             return None
@@ -573,6 +572,20 @@ def _capitalised_before(text, tokens, first) -> bool:
     previous = tokens[first - 1]
     gap = text[previous.end:tokens[first].start]
     return gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
+
+
+# Heads of bodies' names that also name a spot in a town ('au centre de Lyon'): not cues.
+PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
+BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS)
+
+
+def _names_a_body_of(tokens, first) -> bool:
+    """'l'université de Lyon', 'la métropole de Lyon', 'l'IEP de Grenoble': the head of a
+    body's name (or its acronym) then 'de' — the town is part of the body's name."""
+    if first < 2:
+        return False
+    head = tokens[first - 2]
+    return head.key in BODY_HEADS or (head.all_caps and 2 <= len(head.raw) <= 6)
 
 
 def _after_first_name(text, tokens, first) -> bool:

@@ -231,3 +231,18 @@ def test_a_surname_after_a_first_name_is_no_commune(linker, text):
 def test_a_first_name_elsewhere_leaves_the_commune(linker):
     assert refs(linker, "Nadia est allée à Meudon.") == ["92048"]
     assert refs(linker, "Réunion à Saint-Denis, Paul Nancy présent.") == ["93066"]
+
+
+@pytest.mark.parametrize("text", [
+    "l'université de Lyon et la métropole de Lyon",
+    "Sciences Po et l'IEP de Grenoble",
+])
+def test_a_town_elsewhere_inside_a_bodys_name_is_no_commune(linker, text):
+    assert refs(linker, text) == []
+
+
+def test_a_spot_in_a_town_still_names_it(linker):
+    text = "Une rencontre au centre de Lyon."
+    lyon = (text.index("Lyon"), text.index("Lyon") + 4)  # spaCy reads a place there
+    assert refs(linker, text, loc_spans=[lyon]) == ["69123"]
+    assert refs(linker, "La mission locale de Sarcelles") == ["95585"]  # the territory's own
