@@ -604,6 +604,9 @@ def _section_breaks(
     for start, end in gutters:
         spanning |= _spanning_words(words, (start + end) / 2)
     wide = _wide_lines(words, 0.75 * (max(w.x1 for w in words) - min(w.x0 for w in words)))
+    # A line across the columns under all of them (a footer) starts no column.
+    columns_end = max((w.bottom for w in words if id(w) not in wide), default=0.0)
+    footer = {id(w) for w in words if id(w) in wide and w.top >= columns_end}
 
     def fills_page(column: int, below: float) -> bool:
         """The column runs on to the foot of the page under `below`: the flow of one
@@ -625,9 +628,8 @@ def _section_breaks(
         if not any(w.bottom > top - pad and w.top < bottom + pad for w in others):
             # Below it, every column starts its text at about the same height (a picture
             # beside a title leaves the next column empty much further down).
-            # A line across the columns further down (a footer) starts no column.
             starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom
-                           and id(w) not in wide), default=None) for index in columns]
+                           and id(w) not in footer), default=None) for index in columns]
             present = [start for start in starts if start is not None]
             ends = [max((w.bottom for w in words if column_of(w) == index
                          and w.bottom <= top), default=None) for index in columns]
