@@ -124,7 +124,9 @@ class Enricher:
         people = find_people(
             masked, ner, self.organisations, self.link_places,
             contacts=article.contacts,
-            is_list=fold(article.kind or article.title) == "mouvements",
+            # A list rubric ("Mouvements", "Ils et elles changent de poste"): its items
+            # are records "Name, role, place".
+            is_list=bool(article.items) or fold(article.kind or article.title) == "mouvements",
             excluded_spans=[(m.start, m.end) for m in places] + org_spans,
         )
 

@@ -35,7 +35,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, first_names
+from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, first_names, word_list
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
 
@@ -274,7 +274,12 @@ class PlaceLinker:
         unsupported = []
         for mention in mentions:
             commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
-            if commune is None or _tier(commune.departement) < 2:
+            if commune is None or commune.departement in COVERED_DEPARTEMENTS:
+                continue
+            if _quoted_only(text, mention, mentions):
+                unsupported.append(mention)
+                continue
+            if _tier(commune.departement) < 2:
                 continue
             if (commune.population or 0) >= BIG_TOWN:
                 continue
@@ -398,8 +403,9 @@ class PlaceLinker:
             # 'Quarante ans après…': a capital that only opens a sentence says nothing;
             # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
             return None
-        if entry.kind == COMMUNE and entry.tier > 0 and preposition == "de" \
-                and _names_a_body_of(tokens, hit.first):
+        if entry.kind == COMMUNE and entry.tier > 0 and (
+                (preposition == "de" and _names_a_body_of(text, tokens, hit.first))
+                or _acronym_after(text, tokens, hit.last)):
             return None
         if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes:
             return None
@@ -576,16 +582,36 @@ def _capitalised_before(text, tokens, first) -> bool:
 
 # Heads of bodies' names that also name a spot in a town ('au centre de Lyon'): not cues.
 PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
-BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS)
+BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS) | word_list("name_head")
 
 
-def _names_a_body_of(tokens, first) -> bool:
-    """'l'université de Lyon', 'la métropole de Lyon', 'l'IEP de Grenoble': the head of a
-    body's name (or its acronym) then 'de' — the town is part of the body's name."""
+def _names_a_body_of(text, tokens, first) -> bool:
+    """'l'université de Lyon', 'la métropole de Lyon', 'le Festival d'Avignon': the head of
+    a body's name (a type noun of kb/data/entity_words.tsv) then 'de' — the town is part
+    of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.)"""
     if first < 2:
         return False
     head = tokens[first - 2]
-    return head.key in BODY_HEADS or (head.all_caps and 2 <= len(head.raw) <= 6)
+    return head.key in BODY_HEADS
+
+
+def _acronym_after(text, tokens, last) -> bool:
+    """'le Paris FC', 'Lyon OU': a short acronym right after the town names a club or a
+    body."""
+    if last >= len(tokens):
+        return False
+    following = tokens[last]
+    gap = text[tokens[last - 1].end:following.start]
+    return gap in (" ", "\u00a0") and following.all_caps and 2 <= len(following.raw) <= 4
+
+
+def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """« Retour à Reims », « Paris, Texas »: inside the guillemets of a title, and named
+    nowhere else in the text."""
+    def quoted(m: Mention) -> bool:
+        before = text[:m.start]
+        return before.rfind("«") > before.rfind("»")
+    return quoted(mention) and all(quoted(m) for m in mentions if m.ref == mention.ref)
 
 
 def _after_first_name(text, tokens, first) -> bool:

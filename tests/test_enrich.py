@@ -192,3 +192,24 @@ def test_kb_entities_lists_counts(seed_files, capsys, enricher):
     assert main(["entities", str(seed_files[0].parent), "--kind", "person", "--json"]) == 0
     people = json.loads(capsys.readouterr().out)["person"]
     assert {"value": "Carl Garcia", "label": "Carl Garcia", "count": 1} in people
+
+
+def test_a_list_rubric_reads_its_records_and_no_place_as_a_person(enricher):
+    """Any list rubric ("Ils et elles changent de poste") holds records "Name, role, place";
+    a brief opening on "Au Pecq, …" names a place, not a person."""
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    records = ("Lina Haddad, cheffe de projet renouvellement urbain, Argenteuil",
+               "Olivier Montesquieu, directeur de la cohésion sociale, Colombes")
+    briefs = ("Au Pecq, la maison de quartier rouvre ses portes.",
+              "Aux Mureaux, un forum de l'emploi aura lieu en mai.")
+
+    def list_article(title, items):
+        return Article(
+            id=title, issue=issue, position=0, section=None, kind=None, kind_detail=None,
+            heading=None, title=title, lead="", text="\n".join(items), items=items, links=(),
+            emails=(), contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
+
+    moves, news = enricher.enrich([list_article("Ils et elles changent de poste", records),
+                                   list_article("En bref", briefs)])
+    assert {"Lina Haddad", "Olivier Montesquieu"} <= {p.name for p in moves.people}
+    assert not news.people

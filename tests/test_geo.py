@@ -235,7 +235,9 @@ def test_a_first_name_elsewhere_leaves_the_commune(linker):
 
 @pytest.mark.parametrize("text", [
     "l'université de Lyon et la métropole de Lyon",
-    "Sciences Po et l'IEP de Grenoble",
+    "Le spectacle a été créé au Festival d'Avignon.",
+    "Le Paris FC et le Racing entraînent les jeunes.",
+    "Dans la lignée de « Retour à Reims », le sociologue revient sur sa jeunesse.",
 ])
 def test_a_town_elsewhere_inside_a_bodys_name_is_no_commune(linker, text):
     assert refs(linker, text) == []

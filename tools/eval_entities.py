@@ -78,7 +78,7 @@ def evaluate(pairs: Iterable[tuple[str, dict, Found]]):
         optional = set(gold.get("optional", []))
         per_kind = {
             "organisations": compare_organisations(gold, item.organisations),
-            "communes": _set_compare(set(item.communes), set(gold["communes"])),
+            "communes": _set_compare(set(item.communes) - optional, set(gold["communes"])),
             "people": _set_compare(set(item.people) - optional, set(gold["people"])),
         }
         for kind, (tp, fp, missed) in per_kind.items():
