@@ -35,6 +35,22 @@ them. They were scored once, at commit 3d661ee (first_run.json there, made by
 No article was lost by the segmenter. Of the 58 communes outside 78/92/95 found, 4 are not
 in the labels; a verifier who writes no rule read them and found none supported by the
 text (no names were passed on, so no rule could be fitted to them).
+
+The third set, tests/sealed/entities_v3/:
+
+tests/sealed/entities_v3/ holds 12 issues (120 articles) written and labelled on 2026-12-04
+by a helper who had not read the code, committed (910eaa4) before the code was scored on
+them, scored once at that commit (first_run.json there):
+
+| entity        | enrichment P / R / F1 | raw fr_core_news_sm F1 |
+|---------------|-----------------------|------------------------|
+| communes      | 0.97 / 0.94 / 0.954   | 0.87                   |
+| organisations | 0.92 / 0.88 / 0.901   | 0.47                   |
+| people        | 0.97 / 0.96 / 0.967   | 0.67                   |
+
+2 of the 120 articles were not found by the segmenter (their entities count as missed).
+Of the 65 communes outside 78/92/95 found, 3 are neither labelled nor optional. Communes
+are below the issue's bar (0.97): the entities issue stays open.
 """
 
 from __future__ import annotations
@@ -51,6 +67,7 @@ HERE = Path(__file__).parent / "sealed"
 FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities": {"communes": 0.93, "organisations": 0.87, "people": 0.88},
     "entities_v2": {"communes": 0.97, "organisations": 0.92, "people": 0.98},
+    "entities_v3": {"communes": 0.95, "organisations": 0.90, "people": 0.96},
 }
 
 
