@@ -118,3 +118,22 @@ def test_an_intertitle_after_a_contact_line_goes_on_with_the_article():
     assert [a.title for a in articles] == [
         "Une maison du projet aux Lochères", "À Trappes, un parc dessiné avec les habitants"]
     assert "Des limites reconnues" in articles[0].text
+
+
+def test_a_paragraph_cut_by_a_section_heading_goes_back_to_its_article():
+    """A PDF read column by column puts a section heading set at the foot of one column
+    before the end of the paragraph at the top of the next: the lower-case rest goes back
+    to the article that stopped mid-sentence, never into an untitled article."""
+    _, articles = segment(_pdf(
+        *HEAD,
+        _line("Une maison du projet aux Lochères", 120),
+        _body("La ville ouvre une maison du projet au pied des tours, avec", 140),
+        _line("Ressources", 170, 17),
+        _body("une permanence le mardi et des ateliers pour les habitants.", 200),
+        _line("Un guide pour les conseils citoyens", 230),
+        _body(BODY, 250),
+    ))
+    assert [(a.section, a.title) for a in articles] == [
+        ("Vie des quartiers", "Une maison du projet aux Lochères"),
+        ("Ressources", "Un guide pour les conseils citoyens")]
+    assert "une permanence le mardi" in articles[0].lead

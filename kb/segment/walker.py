@@ -218,9 +218,29 @@ class Walker(ArticleCues):
         if layout.is_minor_heading(index) and (self.current is None or self.current.closed):
             self.start(text, block)
             return
+        if self.continues_across_heading(block, text):
+            previous = self.drafts[-1]
+            previous.blocks.append(block)
+            if previous.parts:
+                previous.parts[-1] += " " + text
+            else:
+                previous.lead += " " + text
+            return
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
+
+    def continues_across_heading(self, block: Block, text: str) -> bool:
+        """A paragraph opening in lower case right under a section heading, while the last
+        article stopped mid-sentence: the rest of that article's paragraph, read after a
+        heading set at the foot of the column before (a PDF's reading order)."""
+        if self.current is not None or not self.drafts or not text[:1].islower() \
+                or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        previous = self.drafts[-1]
+        last = previous.parts[-1] if previous.parts else previous.lead
+        return bool(last) and not previous.closed and not previous.is_list \
+            and last.rstrip()[-1:] not in ".!?»:;)…"
 
     def reopens_after_closing(self, index: int) -> bool:
         """A 'Contact :' line closed the article, but what follows is set in the type of
