@@ -105,3 +105,16 @@ def test_a_list_rubric_keeps_its_title_line_and_wrapped_records():
                                                      "Ils et elles ont changé de poste")
     assert articles[0].items[1] == ("Guillaume Perret, responsable du service cohésion sociale, "
                                     "Communauté d'agglomération Saint Germain Boucles de Seine")
+
+
+def test_two_blank_lines_part_an_article_from_the_list_rubric_after_it():
+    text = ("Résonances n°88 - mars 2023\n\nRessources\n\nUN GUIDE POUR ANIMER À DISTANCE\n\n"
+            f"{BODY}\n\n\nSélection documentaire\n\n"
+            "- « Le confinement vu des quartiers », collectif, revue, 2020\n\n"
+            "- « Les associations face à la crise », enquête, 2020\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks].count(BlockKind.SEPARATOR) == 1
+    articles = _segment(text)
+    assert [a.title for a in articles] == ["UN GUIDE POUR ANIMER À DISTANCE",
+                                           "Sélection documentaire"]
+    assert len(articles[1].items) == 2 and "confinement" not in articles[0].text

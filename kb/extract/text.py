@@ -263,12 +263,20 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for page_index, page_text in enumerate(text.split("\f"), start=1):
         chunk: list[str] = []
+        blank = 0
         for line in [*page_text.split("\n"), ""]:
             if line.strip():
+                if blank >= 2 and blocks and not chunk \
+                        and blocks[-1].kind is not BlockKind.SEPARATOR:
+                    # Two blank lines or more part items as a rule would.
+                    blocks.append(Block(text="", page=page_index, kind=BlockKind.SEPARATOR))
+                blank = 0
                 chunk.append(line)
-            elif chunk:
-                blocks.extend(_blocks_of_chunk(chunk, page_index))
-                chunk = []
+            else:
+                blank += 1
+                if chunk:
+                    blocks.extend(_blocks_of_chunk(chunk, page_index))
+                    chunk = []
     mended: list[Block] = []
     for block in blocks:
         if mended and _mends(mended[-1], block):
