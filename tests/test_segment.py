@@ -448,6 +448,8 @@ def _jumping_issue(out_line: str, in_lines: tuple[tuple[str, str], ...]) -> Extr
     ("→ p. 3", (("p", "Suite de la page 1"), ("t", "KIOSQUE POUR L'EMPLOI"))),
     ("Lire la suite p. 3", (("t", "UN KIOSQUE POUR L'EMPLOI (suite)"),)),
     ("(suite p. 3)", (("p", "(suite de la p. 1)"),)),  # no title repeated at all
+    # a reworded title: the pages named on both sides agree
+    ("(suite p. 3)", (("t", "LES DEMANDEURS D'EMPLOI À L'ACCUEIL"), ("p", "(suite de la p. 1)"))),
 ])
 def test_a_jumped_article_is_stitched_back_whole(out_line, in_lines):
     _, articles = segment(_jumping_issue(out_line, in_lines))
