@@ -559,7 +559,10 @@ def _preposition_before(tokens, text, first) -> str | None:
         return None
     token = tokens[index]
     gap = text[token.end:tokens[index + 1].start]
-    if token.key in PREPOSITIONS and token.raw.islower() and "\n" not in gap and len(gap) <= 2:
+    # 'À Grenoble, …', 'De Toulouse à Marseille': capitalised only as a sentence's first word.
+    lowered = token.raw.islower() or ((token.raw[1:].islower() or len(token.raw) == 1) \
+        and _sentence_initial(text, tokens, index))
+    if token.key in PREPOSITIONS and lowered and "\n" not in gap and len(gap) <= 2:
         return {"d": "de", "du": "de", "des": "de"}.get(token.key, token.key)
     return None
 

@@ -462,7 +462,8 @@ def find_organisations(
     for match in APPOSITIVE_RE.finditer(masked.text):
         start, end = match.span("name")
         if overlaps(start, end) or masked.in_caps_line(start, end) or _sentence_initial(
-                masked.text, start) or _is_person(match.group("name")):
+                masked.text, start) or _is_person(match.group("name")) \
+                or _is_place(start, end, excluded_spans):  # "À Nanterre, l'association X"
             continue
         name = clean_name(match.group("name"))
         if name and fold(name) not in GENERIC_WORDS:

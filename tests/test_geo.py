@@ -248,3 +248,9 @@ def test_a_spot_in_a_town_still_names_it(linker):
     lyon = (text.index("Lyon"), text.index("Lyon") + 4)  # spaCy reads a place there
     assert refs(linker, text, loc_spans=[lyon]) == ["69123"]
     assert refs(linker, "La mission locale de Sarcelles") == ["95585"]  # the territory's own
+
+
+def test_a_capitalised_preposition_opening_a_sentence_still_introduces_a_town(linker):
+    assert refs(linker, "De Toulouse à Marseille, les centres se multiplient.") == [
+        "31555", "13055"]
+    assert refs(linker, "Les médiateurs sont là. À Grenoble, la métropole agit.") == ["38185"]
