@@ -663,6 +663,8 @@ def _inside_proper_name(text, tokens, first, last) -> bool:
         if (gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
                 and not _sentence_initial(text, tokens, first - 1)):
             return True
+        if gap.strip() == "&" and previous.capitalised:  # 'People & Baby', 'Ville & Banlieue'
+            return True
     if last < len(tokens):
         following = tokens[last]
         gap = text[span[-1].end:following.start]

@@ -254,3 +254,7 @@ def test_a_capitalised_preposition_opening_a_sentence_still_introduces_a_town(li
     assert refs(linker, "De Toulouse à Marseille, les centres se multiplient.") == [
         "31555", "13055"]
     assert refs(linker, "Les médiateurs sont là. À Grenoble, la métropole agit.") == ["38185"]
+
+
+def test_a_word_after_an_ampersand_belongs_to_a_name(linker):
+    assert refs(linker, "Les crèches People & Baby recrutent.") == []
