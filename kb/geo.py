@@ -14,7 +14,7 @@ What needs what (the rules a documentalist can check):
   (kb/data/common_names.tsv) unless a capital in mid-sentence already says "name";
 - a name glued by a hyphen to a bigger word is part of that word (`Cergy-Pontoise`,
   `Paris-Saclay`, the `Yvelines` of `Saint-Quentin-en-Yvelines`): no commune;
-- a name inside a run of capitalised words (`Sciences Po Bordeaux`, `Marie Beauchamp`) is
+- a name inside a run of capitalised words (`École Lumen Bordeaux`, `Marie Beauchamp`) is
   part of another name, unless a LOC span says otherwise;
 - a commune outside Île-de-France right after `université de`, `CHU de`… names the
   institution, not the place;
@@ -498,7 +498,8 @@ class PlaceLinker:
 
 
 def _names_an_event(text: str, end: int) -> bool:
-    """'Paris 2024', 'Marseille 2013': a place name followed by a year names an event."""
+    """A town's name followed by a year ('<town> 2024', the Games or a cultural capital's
+    year) names an event."""
     return EVENT_YEAR.match(text, end) is not None
 
 
@@ -652,7 +653,7 @@ def _street_named_after(text, tokens, first) -> bool:
 
 def _inside_proper_name(text, tokens, first, last) -> bool:
     """True when a capitalised word sits right beside the name on the same line, as in
-    'Sciences Po Bordeaux' or 'Val d'Oise Habitat' (the previous one only counts when it
+    'École Lumen Bordeaux' or 'Val d'Oise Habitat' (the previous one only counts when it
     does not open the sentence: 'Hier Nanterre…' stays a commune)."""
     span = tokens[first:last]
     if all(t.all_caps for t in span):
@@ -663,7 +664,7 @@ def _inside_proper_name(text, tokens, first, last) -> bool:
         if (gap in (" ", "\u00a0") and previous.capitalised and previous.key not in FUNCTION_WORDS
                 and not _sentence_initial(text, tokens, first - 1)):
             return True
-        if gap.strip() == "&" and previous.capitalised:  # 'People & Baby', 'Ville & Banlieue'
+        if gap.strip() == "&" and previous.capitalised:  # 'Alpha & Oméga', 'Ville & Banlieue'
             return True
     if last < len(tokens):
         following = tokens[last]

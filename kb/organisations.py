@@ -61,7 +61,7 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&"
 LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|de\s+)",
                                  re.IGNORECASE)
 # The name after an introducing phrase: capitalised words, joined by particles.
-# "et" joins two capitalised words only ("Genre et Ville", not "X et d'Y"); a word may
+# "et" joins two capitalised words only ("Arts et Quartiers", not "X et d'Y"); a word may
 # start with digits when a capital follows ("Immobilière 3F").
 # Dots only inside a word ("M.S.H.A"), never the full stop ending a sentence.
 NAME_WORD = r"[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"
@@ -281,7 +281,7 @@ def find_organisations(
     Most trusted first, each reading claiming its span: acronyms the text defines
     (resolved through the vocabulary when known), known names and acronyms, names
     opened by a head word or closed by a tail word, names introduced by a type noun
-    (these may contain a place: "Banque alimentaire du Val-d'Oise"), media and
+    (these may contain a place: "Épicerie solidaire du Val-d'Oise"), media and
     publishers of references; then, places now blocking, filtered spaCy spans and
     names listed between two organisations.
     """
@@ -374,7 +374,7 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    # "collège René-Cassin", "centre social Les Tilleuls", "centre hospitalier de Chambly":
+    # "collège René-Cassin", "centre social Les Aulnes", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
     for match in establishment_re().finditer(masked.text):
         start, end = match.span()
@@ -634,7 +634,7 @@ def _widen_to_ner(candidate: NameCandidate, ner: Iterable[Entity],
 
 
 def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
-    """'Fédération des conseils de parents d'élèves et de l'Association … (AFEV)': a name
+    """'Fédération des amicales de locataires et de l'Association … (AFEV)': a name
     that runs into one already found stops before it."""
     starts = [s for s, e in claimed if candidate.start < s < candidate.end]
     if not starts:
