@@ -176,3 +176,10 @@ def test_kb_reindex_reports_the_undated_seed_issue(seed_files, tmp_path):
                       enrich=lambda articles: [EnrichedArticle(article=a) for a in articles])
     assert summary.issues == 1
     assert any("sans date" in warning.reason for warning in summary.warnings)
+
+
+def test_a_line_that_only_states_the_issue_is_masthead_furniture():
+    from kb.segment.issue import issue_label_only
+
+    assert all(issue_label_only(t) for t in ("n°276", "N° 33", "mars 2010", "n°33 – mars 2010"))
+    assert not any(issue_label_only(t) for t in ("Agenda", "2010", "", "Le 12 mars 2010, réunion"))

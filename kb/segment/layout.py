@@ -24,7 +24,7 @@ from kb.segment.cues import (
     title_line,
 )
 from kb.segment.furniture import find_furniture
-from kb.segment.issue import date_in, number_in
+from kb.segment.issue import date_in, issue_label_only, number_in
 from kb.segment.jumps import jump_line
 from kb.segment.vocabulary import LIST_RUBRICS, NEWSLETTER_KEY, known_label, match_section
 from kb.textclean import fold, is_all_caps, is_url_only
@@ -234,6 +234,7 @@ class Layout:
         and jump lines (read apart by the walker): none of them is a cue for the blocks
         around them."""
         if block.kind is BlockKind.SEPARATOR or PAGE_NUMBER_RE.match(block.text) \
+                or issue_label_only(block.text) \
                 or jump_line(block.text) is not None:
             return True
         return fold(block.text) in self.masthead_keys or id(block) in self.furniture
