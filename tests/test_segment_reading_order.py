@@ -295,3 +295,23 @@ def test_a_title_line_reaching_into_a_wide_gutter_stays_in_its_column(tmp_path):
     texts = [block.text for block in extract(path).blocks]
     title = next(t for t in texts if t.startswith("Conseils"))
     assert "expérimentations" in title and "LLL2" not in title, texts
+
+
+def test_short_columns_under_text_across_the_page_are_read_column_by_column(tmp_path):
+    """An editorial and an agenda set across the page cover the gutter of the two short
+    columns under them: the gutter is found again under the text across."""
+    path = tmp_path / "pied.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 9.5)
+    across = (SENTENCE + " " + SENTENCE)[:105]
+    for row in range(40):
+        canvas.drawString(LEFT, HEIGHT - 60 - 12 * row, across)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 560, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 580, _column_lines("MMM1", 7), _column_lines("MMM2", 7))
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    first = next(i for i, t in enumerate(texts) if "MMM1" in t)
+    second = next(i for i, t in enumerate(texts) if "MMM2" in t)
+    assert first < second and "MMM2" not in texts[first], texts

@@ -374,6 +374,21 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     return found
 
 
+def _gutters_under_the_page_wide_text(words: list[_Word], page_width: float,
+                                      ) -> list[tuple[float, float]]:
+    """Columns that fill only the foot of a page, under a masthead, an editorial or a list
+    set across it: the text across covers their gutter, so it is sought again under it."""
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    wide = _wide_lines(words, 0.6 * (right - left))
+    if not wide:
+        return []
+    cut = max(w.bottom for w in words if id(w) in wide)
+    below = [w for w in words if w.top > cut]
+    if len(_rows(below)) < 6:
+        return []
+    return _find_gutters(below, page_width)
+
+
 def _even_columns(gutters: list[tuple[float, float]], left: float, right: float) -> bool:
     edges = [left, *(x for gutter in gutters for x in gutter), right]
     widths = [edges[i + 1] - edges[i] for i in range(0, len(edges), 2)]
@@ -521,7 +536,8 @@ def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
     boxes: list[tuple[float, float, float, float]], page_height: float | None = None,
 ) -> list[_Line]:
-    gutters = _find_gutters(words, page_width)
+    gutters = _find_gutters(words, page_width) or _gutters_under_the_page_wide_text(
+        words, page_width)
 
     # A line spanning the columns runs across the whole gutter; a line that only reaches
     # into a gutter measured too wide (a short column's lines are all short) is its
