@@ -315,3 +315,34 @@ def test_short_columns_under_text_across_the_page_are_read_column_by_column(tmp_
     first = next(i for i, t in enumerate(texts) if "MMM1" in t)
     second = next(i for i, t in enumerate(texts) if "MMM2" in t)
     assert first < second and "MMM2" not in texts[first], texts
+
+
+def test_columns_starting_level_under_a_heading_start_a_section_down_to_the_foot(tmp_path):
+    """Three balanced columns end level, a section heading follows in the first one, and
+    two of the columns start again level right under it (the third stays empty): a new
+    section, even though its first column runs to the foot of the page."""
+    path = tmp_path / "niveau.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    columns = (LEFT, 220, 390)
+
+    def lines(tag, count):
+        return [line[:30] for line in _column_lines(tag, count)]
+
+    def draw(top, blocks):
+        canvas.setFont("Helvetica", 9.5)
+        for x, column in zip(columns, blocks, strict=False):
+            for row, line in enumerate(column):
+                canvas.drawString(x, top - 12 * row, line)
+
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE")
+    draw(HEIGHT - 80, [lines("NNN1", 6), lines("NNN2", 6), lines("NNN3", 6)])
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "Quartiers")
+    draw(HEIGHT - 80 - 12 * 6 - 40, [lines("PPP1", 52), lines("PPP2", 20)])
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if key in t)
+             for key in ("NNN1", "NNN2", "NNN3", "Quartiers", "PPP1", "PPP2")]
+    assert order == sorted(order), texts

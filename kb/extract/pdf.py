@@ -657,7 +657,7 @@ def _section_breaks(
                 breaks.append((top, bottom))
             elif level and (not present or (max(present) - min(present) <= 3 * body
                             and min(present) - bottom <= 3 * body
-                            and not fills_page(column, bottom))):
+                            and (len(present) > 1 or not fills_page(column, bottom)))):
                 # Under columns that end level (a balanced section ends there): the next
                 # section's heading, last on the page (its text is on the next page) or
                 # right above a short section that fills fewer columns.
