@@ -91,6 +91,18 @@ def test_an_85_percent_body_counts_and_a_75_percent_one_does_not() -> None:
     assert score_articles(gold[:1], [out("Premier article", " ".join(WORDS_A[:15]))]).found == 0
 
 
+def test_a_contact_paragraph_counts_where_the_article_keeps_it() -> None:
+    """The model keeps 'Contact :' lines apart from the text: they still belong to the
+    article that holds them."""
+    short = " ".join(WORDS_A[:6])
+    gold = [gold_article(SectionSpec("Ressources", []), ArticleSpec(
+        title="Premier article", paragraphs=[short, "Contact : service habitat, 01 00 00 00"]))]
+    kept = replace(out("Premier article", short), contacts=("service habitat, 01 00 00 00",))
+    assert score_articles(gold, [kept]).found == 1
+    assert score_articles(gold, [out("Premier article", short)]).found == 0
+    assert output_body(kept)["habitat"] == 1
+
+
 def test_foreign_text_is_allowed_up_to_20_percent_of_the_output() -> None:
     gold = gold_articles(spec_ab())[:1]
     three = " ".join(WORDS_B[:3])  # 3 of 23 words foreign: 13 %

@@ -90,7 +90,9 @@ def gold_articles(spec: IssueSpec) -> list[GoldArticle]:
 
 
 def output_body(article: Article) -> Counter[str]:
-    return words(f"{article.lead} {article.text}")
+    """What the article holds: its text and its contact lines (kept apart in the model,
+    shown with the article), so a 'Contact :' paragraph counts where it landed."""
+    return words(" ".join([article.lead, article.text, *article.contacts]))
 
 
 @dataclass(frozen=True)
