@@ -82,6 +82,14 @@ ours-pdf 0.985 / 0.990, text 0.995 / 0.990, Word round trip 0.959 / 0.969, scann
 0.934 / 0.887. Number and date right in 72/72 files; seven output titles equal a section
 heading (two Chromium, one each in five other toolchains). LibreOffice and the section
 headings keep the issue open.
+
+The fifth set, tests/sealed/segmentation_v5/ (8 issues, 90 articles, committed at 27ab729
+unscored, scored once at 4a3851c with the metric that counts an article's contact lines):
+F1 / exact titles Chromium 1.000 / 1.000, legacy HTML 0.984 / 0.957, LibreOffice
+0.952 / 0.957, MJML 1 / 1, ours-html 1 / 1, ours-pdf 0.984 / 0.989, text 0.972 / 0.935,
+Word round trip 0.984 / 0.989, scanned 0.952 / 0.925; no section heading as a title;
+number and date right in 72/72. Under the former metric LibreOffice is 0.931. The same code
+still scores LibreOffice 0.939 on v3 and 0.924 on v4: the issue stays open.
 """
 
 from __future__ import annotations
@@ -117,9 +125,15 @@ SETS = {  # folder: {toolchain: (article F1, exact titles)}, first runs rounded 
         "libreoffice": (0.92, 0.93), "mjml": (0.98, 1.0), "ours-html": (0.99, 1.0),
         "ours-pdf": (0.98, 0.98), "text": (0.99, 0.98), "word-docx": (0.95, 0.96),
     },
+    "segmentation_v5": {
+        "chromium-columns": (1.0, 1.0), "legacy-html": (0.98, 0.95),
+        "libreoffice": (0.95, 0.95), "mjml": (1.0, 1.0), "ours-html": (1.0, 1.0),
+        "ours-pdf": (0.98, 0.98), "text": (0.97, 0.93), "word-docx": (0.98, 0.98),
+    },
 }
+# First runs after which no section heading came out as a title.
+NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5"}
 # Section headings returned as titles at the first run: none may appear where none did.
-NO_SECTION_TITLES = {"segmentation_v2"}
 
 
 @pytest.fixture(scope="module")
