@@ -131,9 +131,8 @@ SETS = {  # folder: {toolchain: (article F1, exact titles)}, first runs rounded 
         "ours-pdf": (0.98, 0.98), "text": (0.97, 0.93), "word-docx": (0.98, 0.98),
     },
 }
-# First runs after which no section heading came out as a title.
+# Sets whose first run returned no section heading as a title: none may appear there.
 NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5"}
-# Section headings returned as titles at the first run: none may appear where none did.
 
 
 @pytest.fixture(scope="module")
