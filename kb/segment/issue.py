@@ -22,15 +22,15 @@ MONTH_LABELS = (
 
 NUMBER_RE = re.compile(r"\b(?:n\s?[°ºo]|num[ée]ro|no\.)\s*(\d{1,4})\b", re.IGNORECASE)
 _MONTH_ALT = "|".join(MONTHS_FR)
-# A line that only states the issue ("n°276", "N° 33", "mars 2010", "n°33 – mars 2010"): a
-# piece of the masthead, never content.
-_ISSUE_LABEL_ONLY_RE = re.compile(
-    rf"^\s*(?:(?:n\s*[°o]|num[ée]ro)\s*\d{{1,4}})?\s*[-–,]?\s*"
-    rf"(?:(?:{_MONTH_ALT})\s+\d{{4}})?\s*$", re.IGNORECASE)
+# A line that only states the issue's number ("n°276", "N° 33"): a piece of the masthead,
+# never content. (A month and year alone may head an agenda's items: not furniture.)
+_ISSUE_LABEL_ONLY_RE = re.compile(r"^\s*(?:n\s*[°o]|num[ée]ro)\s*\d{1,4}\s*$", re.IGNORECASE)
 
 
 def issue_label_only(text: str) -> bool:
-    return bool(text.strip()) and _ISSUE_LABEL_ONLY_RE.match(text) is not None
+    return _ISSUE_LABEL_ONLY_RE.match(text) is not None
+
+
 _DATE_RE = re.compile(
     rf"\b(?:(\d{{1,2}})(?:er)?\s+)?({_MONTH_ALT})(?:[\s/–-]+(?:{_MONTH_ALT}))?\s+((?:19|20)\d\d)\b"
 )
