@@ -404,7 +404,7 @@ class PlaceLinker:
             # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
             return None
         if entry.kind == COMMUNE and entry.tier > 0 and (
-                (preposition == "de" and _names_a_body_of(text, tokens, hit.first))
+                (preposition == "de" and _names_a_body_of(tokens, hit.first))
                 or _acronym_after(text, tokens, hit.last)):
             return None
         if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes:
@@ -589,14 +589,11 @@ PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
 BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS) | word_list("name_head")
 
 
-def _names_a_body_of(text, tokens, first) -> bool:
+def _names_a_body_of(tokens, first) -> bool:
     """'l'université de Lyon', 'la métropole de Lyon', 'le Festival d'Avignon': the head of
     a body's name (a type noun of kb/data/entity_words.tsv) then 'de' — the town is part
     of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.)"""
-    if first < 2:
-        return False
-    head = tokens[first - 2]
-    return head.key in BODY_HEADS
+    return first >= 2 and tokens[first - 2].key in BODY_HEADS
 
 
 def _acronym_after(text, tokens, last) -> bool:
@@ -613,9 +610,8 @@ def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bo
     """« Retour à Reims », « Paris, Texas »: inside the guillemets of a title, and named
     nowhere else in the text."""
     def quoted(m: Mention) -> bool:
-        before = text[:m.start]
-        return before.rfind("«") > before.rfind("»")
-    return quoted(mention) and all(quoted(m) for m in mentions if m.ref == mention.ref)
+        return text.rfind("«", 0, m.start) > text.rfind("»", 0, m.start)
+    return all(quoted(m) for m in mentions if m.ref == mention.ref)
 
 
 def _after_first_name(text, tokens, first) -> bool:

@@ -141,10 +141,7 @@ def test_sections_balanced_in_the_flow_are_read_section_by_section(tmp_path):
         y -= 44 + 12 * len(left) + 30
     canvas.showPage()
     canvas.save()
-    texts = [block.text for block in extract(path).blocks]
-    order = [next(i for i, t in enumerate(texts) if key in t)
-             for key in ("Agenda", "DDD1", "DDD2", "Ressources", "EEE1", "EEE2")]
-    assert order == sorted(order), texts
+    _assert_read_in_order(path, "Agenda", "DDD1", "DDD2", "Ressources", "EEE1", "EEE2")
 
 
 def test_letter_spaced_capitals_are_read_as_words():
@@ -228,6 +225,13 @@ def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
     assert "FFF2" in articles[0].text
 
 
+def _assert_read_in_order(path: Path, *keys: str) -> None:
+    """Each key's first block comes after the previous key's."""
+    texts = [block.text for block in extract(path).blocks]
+    order = [next(i for i, t in enumerate(texts) if key in t) for key in keys]
+    assert order == sorted(order), texts
+
+
 def _two_columns(canvas: Canvas, y: float, left: list[str], right: list[str]) -> None:
     canvas.setFont("Helvetica", 9.5)
     for row, line in enumerate(left):
@@ -252,10 +256,7 @@ def test_a_short_section_under_balanced_columns_is_read_after_them(tmp_path):
     _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 58, _column_lines("HHH1", 5), [])
     canvas.showPage()
     canvas.save()
-    texts = [block.text for block in extract(path).blocks]
-    order = [next(i for i, t in enumerate(texts) if key in t)
-             for key in ("GGG1", "GGG2", "Ressources", "UN GUIDE", "HHH1")]
-    assert order == sorted(order), texts
+    _assert_read_in_order(path, "GGG1", "GGG2", "Ressources", "UN GUIDE", "HHH1")
 
 
 def test_a_column_running_to_the_foot_of_the_page_is_one_flow(tmp_path):
@@ -271,10 +272,7 @@ def test_a_column_running_to_the_foot_of_the_page_is_one_flow(tmp_path):
     _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 32, _column_lines("KKK1", 52), [])
     canvas.showPage()
     canvas.save()
-    texts = [block.text for block in extract(path).blocks]
-    order = [next(i for i, t in enumerate(texts) if key in t)
-             for key in ("JJJ1", "UN GUIDE", "KKK1", "JJJ2")]
-    assert order == sorted(order), texts
+    _assert_read_in_order(path, "JJJ1", "UN GUIDE", "KKK1", "JJJ2")
 
 
 def test_a_title_line_reaching_into_a_wide_gutter_stays_in_its_column(tmp_path):
@@ -342,7 +340,4 @@ def test_columns_starting_level_under_a_heading_start_a_section_down_to_the_foot
     draw(HEIGHT - 80 - 12 * 6 - 40, [lines("PPP1", 52), lines("PPP2", 20)])
     canvas.showPage()
     canvas.save()
-    texts = [block.text for block in extract(path).blocks]
-    order = [next(i for i, t in enumerate(texts) if key in t)
-             for key in ("NNN1", "NNN2", "NNN3", "Quartiers", "PPP1", "PPP2")]
-    assert order == sorted(order), texts
+    _assert_read_in_order(path, "NNN1", "NNN2", "NNN3", "Quartiers", "PPP1", "PPP2")

@@ -22,7 +22,7 @@ class Draft:
     parts: list[str] = field(default_factory=list)
     last_part_is_item: bool = False
     subheadings: list[str] = field(default_factory=list)
-    subheading_tiers: set = field(default_factory=set)  # the type its intertitles are set in
+    subheading_tiers: set[object] = field(default_factory=set)  # its intertitles' types
     items: list[str] = field(default_factory=list)  # list lines, as read
     contacts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
@@ -56,6 +56,13 @@ class Draft:
         self.closed = rest.closed
         self.jump_out = rest.jump_out
         self.last_part_is_item = rest.last_part_is_item
+
+    def extend_last_paragraph(self, text: str) -> None:
+        """The rest of the last paragraph, read further on."""
+        if self.parts:
+            self.parts[-1] += " " + text
+        else:
+            self.lead += " " + text
 
     def add_item(self, text: str) -> None:
         self.items.append(text)

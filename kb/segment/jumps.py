@@ -124,9 +124,9 @@ def continued_article(rest: Draft, earlier: list[Draft]) -> Draft | None:
             draft.jump_out.page is None or not rest_pages or draft.jump_out.page in rest_pages)
         # A repeated title reworded beyond recognition still follows the jump when the
         # pages named on both sides agree ("suite p. 3" there, "suite de la p. 2" here).
-        if rest.title and not title_ok and not (
-                to_ok and from_ok and rest.jump_in.page is not None
-                and draft.jump_out is not None and draft.jump_out.page is not None):
+        pages_agree = to_ok and from_ok and rest.jump_in.page is not None \
+            and draft.jump_out.page is not None
+        if rest.title and not title_ok and not pages_agree:
             continue
         if not rest.title and not (draft.jump_out is not None and from_ok):
             continue

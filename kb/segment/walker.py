@@ -220,12 +220,8 @@ class Walker(ArticleCues):
             self.start(text, block)
             return
         if self.continues_across_heading(block, text):
-            previous = self.drafts[-1]
-            previous.blocks.append(block)
-            if previous.parts:
-                previous.parts[-1] += " " + text
-            else:
-                previous.lead += " " + text
+            self.drafts[-1].blocks.append(block)
+            self.drafts[-1].extend_last_paragraph(text)
             return
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
