@@ -357,7 +357,7 @@ def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
                     continue
                 if piece.lower().startswith(("coll.", "collection", "p.", "dir.")):
                     continue
-                # "Thierry Vidal et Aminata Cissé (dir.)": the authors, editors of a book.
+                # "Prénom Nom et Prénom Nom (dir.)": the authors, editors of a book.
                 authors = EDITOR_MARK_RE.sub("", piece)
                 if fold(words[0]) not in ORG_HEADS and all(
                         is_person(part.strip()) for part in re.split(r"\s+et\s+", authors)):

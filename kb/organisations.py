@@ -210,7 +210,7 @@ def plausible_ner_org(
         return False
     if text in vocabulary.non_organisation_acronyms:
         return False
-    # "Youssef El Amrani, délégué du Préfet": a person, whatever spaCy says.
+    # "Prénom Nom, délégué du Préfet": a person, whatever spaCy says.
     if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]):
         return False
     if len(words) == 1:
