@@ -55,6 +55,20 @@ class Gentile:
     insee: str
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region and the former regions' names still in use ("Picardie"), with its
+    départements: naming it after a commune says which commune of that name is meant."""
+
+    name: str
+    aliases: tuple[str, ...]
+    departements: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     text = resources.files("kb").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -71,11 +85,13 @@ class Gazetteer:
         departements: dict[str, str],
         quartiers: tuple[Quartier, ...],
         gentiles: tuple[Gentile, ...] = (),
+        regions: tuple[Region, ...] = (),
     ) -> None:
         self.communes = communes
         self.departements = departements  # code → name with article ("le Val-d'Oise" → name)
         self.quartiers = quartiers
         self.gentiles = gentiles
+        self.regions = regions
         self._by_departement: dict[str, list[Commune]] = {}
         for commune in communes.values():
             self._by_departement.setdefault(commune.departement, []).append(commune)
@@ -129,7 +145,10 @@ def load_gazetteer() -> Gazetteer:
     )
     gentiles = tuple(Gentile(stem=row["gentile"], insee=row["insee"])
                      for row in _rows("gentiles.tsv"))
-    return Gazetteer(communes, departements, quartiers, gentiles)
+    regions = tuple(Region(name=row["name"], aliases=_split(row["aliases"]),
+                           departements=_split(row["departements"]))
+                    for row in _rows("regions.tsv"))
+    return Gazetteer(communes, departements, quartiers, gentiles, regions)
 
 
 @cache

@@ -92,6 +92,9 @@ def area_names() -> tuple[str, ...]:
 # "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
+AREA_WINDOW = 120  # characters either side of a name where its département may be named
+AREA_CUES = frozenset({"dans", "en", "du", "de", "des", "le", "la", "les", "l", "au", "aux",
+                       "a"})
 BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
 
 
@@ -208,6 +211,18 @@ class PlaceLinker:
             if c.departement in ILE_DE_FRANCE and len(_words(c.name)) > 1)
         self._gentiles = sorted(((key_word(g.stem), g.insee) for g in gazetteer.gentiles),
                                 key=lambda item: -len(item[0]))
+        # Départements and regions by the words of their name ('Drôme', 'La Réunion',
+        # 'Picardie'): a commune's département named in its sentence says which one is meant.
+        self._areas: dict[tuple[str, ...], set[str]] = {}
+        named = [(name, {code}) for code, name in gazetteer.departements.items()]
+        named += [(name, set(region.departements)) for region in gazetteer.regions
+                  for name in region.names]
+        for name, codes in named:
+            words = [key_word(w) for w in _words(name)]
+            if words[0] in ARTICLES and len(words) > 1:
+                words = words[1:]  # 'La Réunion': the article is read as a cue before it
+            self._areas.setdefault(tuple(words), set()).update(codes)
+        self._area_lengths = sorted({len(k) for k in self._areas}, reverse=True)
 
     def _add(self, words: Sequence[str], entry: Entry) -> None:
         key = tuple(key_word(w) for w in words)
@@ -248,23 +263,55 @@ class PlaceLinker:
             mentions.extend(self._quartier_mentions(text, tokens, hit, quartiers, present))
         kept = [m for m in mentions if not _overlaps(m.start, m.end, exclude_spans)
                 and not (m.label == COMMUNE and _names_an_event(text, m.end))]
-        unsupported = self._unsupported_far_communes(text, kept)
+        unsupported = self._unsupported_far_communes(text, tokens, kept)
         return sorted((m for m in kept if m not in unsupported), key=lambda m: (m.start, m.label))
 
     def _named_departement(self, text: str, end: int, places: list[Entry]) -> Entry | None:
-        """'Vaux (Vienne)': the bracket after a name says which commune of that name."""
+        """'Vaux (Vienne)', 'Saint-Denis (La Réunion)': the bracket after a name says which
+        commune of that name."""
         bracket = BRACKET_AFTER.match(text, end)
         if not bracket:
             return None
-        said = fold(bracket.group(1)).strip()
+        said = tuple(key_word(w) for w in _words(bracket.group(1)))
+        if said and said[0] in ARTICLES and len(said) > 1:
+            said = said[1:]
+        codes = self._areas.get(said, set()) | {bracket.group(1).strip().upper()}
         for entry in places:
             commune = self.gazetteer.get(entry.ref) if entry.kind == COMMUNE else None
-            if commune and said in (commune.departement,
-                                    fold(self.gazetteer.departements.get(commune.departement, ""))):
+            if commune and commune.departement in codes:
                 return entry
         return None
 
-    def _unsupported_far_communes(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _areas_named_near(self, text: str, tokens: list[Token], start: int,
+                          end: int) -> set[str]:
+        """Codes of the départements named in the sentence of a name, by their own name or
+        their region's, after a cue: '(Gironde)', 'dans la Drôme', 'en Picardie', 'à La
+        Réunion', 'du Nord'. A capital is asked for: 'au nord de' names nothing."""
+        left = max(text.rfind(ch, 0, start) for ch in ".!?\n")
+        right = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i >= 0),
+                    default=len(text))
+        left, right = max(left, start - AREA_WINDOW), min(right, end + AREA_WINDOW)
+        window = [i for i, t in enumerate(tokens)
+                  if left < t.start and t.end <= right and not start <= t.start < end]
+        codes: set[str] = set()
+        for i in window:
+            token = tokens[i]
+            if not token.raw[0].isupper():
+                continue
+            before = text[tokens[i - 1].end:token.start] if i else ""
+            cued = "(" in before or (i > 0 and tokens[i - 1].key in AREA_CUES
+                                     and "\n" not in before)
+            if not cued:
+                continue
+            for length in self._area_lengths:
+                key = tuple(t.key for t in tokens[i:i + length])
+                if len(key) == length and key in self._areas:
+                    codes |= self._areas[key]
+                    break
+        return codes
+
+    def _unsupported_far_communes(self, text: str, tokens: list[Token],
+                                  mentions: list[Mention]) -> list[Mention]:
         """Communes outside Île-de-France the text does not back up. A writer of the
         ouest francilien means a place elsewhere in France only when it says so: the
         commune's département (name or code) in brackets after it or named in the text,
@@ -289,6 +336,8 @@ class PlaceLinker:
             if bracket and fold(bracket.group(1)).strip() in (code, name):
                 continue
             if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+                continue
+            if code in self._areas_named_near(text, tokens, mention.start, mention.end):
                 continue
             unsupported.append(mention)
         return unsupported
@@ -326,6 +375,8 @@ class PlaceLinker:
             places = [e for e in entries if e.kind in (COMMUNE, DEPARTEMENT)]
             chosen = self._choose(text, tokens, hit, places, loc_spans)
             chosen = self._named_departement(text, tokens[hit.last - 1].end, places) or chosen
+            if chosen is not None and chosen.kind == COMMUNE and len(places) > 1:
+                chosen = self._homonym_of_named_area(text, tokens, hit, places, chosen)
             if chosen is not None and chosen.tier == 2 and any(
                     e.kind == QUARTIER for e in entries):
                 # A quartier of the territory before a village elsewhere of the same name.
@@ -419,6 +470,19 @@ class PlaceLinker:
         if entry.content < 2 and entry.tier == 2 and not (located or preposition):
             return None
         return entry
+
+    def _homonym_of_named_area(self, text, tokens, hit, places, chosen) -> Entry:
+        """'Saint-Denis, à La Réunion', 'Valence, dans la Drôme': among communes of one
+        name, the one whose département or region the sentence names."""
+        near = self._areas_named_near(text, tokens, tokens[hit.first].start,
+                                      tokens[hit.last - 1].end)
+        if not near:
+            return chosen
+        named = [e for e in places if e.kind == COMMUNE
+                 and (commune := self.gazetteer.get(e.ref)) and commune.departement in near]
+        if not named or chosen in named:
+            return chosen
+        return max(named, key=lambda e: e.population)
 
     def _listed_after(self, text, tokens, previous, hit, candidates) -> Entry | None:
         """'St-ouen-l'aumône, éragny, pontoise et osny': a title in capitals reaches the

@@ -99,3 +99,13 @@ def test_map_keeps_geography(gazetteer):
     labels = load_map()["labels"]
     argenteuil, rambouillet = labels["95018"], labels["78517"]
     assert argenteuil[0] > rambouillet[0] and argenteuil[1] < rambouillet[1]
+
+
+def test_every_departement_belongs_to_exactly_one_region():
+    gazetteer = load_gazetteer()
+    owners: dict[str, list[str]] = {}
+    for region in gazetteer.regions:
+        for code in region.departements:
+            owners.setdefault(code, []).append(region.name)
+    assert set(owners) == set(gazetteer.departements)
+    assert all(len(names) == 1 for names in owners.values())

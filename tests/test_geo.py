@@ -219,6 +219,21 @@ def test_far_commune_backed_by_its_departement_or_size(linker):
     assert "33009" in refs(linker, "Un séjour à Arcachon, en Gironde.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le projet est né à Saint-Denis, à La Réunion, en 2019.", "97411"),
+    ("Le projet est né à Saint-Denis (La Réunion) en 2019.", "97411"),
+    ("Le projet est né à Saint-Denis, en Seine-Saint-Denis.", "93066"),
+    ("Au nord de la ville, à Saint-Denis, le quartier change.", "93066"),
+    ("Une visite à Bagneux (Aisne) a eu lieu.", "02043"),
+    ("Une visite à Bagneux, dans l'Aisne, a eu lieu.", "02043"),
+    ("Une visite à Bagneux a eu lieu avec le maire.", "92007"),
+    ("Dans la Drôme, à Crest, une expérience de tiers-lieu.", "26108"),
+])
+def test_the_departement_or_region_named_in_the_sentence_picks_the_homonym(
+        linker, text, expected):
+    assert refs(linker, text) == [expected]
+
+
 @pytest.mark.parametrize("text", [
     "Nadia Verdun, directrice du centre social, Sarcelles",  # a list's line
     "Elle a rencontré Paul Nancy et Claire MEUDON hier.",
