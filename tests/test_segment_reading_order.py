@@ -341,3 +341,24 @@ def test_columns_starting_level_under_a_heading_start_a_section_down_to_the_foot
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "NNN1", "NNN2", "NNN3", "Quartiers", "PPP1", "PPP2")
+
+
+def test_a_short_section_low_on_a_page_is_no_flow_when_other_pages_run_further(tmp_path):
+    """The short section's column ends low on its page, yet well above where the issue's
+    text runs down to on the page before: it stops short of the foot, so its heading cuts
+    the page and the right column's end of the section above is read before it."""
+    path = tmp_path / "pied-bas.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    _two_columns(canvas, HEIGHT - 60, _column_lines("QQQ1", 60), _column_lines("QQQ2", 60))
+    canvas.showPage()
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("RRR1", 30), _column_lines("RRR2", 30))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 30 - 14, "Ressources")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 30 - 40, "UN GUIDE PRATIQUE")
+    _two_columns(canvas, HEIGHT - 80 - 12 * 30 - 58, _column_lines("SSS1", 17), [])
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "RRR1", "RRR2", "Ressources", "UN GUIDE", "SSS1")

@@ -155,11 +155,12 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
             body_font_size=_dominant_block_size(scanned_blocks), warnings=warnings,
         )
     running_heads = _drop_running_words(pages)
+    foot = _text_foot(pages)
     lines: list[_Line] = []
     for page in pages:
         if page.words:
             page_lines = _layout_lines(page.words, page.width, page.number, page.rects,
-                                       page_height=page.height)
+                                       page_height=page.height, foot=foot)
             _attach_links(page_lines, page.hyperlinks)
             _attach_marks(page_lines, page.marks)
             lines += page_lines
@@ -450,6 +451,18 @@ def _line_pieces(words: list[_Word]) -> list[list[_Word]]:
     return pieces
 
 
+def _text_foot(pages: list[_Page]) -> float | None:
+    """How far down the issue's pages the text runs (the lowest line of text set in the
+    columns, running footers already dropped): a column reaching it runs to the foot of
+    its page, whatever the page's margins."""
+    bottoms = []
+    for page in pages:
+        if page.words:
+            wide = _wide_lines(page.words, 0.75 * page.width)
+            bottoms += [w.bottom for w in page.words if id(w) not in wide]
+    return max(bottoms, default=None)
+
+
 def _wide_lines(words: list[_Word], width: float) -> set[int]:
     """Ids of the words of lines wider than `width`."""
     return {id(w) for piece in _line_pieces(words) if piece[-1].x1 - piece[0].x0 > width
@@ -513,6 +526,7 @@ def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int 
 def _layout_lines(
     words: list[_Word], page_width: float, page_number: int,
     rects: list[tuple[float, float, float, float]] = (), *, page_height: float | None = None,
+    foot: float | None = None,
 ) -> list[_Line]:
     boxes = _text_boxes(words, list(rects))
     boxed = {id(word): index for word in words
@@ -520,7 +534,7 @@ def _layout_lines(
     flow = [word for word in words if id(word) not in boxed]
     lines: list[_Line] = []
     if flow:
-        lines += _flow_lines(flow, page_width, page_number, boxes, page_height)
+        lines += _flow_lines(flow, page_width, page_number, boxes, page_height, foot)
     for index in range(len(boxes)):
         box_words = [word for word in words if boxed.get(id(word)) == index]
         if box_words:
@@ -535,6 +549,7 @@ def _layout_lines(
 def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
     boxes: list[tuple[float, float, float, float]], page_height: float | None = None,
+    foot: float | None = None,
 ) -> list[_Line]:
     gutters = _find_gutters(words, page_width) or _gutters_under_the_page_wide_text(
         words, page_width)
@@ -553,7 +568,7 @@ def _flow_lines(
     line_start = {id(w): piece[0].x0 for piece in _line_pieces(words) for w in piece}
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
-                    *_section_breaks(words, gutters, page_height)])
+                    *_section_breaks(words, gutters, page_height, foot)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -591,6 +606,7 @@ def _flow_lines(
 
 def _section_breaks(
     words: list[_Word], gutters: list[tuple[float, float]], page_height: float | None = None,
+    foot: float | None = None,
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
@@ -625,11 +641,15 @@ def _section_breaks(
     footer = {id(w) for w in words if id(w) in wide and w.top >= columns_end}
 
     def fills_page(column: int, below: float) -> bool:
-        """The column runs on to the foot of the page under `below`: the flow of one
-        section going on, not a short section that fills fewer columns."""
+        """The column runs on to the foot of the page under `below` (low on the page, and
+        within a few lines of where the issue's text runs down to on any page): the flow
+        of one section going on, not a short section that fills fewer columns."""
+        if page_height is None:
+            return True
         ends = [w.bottom for w in words if column_of(w) == column and w.top >= below
                 and id(w) not in wide]
-        return page_height is None or (bool(ends) and max(ends) > 0.8 * page_height)
+        return bool(ends) and max(ends) > 0.8 * page_height and (
+            foot is None or max(ends) >= foot - 4 * body)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
