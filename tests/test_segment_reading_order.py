@@ -362,3 +362,32 @@ def test_a_short_section_low_on_a_page_is_no_flow_when_other_pages_run_further(t
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "RRR1", "RRR2", "Ressources", "UN GUIDE", "SSS1")
+
+
+def test_a_last_page_under_its_colophon_keeps_a_column_holding_only_a_title(tmp_path):
+    """The issue's last, short section: its title alone in the first of three columns, its
+    body in the other two, and a colophon in small type filling more of the page than the
+    body. The page is still read against the issue's body type, and the title's column
+    is found although no body line marks it: the title stays whole, the body apart."""
+    path = tmp_path / "dernier.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    _two_columns(canvas, HEIGHT - 60, _column_lines("TTT1", 55), _column_lines("TTT2", 55))
+    canvas.showPage()
+    canvas.setFont("Helvetica-Bold", 14)
+    for row, line in enumerate(("Quartiers populaires :", "le temps long des", "transformations")):
+        canvas.drawString(LEFT, HEIGHT - 80 - 16 * row, line)
+    canvas.setFont("Helvetica", 9.5)
+    for x, tag in ((220, "UUU1"), (390, "UUU2")):
+        for row, line in enumerate(_column_lines(tag, 4)):
+            canvas.drawString(x, HEIGHT - 80 - 12 * row, line[:32])
+    canvas.setFont("Helvetica", 7.5)
+    colophon = ("Résonances, lettre du centre de ressources, 12 rue des Lilas, 95000 Ville, "
+                "contact@exemple.fr, directrice de la publication : la présidente. ")
+    for row in range(4):
+        canvas.drawString(LEFT, HEIGHT - 160 - 10 * row, colophon[:125])
+    canvas.showPage()
+    canvas.save()
+    texts = [block.text for block in extract(path).blocks]
+    title = next(t for t in texts if t.startswith("Quartiers"))
+    assert "transformations" in title and "UUU" not in title, texts
+    _assert_read_in_order(path, "Quartiers", "UUU1", "UUU2")

@@ -155,12 +155,12 @@ def extract_pdf(data: bytes, source: SourceFile) -> ExtractedDocument:
             body_font_size=_dominant_block_size(scanned_blocks), warnings=warnings,
         )
     running_heads = _drop_running_words(pages)
-    foot = _text_foot(pages)
+    measures = _measure_document(pages)
     lines: list[_Line] = []
     for page in pages:
         if page.words:
             page_lines = _layout_lines(page.words, page.width, page.number, page.rects,
-                                       page_height=page.height, foot=foot)
+                                       page_height=page.height, measures=measures)
             _attach_links(page_lines, page.hyperlinks)
             _attach_marks(page_lines, page.marks)
             lines += page_lines
@@ -332,17 +332,15 @@ def _read_page(page) -> _Page:
 # Columns and reading order
 
 
-def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, float]]:
+def _find_gutters(words: list[_Word], page_width: float, body_size: float | None = None,
+                  ) -> list[tuple[float, float]]:
     """Vertical strips between columns: few words cross them, text on both sides."""
     left = max(0.0, min(word.x0 for word in words))
     right = min(max(word.x1 for word in words), clamp_page_size(page_width))  # off-page lines
     coverage = [0] * (math.ceil(max(right, 0.0)) + 2)
     # Columns are made of body text; a masthead or a spanning title in other sizes
     # would blur the gutters of a page whose columns are short.
-    sizes: Counter[float] = Counter()
-    for word in words:
-        sizes[word.size] += len(word.text)
-    body_size = sizes.most_common(1)[0][0]
+    body_size = body_size or _page_body_size(words, None)
     # A paragraph set across the page (an editorial above the columns) says nothing of
     # them: lines much wider than a column are left out, unless what is left is too
     # little to be columns (the short last lines of a page set in one column).
@@ -371,11 +369,34 @@ def _find_gutters(words: list[_Word], page_width: float) -> list[tuple[float, fl
     more = _gutters_below(max(1.0, 0.3 * upper), coverage, words, left, right,
                           narrow=bool(wide), body_size=body_size)
     if len(more) > len(found) and _even_columns(more, left, right):
-        return more
-    return found
+        found = more
+    return _title_column_gutter(words, coverage, left, found) + found
+
+
+def _title_column_gutter(words: list[_Word], coverage: list[int], left: float,
+                         gutters: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A first column holding only a title, its body set in the next columns (the last
+    short section of an issue): no body word marks it, so the strip left of the body is
+    cut where the title's words end, if nothing but lines across the page (a colophon)
+    crosses between them and the body."""
+    body = [x for x in range(int(left), len(coverage)) if coverage[x]]
+    if not body:
+        return []
+    body_left = body[0]
+    if body_left - left < MIN_COLUMN or (gutters and gutters[0][0] < body_left):
+        return []
+    across = _wide_lines(words, 0.6 * (max(w.x1 for w in words) - left))
+    before = [w for w in words if w.x0 < body_left - 1 and id(w) not in across]
+    if not before or any(w.x1 > body_left - MIN_GUTTER for w in before):
+        return []
+    start = max(w.x1 for w in before)
+    if start - left < MIN_COLUMN or not _column_starts_at(words, body_left, empty=True):
+        return []
+    return [(float(math.ceil(start)), float(body_left))]
 
 
 def _gutters_under_the_page_wide_text(words: list[_Word], page_width: float,
+                                      body_size: float | None = None,
                                       ) -> list[tuple[float, float]]:
     """Columns that fill only the foot of a page, under a masthead, an editorial or a list
     set across it: the text across covers their gutter, so it is sought again under it."""
@@ -387,7 +408,7 @@ def _gutters_under_the_page_wide_text(words: list[_Word], page_width: float,
     below = [w for w in words if w.top > cut]
     if len(_rows(below)) < 6:
         return []
-    return _find_gutters(below, page_width)
+    return _find_gutters(below, page_width, body_size)
 
 
 def _even_columns(gutters: list[tuple[float, float]], left: float, right: float) -> bool:
@@ -451,16 +472,42 @@ def _line_pieces(words: list[_Word]) -> list[list[_Word]]:
     return pieces
 
 
-def _text_foot(pages: list[_Page]) -> float | None:
-    """How far down the issue's pages the text runs (the lowest line of text set in the
-    columns, running footers already dropped): a column reaching it runs to the foot of
-    its page, whatever the page's margins."""
+@dataclass(frozen=True, slots=True)
+class _DocumentMeasures:
+    """What the whole issue says about each of its pages."""
+
+    # How far down the pages the text set in columns runs (running footers dropped): a
+    # column reaching it runs to the foot of its page, whatever the page's margins.
+    foot: float | None = None
+    # The issue's body size: a last page holding more colophon than text is still read
+    # against the columns' type.
+    body: float | None = None
+
+
+def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
     bottoms = []
+    sizes: Counter[float] = Counter()
     for page in pages:
         if page.words:
             wide = _wide_lines(page.words, 0.75 * page.width)
             bottoms += [w.bottom for w in page.words if id(w) not in wide]
-    return max(bottoms, default=None)
+            for word in page.words:
+                sizes[word.size] += len(word.text)
+    return _DocumentMeasures(foot=max(bottoms, default=None),
+                             body=sizes.most_common(1)[0][0] if sizes else None)
+
+
+def _page_body_size(words: list[_Word], document_body: float | None) -> float:
+    """The issue's body size when the page holds a fair share of text in it (a short
+    last page under a colophon does), else the page's own most used size."""
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    if document_body is not None:
+        present = sum(n for size, n in sizes.items() if abs(size - document_body) <= 0.1)
+        if present >= 0.25 * sum(sizes.values()):
+            return document_body
+    return sizes.most_common(1)[0][0]
 
 
 def _wide_lines(words: list[_Word], width: float) -> set[int]:
@@ -526,7 +573,7 @@ def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int 
 def _layout_lines(
     words: list[_Word], page_width: float, page_number: int,
     rects: list[tuple[float, float, float, float]] = (), *, page_height: float | None = None,
-    foot: float | None = None,
+    measures: _DocumentMeasures | None = None,
 ) -> list[_Line]:
     boxes = _text_boxes(words, list(rects))
     boxed = {id(word): index for word in words
@@ -534,7 +581,8 @@ def _layout_lines(
     flow = [word for word in words if id(word) not in boxed]
     lines: list[_Line] = []
     if flow:
-        lines += _flow_lines(flow, page_width, page_number, boxes, page_height, foot)
+        lines += _flow_lines(flow, page_width, page_number, boxes, page_height,
+                             measures or _DocumentMeasures())
     for index in range(len(boxes)):
         box_words = [word for word in words if boxed.get(id(word)) == index]
         if box_words:
@@ -548,11 +596,12 @@ def _layout_lines(
 
 def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
-    boxes: list[tuple[float, float, float, float]], page_height: float | None = None,
-    foot: float | None = None,
+    boxes: list[tuple[float, float, float, float]], page_height: float | None,
+    measures: _DocumentMeasures,
 ) -> list[_Line]:
-    gutters = _find_gutters(words, page_width) or _gutters_under_the_page_wide_text(
-        words, page_width)
+    body = _page_body_size(words, measures.body)
+    gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
+        words, page_width, body)
 
     # A line spanning the columns runs across the whole gutter; a line that only reaches
     # into a gutter measured too wide (a short column's lines are all short) is its
@@ -568,7 +617,7 @@ def _flow_lines(
     line_start = {id(w): piece[0].x0 for piece in _line_pieces(words) for w in piece}
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
-                    *_section_breaks(words, gutters, page_height, foot)])
+                    *_section_breaks(words, gutters, body, page_height, measures.foot)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -605,8 +654,8 @@ def _flow_lines(
 
 
 def _section_breaks(
-    words: list[_Word], gutters: list[tuple[float, float]], page_height: float | None = None,
-    foot: float | None = None,
+    words: list[_Word], gutters: list[tuple[float, float]], body: float,
+    page_height: float | None = None, foot: float | None = None,
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
@@ -617,10 +666,6 @@ def _section_breaks(
     cut just above it (a span of no height)."""
     if not gutters:
         return []
-    sizes: Counter[float] = Counter()
-    for word in words:
-        sizes[word.size] += len(word.text)
-    body = sizes.most_common(1)[0][0]
 
     def column_of(word: _Word) -> int:
         return sum(1 for start, _ in gutters if word.x0 >= start)
