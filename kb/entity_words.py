@@ -34,6 +34,13 @@ def word_list(name: str) -> frozenset[str]:
     return words
 
 
+def written_list(name: str) -> frozenset[str]:
+    """The words of one list as written, accents kept: where a folded word would meet a
+    different word ('cité' and the verb 'cite')."""
+    return frozenset(row["word"].lower() for row in _rows("entity_words.tsv")
+                     if row["list"] == name)
+
+
 GENERIC_WORDS = word_list("generic_word")  # one word that names no particular body
 ROLE_WORDS = word_list("role_word")  # a function: the name beside it is a person
 NOT_FIRST_WORDS = word_list("not_first_name_word")  # never opens a person's name
@@ -44,6 +51,7 @@ NON_ORG_HEADS = word_list("non_org_head")
 # 'avenue Pasteur'): a name right after one of these is not a person, nor
 # the commune of that name.
 DEDICATION_NOUNS = word_list("dedication_noun")
+DEDICATION_NOUNS_WRITTEN = written_list("dedication_noun")
 TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prénom Nom"
 # An establishment and its name are one organisation: "collège X", "centre social Y".
 ESTABLISHMENT_NOUNS = word_list("establishment_noun")

@@ -35,7 +35,12 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, first_names, word_list
+from kb.entity_words import (
+    DEDICATION_NOUNS_WRITTEN,
+    ORG_HEADS,
+    first_names,
+    word_list,
+)
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
 
@@ -92,6 +97,8 @@ def area_names() -> tuple[str, ...]:
 # "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
+INDEFINITE = frozenset({"un", "une", "des", "plusieurs", "deux", "trois", "chaque"})
+APPOSITION_WORDS = 4  # 'X, commune du Puy-de-Dôme': words from the name to the area's
 AREA_WINDOW = 120  # characters either side of a name where its département may be named
 AREA_CUES = frozenset({"dans", "en", "du", "de", "des", "le", "la", "les", "l", "au", "aux",
                        "a"})
@@ -206,9 +213,14 @@ class PlaceLinker:
             self._add(words, Entry(BLOCK, name, tuple(words), len(words), 0, 0, False))
         # One-word names elsewhere that open a name of the region ('Montigny', 'Villiers',
         # 'Marly'): a writer of the region means one of its own, so no guess at all.
-        self._regional_prefixes = frozenset(
-            key_word(_words(c.name)[0]) for c in gazetteer.communes.values()
-            if c.departement in ILE_DE_FRANCE and len(_words(c.name)) > 1)
+        # A big town elsewhere, bigger than every commune of the region its name opens
+        # ('Valence' and Valence-en-Brie), is the town.
+        self._regional_prefixes: dict[str, int] = {}
+        for c in gazetteer.communes.values():
+            if c.departement in ILE_DE_FRANCE and len(_words(c.name)) > 1:
+                prefix = key_word(_words(c.name)[0])
+                self._regional_prefixes[prefix] = max(self._regional_prefixes.get(prefix, 0),
+                                                      c.population or 0)
         self._gentiles = sorted(((key_word(g.stem), g.insee) for g in gazetteer.gentiles),
                                 key=lambda item: -len(item[0]))
         # Départements and regions by the words of their name ('Drôme', 'La Réunion',
@@ -283,19 +295,19 @@ class PlaceLinker:
         return None
 
     def _areas_named_near(self, text: str, tokens: list[Token], start: int,
-                          end: int) -> set[str]:
-        """Codes of the départements named in the sentence of a name, by their own name or
-        their region's, after a cue: '(Gironde)', 'dans la Drôme', 'en Picardie', 'à La
-        Réunion', 'du Nord'. A capital is asked for: 'au nord de' names nothing."""
+                          end: int) -> list[tuple[int, set[str]]]:
+        """The départements named in the sentence of a name, by their own name or their
+        region's, after a cue ('(Gironde)', 'dans la Drôme', 'en Picardie', 'à La
+        Réunion', 'du Nord'), nearest first, each with the index of its first token. A
+        capital is asked for: 'au nord de' names nothing."""
         left = max(text.rfind(ch, 0, start) for ch in ".!?\n")
         right = min((i for i in (text.find(ch, end) for ch in ".!?\n") if i >= 0),
                     default=len(text))
         left, right = max(left, start - AREA_WINDOW), min(right, end + AREA_WINDOW)
-        window = [i for i, t in enumerate(tokens)
-                  if left < t.start and t.end <= right and not start <= t.start < end]
-        codes: set[str] = set()
-        for i in window:
-            token = tokens[i]
+        found: list[tuple[tuple[int, int], int, set[str]]] = []
+        for i, token in enumerate(tokens):
+            if not (left < token.start and token.end <= right) or start <= token.start < end:
+                continue
             if not token.raw[0].isupper():
                 continue
             before = text[tokens[i - 1].end:token.start] if i else ""
@@ -306,9 +318,16 @@ class PlaceLinker:
             for length in self._area_lengths:
                 key = tuple(t.key for t in tokens[i:i + length])
                 if len(key) == length and key in self._areas:
-                    codes |= self._areas[key]
+                    # After the name before before it: 'X, en Seine-Saint-Denis, et X,
+                    # chef-lieu de La Réunion'.
+                    place = (0, token.start - end) if token.start >= end else (1, start - token.end)
+                    found.append((place, i, self._areas[key]))
                     break
-        return codes
+        return [(i, codes) for _, i, codes in sorted(found, key=lambda f: f[0])]
+
+    def _departements_named_near(self, text, tokens, start, end) -> set[str]:
+        return set().union(*(codes for _, codes in
+                             self._areas_named_near(text, tokens, start, end)))
 
     def _unsupported_far_communes(self, text: str, tokens: list[Token],
                                   mentions: list[Mention]) -> list[Mention]:
@@ -337,7 +356,8 @@ class PlaceLinker:
                 continue
             if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
                 continue
-            if code in self._areas_named_near(text, tokens, mention.start, mention.end):
+            if code in self._departements_named_near(text, tokens, mention.start,
+                                                     mention.end):
                 continue
             unsupported.append(mention)
         return unsupported
@@ -377,6 +397,8 @@ class PlaceLinker:
             chosen = self._named_departement(text, tokens[hit.last - 1].end, places) or chosen
             if chosen is not None and chosen.kind == COMMUNE and len(places) > 1:
                 chosen = self._homonym_of_named_area(text, tokens, hit, places, chosen)
+            if chosen is None and places:
+                chosen = self._placed_by_apposition(text, tokens, hit, places)
             if chosen is not None and chosen.tier == 2 and any(
                     e.kind == QUARTIER for e in entries):
                 # A quartier of the territory before a village elsewhere of the same name.
@@ -408,7 +430,10 @@ class PlaceLinker:
                 return _Hit(i, i + length, entries[0]), entries
         return None
 
-    def _choose(self, text, tokens, hit, candidates, loc_spans) -> Entry | None:
+    def _choose(self, text, tokens, hit, candidates, loc_spans, *, placed=False,
+                ) -> Entry | None:
+        """The commune (or département) a name stands for, or None. `placed`: the text
+        says where it is ('X, en Isère'), so a regional name's prefix guesses nothing."""
         if not candidates or any(e.kind == BLOCK for e in self._index.get(
                 tuple(t.key for t in tokens[hit.first:hit.last]), ())):
             return None
@@ -458,7 +483,9 @@ class PlaceLinker:
                 (preposition == "de" and _names_a_body_of(tokens, hit.first))
                 or _acronym_after(text, tokens, hit.last)):
             return None
-        if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes:
+        if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes \
+                and not placed and not (entry.population >= BIG_TOWN
+                         and entry.population > self._regional_prefixes[content[0].key]):
             return None
         if entry.common and entry.tier == 2:
             # 'Politique de la Ville', 'Vaux' at a sentence start: only 'à' or spaCy will do.
@@ -473,16 +500,33 @@ class PlaceLinker:
 
     def _homonym_of_named_area(self, text, tokens, hit, places, chosen) -> Entry:
         """'Saint-Denis, à La Réunion', 'Valence, dans la Drôme': among communes of one
-        name, the one whose département or region the sentence names."""
-        near = self._areas_named_near(text, tokens, tokens[hit.first].start,
-                                      tokens[hit.last - 1].end)
-        if not near:
-            return chosen
-        named = [e for e in places if e.kind == COMMUNE
-                 and (commune := self.gazetteer.get(e.ref)) and commune.departement in near]
-        if not named or chosen in named:
-            return chosen
-        return max(named, key=lambda e: e.population)
+        name, the one whose département or region the sentence names, nearest first."""
+        for _, codes in self._areas_named_near(text, tokens, tokens[hit.first].start,
+                                               tokens[hit.last - 1].end):
+            named = self._communes_in(places, codes)
+            if named:
+                return chosen if chosen in named else max(named, key=lambda e: e.population)
+        return chosen
+
+    def _placed_by_apposition(self, text, tokens, hit, places) -> Entry | None:
+        """'Fontaine, en Isère', 'Beaumont, commune du Puy-de-Dôme': a département or
+        region set right after the name, past a comma, places it as surely as spaCy's
+        LOC would; the name must still pass every other check."""
+        end = tokens[hit.last - 1].end
+        if not re.match(r"[ \t\u00a0]*,", text[end:]):
+            return None
+        for index, codes in self._areas_named_near(text, tokens, tokens[hit.first].start, end):
+            if index < hit.last or index - hit.last > APPOSITION_WORDS:
+                continue
+            named = self._communes_in(places, codes)
+            if named:
+                span = tokens[hit.first].start, end
+                return self._choose(text, tokens, hit, named, [span], placed=True)
+        return None
+
+    def _communes_in(self, places, codes) -> list[Entry]:
+        return [e for e in places if e.kind == COMMUNE
+                and (commune := self.gazetteer.get(e.ref)) and commune.departement in codes]
 
     def _listed_after(self, text, tokens, previous, hit, candidates) -> Entry | None:
         """'St-ouen-l'aumône, éragny, pontoise et osny': a title in capitals reaches the
@@ -657,7 +701,9 @@ def _names_a_body_of(tokens, first) -> bool:
     """'l'université de Lyon', 'la métropole de Lyon', 'le Festival d'Avignon': the head of
     a body's name (a type noun of kb/data/entity_words.tsv) then 'de' — the town is part
     of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.)"""
-    return first >= 2 and tokens[first - 2].key in BODY_HEADS
+    # 'une association de Mamoudzou': a body of that town, not its name.
+    return first >= 2 and tokens[first - 2].key in BODY_HEADS and not (
+        first >= 3 and tokens[first - 3].key in INDEFINITE)
 
 
 def _acronym_after(text, tokens, last) -> bool:
@@ -695,7 +741,8 @@ def _after_dedication_noun(text, tokens, first) -> bool:
         return False
     previous = tokens[first - 1]
     gap = text[previous.end:tokens[first].start]
-    return previous.key in DEDICATION_NOUNS and gap in (" ", "\u00a0")
+    # Accents kept: 'le rapport cite Saint-Benoît' is no 'cité Saint-Benoît'.
+    return previous.raw.lower() in DEDICATION_NOUNS_WRITTEN and gap in (" ", "\u00a0")
 
 
 STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "chemin", "quai",
