@@ -98,6 +98,8 @@ def area_names() -> tuple[str, ...]:
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
 INDEFINITE = frozenset({"un", "une", "des", "plusieurs", "deux", "trois", "chaque"})
+NAME_REACH = 6  # lower-case words between a capitalised head and 'de X' in one name
+NAME_GAP = re.compile(r"[ \u00a0'’-]")
 APPOSITION_WORDS = 4  # 'X, commune du Puy-de-Dôme': words from the name to the area's
 AREA_WINDOW = 120  # characters either side of a name where its département may be named
 AREA_CUES = frozenset({"dans", "en", "du", "de", "des", "le", "la", "les", "l", "au", "aux",
@@ -480,7 +482,7 @@ class PlaceLinker:
             # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
             return None
         if entry.kind == COMMUNE and entry.tier > 0 and (
-                (preposition == "de" and _names_a_body_of(tokens, hit.first))
+                (preposition == "de" and _names_a_body_of(text, tokens, hit.first))
                 or _acronym_after(text, tokens, hit.last)):
             return None
         if entry.tier == 2 and entry.content < 2 and content[0].key in self._regional_prefixes \
@@ -697,13 +699,26 @@ PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
 BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS) | word_list("name_head")
 
 
-def _names_a_body_of(tokens, first) -> bool:
+def _names_a_body_of(text, tokens, first) -> bool:
     """'l'université de Lyon', 'la métropole de Lyon', 'le Festival d'Avignon': the head of
     a body's name (a type noun of kb/data/entity_words.tsv) then 'de' — the town is part
-    of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.)"""
-    # 'une association de Mamoudzou': a body of that town, not its name.
-    return first >= 2 and tokens[first - 2].key in BODY_HEADS and not (
-        first >= 3 and tokens[first - 3].key in INDEFINITE)
+    of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.) A head
+    with a capital may stand a few lower-case words back, in one stretch of the sentence:
+    'le Festival international du film d'Amiens'."""
+    if first < 2:
+        return False
+    if tokens[first - 2].key in BODY_HEADS:
+        # 'une association de Mamoudzou': a body of that town, not its name.
+        return not (first >= 3 and tokens[first - 3].key in INDEFINITE)
+    for index in range(first - 3, max(-1, first - 3 - NAME_REACH), -1):
+        token, after = tokens[index], tokens[index + 1]
+        if not NAME_GAP.fullmatch(text[token.end:after.start]):
+            return False
+        if token.key in BODY_HEADS and token.raw[0].isupper():
+            return True
+        if not token.raw.islower():
+            return False
+    return False
 
 
 def _acronym_after(text, tokens, last) -> bool:

@@ -261,6 +261,8 @@ def test_a_first_name_elsewhere_leaves_the_commune(linker):
 
 
 @pytest.mark.parametrize("text", [
+    "Il a reçu le prix du public au Festival international du film d'Amiens.",
+    "Primé au Festival international de la bande dessinée d'Angoulême.",
     "l'université de Lyon et la métropole de Lyon",
     "Le spectacle a été créé au Festival d'Avignon.",
     "Le Paris FC et le Racing entraînent les jeunes.",
