@@ -160,8 +160,10 @@ ESTABLISHMENT_NAME = (
     r"|(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
 # "Association X 95": a body's name may end on its département.
-DEPARTEMENT_NUMBER_AFTER_RE = re.compile(r"[ \u00a0](?:7[5-8]|9[1-5])(?![\w%,.]\d|[\w%])"
-                                         r"(?![ \u00a0]+(?:ans?|%|euros?|€)\b)")
+# Any département's number ('Médiaction 57'), not a count ('30 familles', '12 ans').
+DEPARTEMENT_NUMBER_AFTER_RE = re.compile(
+    r"[ \u00a0](?:0[1-9]|[1-8]\d|9[0-5]|2[AB])(?![\w%,.]\d|[\w%])"
+    r"(?![ \u00a0]+(?:ans?|%|euros?|€|[a-zà-ÿ]+s)\b)")
 STANDALONE_WORD_RE = r"(?<![\w'’-]){word}(?![\w'’-])(?! [A-ZÀ-Ý])"
 CAPITALISED_WORD_BEFORE_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]*[ \u00a0]$")
 
@@ -438,6 +440,7 @@ def find_organisations(
             if overlaps(start, end) or masked.in_caps_line(start, end):
                 continue
             start, end = _cut_before_place(masked.text, start, end, excluded_spans)
+            end = _adjectives_after(masked.text, end)
             name = clean_name(masked.text[start:end])
             if not name or fold(name) in GENERIC_WORDS:
                 continue
@@ -594,6 +597,23 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
     if not first or fold(first) in GENERIC_WORDS or fold(first) in MONTHS:
         return None
     return match.end()
+
+
+ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]([a-zà-ÿ]{4,})(?=[\s,.;:)»]|$)")
+NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
+                            "cependant", "pourtant", "auparavant", "desormais"})
+
+
+def _adjectives_after(text: str, end: int) -> int:
+    """A name after its type noun goes on with its lower-case adjectives ('l'association
+    Ruralités solidaires', 'Le Panier partagé'), two at most."""
+    for _ in range(2):
+        match = ADJECTIVE_AFTER_RE.match(text, end)
+        if not match or fold(match.group(1)) in NOT_ADJECTIVES \
+                or not looks_like_adjective(match.group(1)):
+            break
+        end = match.end()
+    return end
 
 
 def _is_place(start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:

@@ -58,6 +58,19 @@ def test_introducing_phrases(nlp):
 
 
 @pytest.mark.slow
+def test_a_name_after_its_type_noun_keeps_its_adjectives_and_departement(nlp):
+    found = orgs_of(
+        "Le projet est soutenu par l'association Vallons solidaires. Il est porté par "
+        "l'association Le Jardin partagé, créée en 2019. Dans les transports, l'association "
+        "Médiateurs 57 intervient le soir ; l'association Relais Jeunes accompagne "
+        "30 familles pendant l'été.")
+    names = {name for name, _ in found}
+    assert {"Vallons solidaires", "Jardin partagé", "Médiateurs 57",
+            "Relais Jeunes"} <= names
+    assert not any(name.endswith(("30", "pendant")) for name in names)
+
+
+@pytest.mark.slow
 def test_headings_roles_themes_and_inclusive_words_are_not_organisations(nlp):
     found = orgs_of(
         "UN KIOSQUE POUR L'EMPLOI AU COEUR DU QUARTIER PRIORITAIRE\n"
