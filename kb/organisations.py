@@ -393,6 +393,8 @@ def find_organisations(
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
+        if _is_place(start, end, excluded_spans) and BRACKET_AFTER_RE.match(masked.text, end):
+            continue  # 'Orange (Vaucluse)': the linker's town, its département said
         if any(h_start < start and end <= h_end and not re.search(
                 r"\b(?:de|du|des|d['’]|de l['’])\s*$", masked.text[h_start:start])
                 for h_start, h_end in headed):
@@ -599,6 +601,7 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
     return match.end()
 
 
+BRACKET_AFTER_RE = re.compile(r"[ \u00a0]*\(")
 ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]([a-zà-ÿ]{4,})(?=[\s,.;:)»]|$)")
 NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
                             "cependant", "pourtant", "auparavant", "desormais"})

@@ -315,3 +315,15 @@ def test_an_establishment_takes_its_name_and_a_book_keeps_its_publisher(nlp):
         "(dir.), La ville en partage, Presses universitaires de France, 2023, 210 p.")}
     assert {"Collège Jean-Moulin", "Centre social Les Acacias",
             "Presses universitaires de France"} <= found
+
+
+@pytest.mark.slow
+def test_a_known_name_that_is_a_town_with_its_departement_is_the_town(nlp):
+    vocabulary = load_vocabulary()
+    text = "À Orange (Vaucluse), la ville a ouvert des salles. L'opérateur Orange aide."
+    masked = mask(text, frozenset(k.acronym for k in vocabulary.known if k.acronym))
+    town = (text.index("Orange"), text.index("Orange") + len("Orange"))
+    found = find_organisations(masked, entities([masked.text])[0], vocabulary,
+                               excluded_spans=[town])
+    starts = [m.start for o in found for m in o.mentions]
+    assert town[0] not in starts and text.rindex("Orange") in starts
