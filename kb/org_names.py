@@ -49,6 +49,10 @@ PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "a", "au",
 PREPOSITIONS = frozenset({"de", "du", "des", "d'", "d’", "pour", "à", "au", "aux", "sur", "en",
                           "contre", "dans", "sans"})
 ARTICLES = frozenset({"la", "le", "les", "l'"})
+# Possessives and demonstratives open a complement, never a name's group ('pour une
+# Économie Solidaire' may be one).
+DETERMINERS = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+                         "mon", "ma", "mes", "ce", "cet", "cette", "ces", "chaque"})
 PRE_ADJECTIVES = frozenset({"grand", "grande", "grands", "grandes", "petit", "petite",
                             "haut", "haute", "nouveau", "nouvelle", "premier", "premiere",
                             "bon", "bonne", "vieux", "vieille"})
@@ -238,8 +242,9 @@ def _run_name(tokens: list[Token], index: int) -> int:
             j += 1
         if j + 1 < len(tokens) and tokens[j].key in PRE_ADJECTIVES:
             j += 1
-        if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in PARTICLES:
-            break
+        if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in PARTICLES \
+                or tokens[j].key in DETERMINERS:
+            break  # 'le Club de Lens pour son programme': a complement, not the name
         noun = tokens[j]
         j += 1
         while j < len(tokens) and noun.capitalised and tokens[j].capitalised and tokens[

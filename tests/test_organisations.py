@@ -116,6 +116,9 @@ def test_head_named_stops_at_verbs_coordination_and_new_bodies():
     def names(text):
         return [c.name for c in head_named(text)]
 
+    assert names("Il cite le Racing Club de Lens pour son programme d'insertion.") == [
+        "Club de Lens"]
+
     assert names("L'Agence nationale du sport et la Caisse d'allocations familiales des "
                  "Yvelines financent le programme.") == [
         "Agence nationale du sport", "Caisse d'allocations familiales des Yvelines"]
