@@ -203,6 +203,8 @@ def test_article_id_ignores_case_accents_and_format_but_not_occurrence():
     ("Agenda des sorties culturelles en famille dans le quartier.", None),
     ("National", ("National", None)),
     ("National et européen", None),
+    # a title that opens on its rubric: a phrase of its own after the colon
+    ("FICHE EXPÉRIENCE : À CHANTELOUP, LES LOCATAIRES OUVRENT UNE BRICOTHÈQUE", None),
 ])
 def test_known_sections_match_whatever_the_typography(line, expected):
     assert match_section(line) == expected

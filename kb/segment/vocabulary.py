@@ -107,6 +107,8 @@ def match_section(text: str, *, marker: bool = False) -> tuple[str, str | None] 
                 return sentence_case(text), None
             words = len(label.split())
             rest = _detail_after(text, words)
+            if _titled(text, label, rest):
+                return None  # 'Fiche expérience : à Limay, les habitantes…' is a title
             return label, sentence_case(rest) if rest else None
     return None
 
@@ -143,6 +145,17 @@ def known_label(text: str) -> str | None:
 
 def is_list_rubric(name: str) -> bool:
     return fold(name) in LIST_RUBRICS
+
+
+def _titled(text: str, label: str, rest: str) -> bool:
+    """A section's name, a colon, then a phrase of its own: a title that opens on its
+    rubric, not a section heading with a detail ('Agenda : mars 2010')."""
+    head = text[:len(text) - len(rest)] if rest and text.endswith(rest) else ""
+    return head.rstrip().endswith(":") and len(rest.split()) >= TITLE_AFTER_COLON_WORDS \
+        and len(head.split()) <= len(label.split()) + 1
+
+
+TITLE_AFTER_COLON_WORDS = 6
 
 
 def _detail_after(text: str, words: int) -> str:
