@@ -391,3 +391,22 @@ def test_a_last_page_under_its_colophon_keeps_a_column_holding_only_a_title(tmp_
     title = next(t for t in texts if t.startswith("Quartiers"))
     assert "transformations" in title and "UUU" not in title, texts
     _assert_read_in_order(path, "Quartiers", "UUU1", "UUU2")
+
+
+def test_a_pull_quote_in_the_flow_opens_no_section(tmp_path):
+    """A pull quote set large in the first column, a picture beside it leaving the next
+    column empty, and both columns going on level under it: the quote belongs to its
+    article's flow, so the first column is read down to its foot before the next one."""
+    path = tmp_path / "exergue.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("VVV1", 20), _column_lines("VVV2", 12))
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(LEFT + 8, HEIGHT - 80 - 12 * 20 - 14, "« Nous voulons être écoutés,")
+    canvas.drawString(LEFT + 8, HEIGHT - 80 - 12 * 20 - 30, "pas seulement consultés »")
+    _two_columns(canvas, HEIGHT - 80 - 12 * 20 - 54, _column_lines("WWW1", 10),
+                 _column_lines("WWW2", 10))
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "VVV1", "Nous voulons", "WWW1", "VVV2", "WWW2")

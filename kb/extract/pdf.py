@@ -38,6 +38,7 @@ HEADER_BAND = 0.10  # share of page height where running headers / footers live
 MIN_GUTTER = 6.0  # points
 MIN_COLUMN = 40.0  # points: a "column" narrower than this is a bullet or an indent
 HEADING_SIZE_RATIO = 1.12
+QUOTE_MARKS = "«“\"„"
 SHORT_HEADING_CHARS = 200
 
 # Pieces that, after a line-end hyphen, mean the hyphen belongs to the word.
@@ -698,6 +699,8 @@ def _section_breaks(
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
+        if min(row, key=lambda w: w.x0).text[:1] in QUOTE_MARKS:
+            continue  # a pull quote set in the flow of its article: no section opens there
         top, bottom = min(w.top for w in row), max(w.bottom for w in row)
         size = max(w.size for w in row)
         if any(column_of(w) == column and w.size >= size - 0.5 and 0 <= top - w.bottom < size
