@@ -410,3 +410,28 @@ def test_a_pull_quote_in_the_flow_opens_no_section(tmp_path):
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "VVV1", "Nous voulons", "WWW1", "VVV2", "WWW2")
+
+
+def test_a_colophons_short_last_line_starts_no_column(tmp_path):
+    """A short last section under balanced columns, then the colophon in small type: its
+    first line runs across the page, its last one stops in the second column. That line
+    is the colophon's, so the second column holds nothing below the heading and the
+    heading still cuts the page."""
+    path = tmp_path / "colophon.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("XXX1", 6), _column_lines("XXX2", 6))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "Ressources")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 40, "UN GUIDE PRATIQUE")
+    _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 58, _column_lines("YYY1", 3), [])
+    canvas.setFont("Helvetica", 7.5)
+    colophon = ("Résonances, lettre du centre de ressources, 12 rue des Lilas, 95000 Ville, "
+                "contact@exemple.fr, directrice de la publication : la présidente du centre.")
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 110, colophon[:128])
+    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 119, colophon[:95])
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "XXX1", "XXX2", "Ressources", "UN GUIDE", "YYY1")

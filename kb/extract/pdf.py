@@ -682,9 +682,7 @@ def _section_breaks(
     for start, end in gutters:
         spanning |= _spanning_words(words, (start + end) / 2)
     wide = _wide_lines(words, 0.75 * (max(w.x1 for w in words) - min(w.x0 for w in words)))
-    # A line across the columns under all of them (a footer) starts no column.
-    columns_end = max((w.bottom for w in words if id(w) not in wide), default=0.0)
-    footer = {id(w) for w in words if id(w) in wide and w.top >= columns_end}
+    footer = _footer(words, wide, body)
 
     def fills_page(column: int, below: float) -> bool:
         """The column runs on to the foot of the page under `below` (low on the page, and
@@ -757,6 +755,19 @@ def _section_breaks(
                 and sum(first is not None for first in below) >= 2:
             breaks.append((cut, cut))
     return breaks
+
+
+def _footer(words: list[_Word], wide: set[int], body: float) -> set[int]:
+    """Ids of the words of a footer under all the columns: lines across the page under
+    all the columns' text, or a colophon in small type from its first line across the
+    page down (its short last line too). It starts no column."""
+    columns_end = max((w.bottom for w in words if id(w) not in wide), default=0.0)
+    footer = {id(w) for w in words if id(w) in wide and w.top >= columns_end}
+    for top in sorted({w.top for w in words if id(w) in wide and w.size < body - 0.5}):
+        below = [w for w in words if w.top >= top - 0.5]
+        if all(id(w) in wide or w.size < body - 0.5 for w in below):
+            return footer | {id(w) for w in below}
+    return footer
 
 
 def _lines_of(words: list[_Word], page_number: int, group: int, column: int) -> list[_Line]:
