@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from kb.errors import ExtractionError
-from kb.extract import extract, ocr, read_source
+from kb.extract import extract, ocr, pdf, read_source
 from kb.extract.pdf import extract_pdf
 from kb.models import BlockKind, ExtractedDocument
 from tools.issuegen.bad_pdfs import (
@@ -475,3 +475,33 @@ def test_a_boxed_sidebar_is_read_after_the_flow_and_a_banner_stays_in_it(columns
     for _, article in spec.articles():
         for paragraph in article.paragraphs:
             assert paragraph in texts
+
+
+def _column_page(number: int, rows: int, *, across: bool = False) -> pdf._Page:
+    """Words of a page in two columns (50–284 and 306–540), body type 9.5; `across`
+    adds body lines running over the gutter."""
+    words = []
+    for row in range(rows):
+        top = 60 + 12 * row
+        for x0 in (50, 306):
+            start = x0
+            while start < x0 + 200:  # words of varied lengths, one space apart
+                width = 18 + (7 * row + start) % 31
+                words.append(pdf._Word("mot", start, start + width, top, top + 9.5, 9.5,
+                                       False))
+                start += width + 2.5
+            words[-1].x1 = x0 + 234
+        if across and row % 2:
+            words.append(pdf._Word("travers", 200, 400, top + 400, top + 409.5, 9.5, False))
+    return pdf._Page(number, 595, 842, words, [])
+
+
+def test_the_issues_gutters_are_those_most_pages_agree_on_and_fit_a_page_without_crossings():
+    pages = [_column_page(1, 30), _column_page(2, 30), _column_page(3, 4)]
+    measures = pdf._measure_document(pages)
+    assert len(measures.gutters) == 1
+    start, end = measures.gutters[0]
+    assert 284 <= start < end <= 306
+    assert pdf._fits_the_gutters(pages[2].words, measures.gutters, 9.5)
+    crossed = _column_page(4, 6, across=True)
+    assert not pdf._fits_the_gutters(crossed.words, measures.gutters, 9.5)

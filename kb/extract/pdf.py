@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -483,6 +484,9 @@ class _DocumentMeasures:
     # The issue's body size: a last page holding more colophon than text is still read
     # against the columns' type.
     body: float | None = None
+    # The gutters most pages agree on: a page with few lines of body type, where a
+    # heading or a list blurs its own measure, keeps them when its text fits them.
+    gutters: tuple[tuple[float, float], ...] = ()
 
 
 def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
@@ -494,8 +498,33 @@ def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
             bottoms += [w.bottom for w in page.words if id(w) not in wide]
             for word in page.words:
                 sizes[word.size] += len(word.text)
-    return _DocumentMeasures(foot=max(bottoms, default=None),
-                             body=sizes.most_common(1)[0][0] if sizes else None)
+    body = sizes.most_common(1)[0][0] if sizes else None
+    layouts: Counter[tuple[tuple[float, float], ...]] = Counter()
+    for page in pages:
+        if page.words:
+            found = _find_gutters(page.words, page.width, _page_body_size(page.words, body))
+            if found:
+                layouts[tuple((round(a), round(b)) for a, b in found)] += 1
+    common = layouts.most_common(1)
+    gutters = tuple((float(a), float(b)) for a, b in common[0][0]) \
+        if common and common[0][1] >= 2 else ()
+    return _DocumentMeasures(foot=max(bottoms, default=None), body=body, gutters=gutters)
+
+
+def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]],
+                      body: float) -> bool:
+    """No line of the page short of running across it crosses these gutters, and body
+    lines start right after each of them."""
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    for start, end in gutters:
+        crossing = [piece for piece in _line_pieces(words)
+                    if piece[0].x0 < start and piece[-1].x1 > end
+                    and piece[-1].x1 - piece[0].x0 <= 0.75 * (right - left)]
+        starts = {round(w.top) for w in words
+                  if abs(w.x0 - end) <= 3 and abs(w.size - body) <= 0.6}
+        if crossing or len(starts) < 2:
+            return False
+    return True
 
 
 def _page_body_size(words: list[_Word], document_body: float | None) -> float:
@@ -603,6 +632,10 @@ def _flow_lines(
     body = _page_body_size(words, measures.body)
     gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
         words, page_width, body)
+    if measures.gutters and [(round(a), round(b)) for a, b in gutters] != [
+            (round(a), round(b)) for a, b in measures.gutters] \
+            and _fits_the_gutters(words, measures.gutters, body):
+        gutters = list(measures.gutters)
 
     # A line spanning the columns runs across the whole gutter; a line that only reaches
     # into a gutter measured too wide (a short column's lines are all short) is its
