@@ -465,7 +465,10 @@ class PlaceLinker:
             return None
         # 'Espérance Banlieues Argenteuil' stays whole here: a place span would cut the
         # organisation out of the organisation finder, which runs after the places.
-        if not located and _inside_proper_name(text, tokens, hit.first, hit.last):
+        # spaCy's LOC inside a chain of capitalised words ('Crédit Agricole Toulouse 31')
+        # backs a town of the territory, never one elsewhere.
+        if (not located or (entry.tier > 0 and not placed)) and _inside_proper_name(
+                text, tokens, hit.first, hit.last):
             return None
         if entry.kind == COMMUNE and entry.tier > 0 and _after_dedication_noun(
                 text, tokens, hit.first):
@@ -697,6 +700,11 @@ def _capitalised_before(text, tokens, first) -> bool:
 # Heads of bodies' names that also name a spot in a town ('au centre de Lyon'): not cues.
 PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
 BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS) | word_list("name_head")
+CAPITALISED_HEADS = word_list("capitalised_name_head")  # 'les Rencontres d'Arles'
+
+
+def _heads_a_name(token: Token) -> bool:
+    return token.key in BODY_HEADS or (token.key in CAPITALISED_HEADS and token.raw[0].isupper())
 
 
 def _names_a_body_of(text, tokens, first) -> bool:
@@ -707,14 +715,16 @@ def _names_a_body_of(text, tokens, first) -> bool:
     'le Festival international du film d'Amiens'."""
     if first < 2:
         return False
-    if tokens[first - 2].key in BODY_HEADS:
-        # 'une association de Mamoudzou': a body of that town, not its name.
-        return not (first >= 3 and tokens[first - 3].key in INDEFINITE)
+    head = tokens[first - 2]
+    if _heads_a_name(head):
+        # 'une association de Mamoudzou': a body of that town, not its name ('des
+        # Rencontres d'Arles' is one: the capital names it).
+        return head.raw[0].isupper() or not (first >= 3 and tokens[first - 3].key in INDEFINITE)
     for index in range(first - 3, max(-1, first - 3 - NAME_REACH), -1):
         token, after = tokens[index], tokens[index + 1]
         if not NAME_GAP.fullmatch(text[token.end:after.start]):
             return False
-        if token.key in BODY_HEADS and token.raw[0].isupper():
+        if _heads_a_name(token) and token.raw[0].isupper():
             return True
         if not token.raw.islower():
             return False

@@ -263,6 +263,9 @@ def test_a_first_name_elsewhere_leaves_the_commune(linker):
 @pytest.mark.parametrize("text", [
     "Il a reçu le prix du public au Festival international du film d'Amiens.",
     "Primé au Festival international de la bande dessinée d'Angoulême.",
+    "Avec le service éducatif des Rencontres d'Arles, les collégiens exposent.",
+    "Il est passé par le Stade de Reims avant d'entraîner les jeunes.",
+    "Le Marché d'intérêt national de Rungis donne ses invendus.",
     "l'université de Lyon et la métropole de Lyon",
     "Le spectacle a été créé au Festival d'Avignon.",
     "Le Paris FC et le Racing entraînent les jeunes.",
@@ -287,3 +290,9 @@ def test_a_capitalised_preposition_opening_a_sentence_still_introduces_a_town(li
 
 def test_a_word_after_an_ampersand_belongs_to_a_name(linker):
     assert refs(linker, "Les crèches People & Baby recrutent.") == []
+
+
+def test_spacys_loc_inside_a_chain_of_capitalised_words_backs_no_town_elsewhere(linker):
+    text = "Y figurent le Crédit Agricole Toulouse 31 et la ville."
+    start = text.index("Toulouse")
+    assert refs(linker, text, loc_spans=[(start, start + len("Toulouse"))]) == []
