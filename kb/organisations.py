@@ -419,7 +419,11 @@ def find_organisations(
             continue
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
 
-    for candidate in [*head_named(masked.text), *tail_named(masked.text)]:
+    # The longer of a head's and a tail's readings first: 'Lille Métropole Habitat', not
+    # 'Métropole Habitat'.
+    shaped = sorted([*head_named(masked.text), *tail_named(masked.text)],
+                    key=lambda c: (-(c.end - c.start), c.start))
+    for candidate in shaped:
         candidate = _widen_to_ner(_cut_before_claimed(candidate, claimed), ner, masked)
         if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
                 candidate.start, candidate.end) or not acceptable(candidate):

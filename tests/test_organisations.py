@@ -330,3 +330,12 @@ def test_a_known_name_that_is_a_town_with_its_departement_is_the_town(nlp):
                                excluded_spans=[town])
     starts = [m.start for o in found for m in o.mentions]
     assert town[0] not in starts and text.rindex("Orange") in starts
+
+
+@pytest.mark.slow
+def test_the_longer_of_a_heads_and_a_tails_reading_wins(nlp):
+    names = {name for name, _ in orgs_of(
+        "Deux bailleurs d'autres régions, Brest Métropole Habitat et Angers Loire Habitat, "
+        "ont témoigné ; Rennes Métropole a suivi.")}
+    assert {"Brest Métropole Habitat", "Rennes Métropole"} <= names
+    assert "Métropole Habitat" not in names
