@@ -86,6 +86,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v3": {"communes": 0.95, "organisations": 0.90, "people": 0.96},
     "entities_v4": {"communes": 0.98, "organisations": 0.91, "people": 0.98},
     "entities_v5": {"communes": 0.98, "organisations": 0.91, "people": 0.98},
+    "entities_v6": {"communes": 0.96, "organisations": 0.93, "people": 0.96},
 }
 
 
