@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -307,8 +308,11 @@ class PlaceLinker:
                     default=len(text))
         left, right = max(left, start - AREA_WINDOW), min(right, end + AREA_WINDOW)
         found: list[tuple[tuple[int, int], int, set[str]]] = []
-        for i, token in enumerate(tokens):
-            if not (left < token.start and token.end <= right) or start <= token.start < end:
+        first = bisect_right(tokens, left, key=lambda t: t.start)
+        last = bisect_right(tokens, right, key=lambda t: t.start)
+        for i in range(first, last):
+            token = tokens[i]
+            if token.end > right or start <= token.start < end:
                 continue
             if not token.raw[0].isupper():
                 continue

@@ -41,6 +41,7 @@ from kb.entity_words import (
     ROLE_WORDS,
     looks_like_person,
 )
+from kb.geo import BRACKET_AFTER
 from kb.models import Mention, OrganisationRef
 from kb.nlp import Entity, MaskedText, fold
 from kb.org_names import (
@@ -393,7 +394,7 @@ def find_organisations(
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
-        if _is_place(start, end, excluded_spans) and BRACKET_AFTER_RE.match(masked.text, end):
+        if _is_place(start, end, excluded_spans) and BRACKET_AFTER.match(masked.text, end):
             continue  # 'Orange (Vaucluse)': the linker's town, its département said
         if any(h_start < start and end <= h_end and not re.search(
                 r"\b(?:de|du|des|d['’]|de l['’])\s*$", masked.text[h_start:start])
@@ -605,7 +606,6 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
     return match.end()
 
 
-BRACKET_AFTER_RE = re.compile(r"[ \u00a0]*\(")
 ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]([a-zà-ÿ]{4,})(?=[\s,.;:)»]|$)")
 NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
                             "cependant", "pourtant", "auparavant", "desormais"})

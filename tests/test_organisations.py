@@ -12,13 +12,18 @@ from kb.organisations import find_organisations
 from kb.themes import load_themes
 
 
-def orgs_of(text, themes=()):
+def organisations_in(text, themes=(), places=()):
+    """The organisations found in `text`, the place linker's spans given as `places`."""
     vocabulary = load_vocabulary()
     keep = frozenset(k.acronym for k in vocabulary.known if k.acronym)
     masked = mask(text, keep)
-    found = find_organisations(masked, entities([masked.text])[0], vocabulary, themes=themes,
-                               theme_phrases=load_themes().folded_phrases())
-    return {(o.ref.name, o.ref.acronym) for o in found}
+    return find_organisations(masked, entities([masked.text])[0], vocabulary, themes=themes,
+                              theme_phrases=load_themes().folded_phrases(),
+                              excluded_spans=list(places))
+
+
+def orgs_of(text, themes=()):
+    return {(o.ref.name, o.ref.acronym) for o in organisations_in(text, themes)}
 
 
 def test_acronym_and_expansion_are_one_organisation():
@@ -177,14 +182,9 @@ def test_names_without_cue_words(nlp):
 
 @pytest.mark.slow
 def test_type_noun_name_stops_before_a_place_after_a(nlp):
-    from kb.nlp import mask as mask_text
-
     text = "L'association Fil Rouge à Sarcelles ouvre une boutique."
     place = text.index("Sarcelles")
-    vocabulary = load_vocabulary()
-    masked = mask_text(text)
-    found = find_organisations(masked, entities([masked.text])[0], vocabulary,
-                               excluded_spans=[(place, place + len("Sarcelles"))])
+    found = organisations_in(text, places=[(place, place + len("Sarcelles"))])
     assert {o.ref.name for o in found} == {"Fil Rouge"}
 
 
@@ -322,12 +322,9 @@ def test_an_establishment_takes_its_name_and_a_book_keeps_its_publisher(nlp):
 
 @pytest.mark.slow
 def test_a_known_name_that_is_a_town_with_its_departement_is_the_town(nlp):
-    vocabulary = load_vocabulary()
     text = "À Orange (Vaucluse), la ville a ouvert des salles. L'opérateur Orange aide."
-    masked = mask(text, frozenset(k.acronym for k in vocabulary.known if k.acronym))
     town = (text.index("Orange"), text.index("Orange") + len("Orange"))
-    found = find_organisations(masked, entities([masked.text])[0], vocabulary,
-                               excluded_spans=[town])
+    found = organisations_in(text, places=[town])
     starts = [m.start for o in found for m in o.mentions]
     assert town[0] not in starts and text.rindex("Orange") in starts
 

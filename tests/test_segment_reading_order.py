@@ -240,20 +240,31 @@ def _two_columns(canvas: Canvas, y: float, left: list[str], right: list[str]) ->
         canvas.drawString(GUTTER_X, y - 12 * row, line)
 
 
+def _article_then_short_section(canvas: Canvas, top: float, rows: int, tags: tuple[str, str],
+                                short_rows: int, short_tag: str) -> float:
+    """A titled article in two balanced columns of `rows` lines, then a section heading
+    ("Ressources") and a short article ("UN GUIDE PRATIQUE") filling the left column only.
+    Returns the height under the short article."""
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, top, "UNE RENCONTRE RÉGIONALE")
+    body = top - 20
+    _two_columns(canvas, body, _column_lines(tags[0], rows), _column_lines(tags[1], rows))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, body - 12 * rows - 14, "Ressources")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, body - 12 * rows - 40, "UN GUIDE PRATIQUE")
+    short = body - 12 * rows - 58
+    _two_columns(canvas, short, _column_lines(short_tag, short_rows), [])
+    return short - 12 * short_rows
+
+
 def test_a_short_section_under_balanced_columns_is_read_after_them(tmp_path):
     """A word processor's balanced section ends level in both columns; the next section
     fills only the left column: its heading cuts the page, the right column's end of
     the article above is read before it."""
     path = tmp_path / "court.pdf"
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
-    _two_columns(canvas, HEIGHT - 80, _column_lines("GGG1", 6), _column_lines("GGG2", 6))
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "Ressources")
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 40, "UN GUIDE PRATIQUE")
-    _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 58, _column_lines("HHH1", 5), [])
+    _article_then_short_section(canvas, HEIGHT - 60, 6, ("GGG1", "GGG2"), 5, "HHH1")
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "GGG1", "GGG2", "Ressources", "UN GUIDE", "HHH1")
@@ -351,14 +362,7 @@ def test_a_short_section_low_on_a_page_is_no_flow_when_other_pages_run_further(t
     canvas = Canvas(str(path), pagesize=A4)
     _two_columns(canvas, HEIGHT - 60, _column_lines("QQQ1", 60), _column_lines("QQQ2", 60))
     canvas.showPage()
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
-    _two_columns(canvas, HEIGHT - 80, _column_lines("RRR1", 30), _column_lines("RRR2", 30))
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 30 - 14, "Ressources")
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 30 - 40, "UN GUIDE PRATIQUE")
-    _two_columns(canvas, HEIGHT - 80 - 12 * 30 - 58, _column_lines("SSS1", 17), [])
+    _article_then_short_section(canvas, HEIGHT - 60, 30, ("RRR1", "RRR2"), 17, "SSS1")
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "RRR1", "RRR2", "Ressources", "UN GUIDE", "SSS1")
@@ -419,19 +423,12 @@ def test_a_colophons_short_last_line_starts_no_column(tmp_path):
     heading still cuts the page."""
     path = tmp_path / "colophon.pdf"
     canvas = Canvas(str(path), pagesize=A4)
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
-    _two_columns(canvas, HEIGHT - 80, _column_lines("XXX1", 6), _column_lines("XXX2", 6))
-    canvas.setFont("Helvetica-Bold", 16)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 14, "Ressources")
-    canvas.setFont("Helvetica-Bold", 12)
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 40, "UN GUIDE PRATIQUE")
-    _two_columns(canvas, HEIGHT - 80 - 12 * 6 - 58, _column_lines("YYY1", 3), [])
+    under = _article_then_short_section(canvas, HEIGHT - 60, 6, ("XXX1", "XXX2"), 3, "YYY1")
     canvas.setFont("Helvetica", 7.5)
     colophon = ("Résonances, lettre du centre de ressources, 12 rue des Lilas, 95000 Ville, "
                 "contact@exemple.fr, directrice de la publication : la présidente du centre.")
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 110, colophon[:128])
-    canvas.drawString(LEFT, HEIGHT - 80 - 12 * 6 - 119, colophon[:95])
+    canvas.drawString(LEFT, under - 16, colophon[:128])
+    canvas.drawString(LEFT, under - 25, colophon[:95])
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "XXX1", "XXX2", "Ressources", "UN GUIDE", "YYY1")

@@ -490,25 +490,32 @@ class _DocumentMeasures:
 
 
 def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
+    pages = [page for page in pages if page.words]
     bottoms = []
     sizes: Counter[float] = Counter()
     for page in pages:
-        if page.words:
-            wide = _wide_lines(page.words, 0.75 * page.width)
-            bottoms += [w.bottom for w in page.words if id(w) not in wide]
-            for word in page.words:
-                sizes[word.size] += len(word.text)
+        wide = _wide_lines(page.words, 0.75 * page.width)
+        bottoms += [w.bottom for w in page.words if id(w) not in wide]
+        sizes += _size_weights(page.words)
     body = sizes.most_common(1)[0][0] if sizes else None
-    layouts: Counter[tuple[tuple[float, float], ...]] = Counter()
-    for page in pages:
-        if page.words:
-            found = _find_gutters(page.words, page.width, _page_body_size(page.words, body))
-            if found:
-                layouts[tuple((round(a), round(b)) for a, b in found)] += 1
+    layouts = Counter(_rounded(found) for page in pages if (found := _find_gutters(
+        page.words, page.width, _page_body_size(page.words, body))))
     common = layouts.most_common(1)
-    gutters = tuple((float(a), float(b)) for a, b in common[0][0]) \
-        if common and common[0][1] >= 2 else ()
+    gutters = common[0][0] if common and common[0][1] >= 2 else ()
     return _DocumentMeasures(foot=max(bottoms, default=None), body=body, gutters=gutters)
+
+
+def _rounded(gutters: Sequence[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """Gutters to the point: the same layout measured on two pages compares equal."""
+    return tuple((float(round(start)), float(round(end))) for start, end in gutters)
+
+
+def _size_weights(words: list[_Word]) -> Counter[float]:
+    """Characters set in each type size."""
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    return sizes
 
 
 def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]],
@@ -516,10 +523,10 @@ def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]]
     """No line of the page short of running across it crosses these gutters, and body
     lines start right after each of them."""
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    short = [piece for piece in _line_pieces(words)
+             if piece[-1].x1 - piece[0].x0 <= 0.75 * (right - left)]
     for start, end in gutters:
-        crossing = [piece for piece in _line_pieces(words)
-                    if piece[0].x0 < start and piece[-1].x1 > end
-                    and piece[-1].x1 - piece[0].x0 <= 0.75 * (right - left)]
+        crossing = [piece for piece in short if piece[0].x0 < start and piece[-1].x1 > end]
         starts = {round(w.top) for w in words
                   if abs(w.x0 - end) <= 3 and abs(w.size - body) <= 0.6}
         if crossing or len(starts) < 2:
@@ -530,9 +537,7 @@ def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]]
 def _page_body_size(words: list[_Word], document_body: float | None) -> float:
     """The issue's body size when the page holds a fair share of text in it (a short
     last page under a colophon does), else the page's own most used size."""
-    sizes: Counter[float] = Counter()
-    for word in words:
-        sizes[word.size] += len(word.text)
+    sizes = _size_weights(words)
     if document_body is not None:
         present = sum(n for size, n in sizes.items() if abs(size - document_body) <= 0.1)
         if present >= 0.25 * sum(sizes.values()):
@@ -632,8 +637,7 @@ def _flow_lines(
     body = _page_body_size(words, measures.body)
     gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
         words, page_width, body)
-    if measures.gutters and [(round(a), round(b)) for a, b in gutters] != [
-            (round(a), round(b)) for a, b in measures.gutters] \
+    if measures.gutters and _rounded(gutters) != measures.gutters \
             and _fits_the_gutters(words, measures.gutters, body):
         gutters = list(measures.gutters)
 

@@ -147,15 +147,15 @@ def is_list_rubric(name: str) -> bool:
     return fold(name) in LIST_RUBRICS
 
 
+TITLE_AFTER_COLON_WORDS = 6  # after a section's name and a colon, a phrase this long is a title
+
+
 def _titled(text: str, label: str, rest: str) -> bool:
     """A section's name, a colon, then a phrase of its own: a title that opens on its
     rubric, not a section heading with a detail ('Agenda : mars 2010')."""
     head = text[:len(text) - len(rest)] if rest and text.endswith(rest) else ""
     return head.rstrip().endswith(":") and len(rest.split()) >= TITLE_AFTER_COLON_WORDS \
         and len(head.split()) <= len(label.split()) + 1
-
-
-TITLE_AFTER_COLON_WORDS = 6
 
 
 def _detail_after(text: str, words: int) -> str:
