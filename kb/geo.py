@@ -217,7 +217,7 @@ class PlaceLinker:
         # One-word names elsewhere that open a name of the region ('Montigny', 'Villiers',
         # 'Marly'): a writer of the region means one of its own, so no guess at all.
         # A big town elsewhere, bigger than every commune of the region its name opens
-        # ('Valence' and Valence-en-Brie), is the town.
+        # ('Abbeville' and Abbeville-la-Rivière), is the town.
         self._regional_prefixes: dict[str, int] = {}
         for c in gazetteer.communes.values():
             if c.departement in ILE_DE_FRANCE and len(_words(c.name)) > 1:
@@ -508,7 +508,7 @@ class PlaceLinker:
         return entry
 
     def _homonym_of_named_area(self, text, tokens, hit, places, chosen) -> Entry:
-        """'Saint-Denis, à La Réunion', 'Valence, dans la Drôme': among communes of one
+        """'Saint-Denis, à La Réunion', 'Saint-Pierre, en Martinique': among communes of one
         name, the one whose département or region the sentence names, nearest first."""
         for _, codes in self._areas_named_near(text, tokens, tokens[hit.first].start,
                                                tokens[hit.last - 1].end):
@@ -721,7 +721,7 @@ def _names_a_body_of(text, tokens, first) -> bool:
         return False
     head = tokens[first - 2]
     if _heads_a_name(head):
-        # 'une association de Mamoudzou': a body of that town, not its name ('des
+        # 'une association de Koungou': a body of that town, not its name ('des
         # Rencontres d'Arles' is one: the capital names it).
         return head.raw[0].isupper() or not (first >= 3 and tokens[first - 3].key in INDEFINITE)
     for index in range(first - 3, max(-1, first - 3 - NAME_REACH), -1):

@@ -161,7 +161,7 @@ ESTABLISHMENT_NAME = (
     r"|(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
 # "Association X 95": a body's name may end on its département.
-# Any département's number ('Médiaction 57'), not a count ('30 familles', '12 ans').
+# Any département's number ('Médiateurs 57'), not a count ('30 familles', '12 ans').
 DEPARTEMENT_NUMBER_AFTER_RE = re.compile(
     r"[ \u00a0](?:0[1-9]|[1-8]\d|9[0-5]|2[AB])(?![\w%,.]\d|[\w%])"
     r"(?![ \u00a0]+(?:ans?|%|euros?|€|[a-zà-ÿ]+s)\b)")
@@ -395,7 +395,7 @@ def find_organisations(
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
         if _is_place(start, end, excluded_spans) and BRACKET_AFTER.match(masked.text, end):
-            continue  # 'Orange (Vaucluse)': the linker's town, its département said
+            continue  # 'Assas (Hérault)': the linker's town, its département said
         if any(h_start < start and end <= h_end and not re.search(
                 r"\b(?:de|du|des|d['’]|de l['’])\s*$", masked.text[h_start:start])
                 for h_start, h_end in headed):

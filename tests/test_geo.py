@@ -235,11 +235,11 @@ def test_far_commune_backed_by_its_departement_or_size(linker):
     ("Des quartiers de Marly, dans le Nord, sont retenus.", "59383"),
     ("À Beaumont, commune du Puy-de-Dôme, un centre de santé.", "63032"),
     # a big town bigger than every commune of the region its name opens
-    ("Une visite à Valence.", "26362"),
-    ("À Valence, en Occitanie, une antenne mobile.", "82186"),
+    ("Une visite à Abbeville.", "80001"),
+    ("À Saint-Pierre, en Martinique, une antenne mobile.", "97225"),
     # 'cite' is no 'cité'; 'une association de X' is a body of that town
     ("Le rapport cite Saint-Benoît, dans la Vienne, commune sans quartier.", "86214"),
-    ("Une association de Mamoudzou, à Mayotte, témoigne.", "97611"),
+    ("Une association de Koungou, à Mayotte, témoigne.", "97610"),
 ])
 def test_the_departement_or_region_named_in_the_sentence_picks_the_homonym(
         linker, text, expected):
