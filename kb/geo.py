@@ -44,6 +44,7 @@ from kb.entity_words import (
 )
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
 from kb.models import Mention
+from kb.textclean import strip_accents
 
 COMMUNE, QUARTIER, DEPARTEMENT, BLOCK = "COMMUNE", "QUARTIER", "DEPARTEMENT", "BLOCK"
 
@@ -342,7 +343,7 @@ class PlaceLinker:
         commune's département (name or code) in brackets after it or named in the text,
         or a town big enough to be meant on its own. Otherwise the name is an ordinary
         word, a quartier, or a piece of another name (a company's, say)."""
-        folded = fold(text)
+        plain = strip_accents(text)
         unsupported = []
         for mention in mentions:
             commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
@@ -356,11 +357,11 @@ class PlaceLinker:
             if (commune.population or 0) >= BIG_TOWN:
                 continue
             code = commune.departement
-            name = fold(self.gazetteer.departements.get(code, ""))
+            name = self.gazetteer.departements.get(code, "")
             bracket = BRACKET_AFTER.match(text, mention.end)
-            if bracket and fold(bracket.group(1)).strip() in (code, name):
+            if bracket and fold(bracket.group(1)).strip() in (code, fold(name)):
                 continue
-            if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+            if _departement_written(plain, name):
                 continue
             if code in self._departements_named_near(text, tokens, mention.start,
                                                      mention.end):
@@ -618,6 +619,16 @@ def _names_an_event(text: str, end: int) -> bool:
     """A town's name followed by a year ('<town> 2024', the Games or a cultural capital's
     year) names an event."""
     return EVENT_YEAR.match(text, end) is not None
+
+
+def _departement_written(plain: str, name: str) -> bool:
+    """The département's own name in the text (accents off), capitalised as a name and
+    standing alone, never after 'd'': 'Oise' in 'Val d'Oise', 'cher' in 'coûte cher' or
+    'nord' in 'au nord' name nothing."""
+    if not name:
+        return False
+    pattern = rf"(?<![\w-])(?<![dD]['’]){re.escape(strip_accents(name))}(?![\w-])"
+    return re.search(pattern, plain) is not None
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

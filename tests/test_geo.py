@@ -296,3 +296,19 @@ def test_spacys_loc_inside_a_chain_of_capitalised_words_backs_no_town_elsewhere(
     text = "Y figurent le Crédit Agricole Toulouse 31 et la ville."
     start = text.index("Toulouse")
     assert refs(linker, text, loc_spans=[(start, start + len("Toulouse"))]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le Val-d'Oise accueille une délégation venue de Chantilly.",  # 'Oise' of Val-d'Oise
+    "Le Val d’Oise accueille une délégation venue de Chantilly.",
+    "Le projet coûte cher ; une équipe de Saint-Amand-Montrond l'a présenté.",  # 'cher'
+    "Au nord de la ville, une équipe de Bailleul a présenté le projet.",  # 'nord'
+])
+def test_a_word_spelt_like_a_departement_backs_no_town_of_it(linker, text):
+    assert refs(linker, text) == []
+
+
+def test_the_departement_named_anywhere_in_the_text_backs_its_town(linker):
+    text = "Une équipe de Chantilly est venue. Le projet couvre tout le sud de l'Oise."
+    assert refs(linker, text) == ["60141"]
+    assert refs(linker, "Une équipe de Bailleul est venue. Le Nord la finance.") == ["59043"]
