@@ -735,6 +735,9 @@ def _names_a_body_of(text, tokens, first) -> bool:
         # 'une association de Koungou': a body of that town, not its name ('des
         # Rencontres d'Arles' is one: the capital names it).
         return head.raw[0].isupper() or not (first >= 3 and tokens[first - 3].key in INDEFINITE)
+    if _capitalised_name_word(text, tokens, first - 2) and text[
+            head.end:tokens[first - 1].start] in (" ", "\u00a0"):
+        return True  # 'le Samusocial de Paris', 'les Girondins de Bordeaux'
     for index in range(first - 3, max(-1, first - 3 - NAME_REACH), -1):
         token, after = tokens[index], tokens[index + 1]
         if not NAME_GAP.fullmatch(text[token.end:after.start]):
@@ -744,6 +747,14 @@ def _names_a_body_of(text, tokens, first) -> bool:
         if not token.raw.islower():
             return False
     return False
+
+
+def _capitalised_name_word(text, tokens, index) -> bool:
+    """A word with a capital inside a sentence, not an acronym ('les QPV de Marseille')
+    nor a function word: a name's word."""
+    token = tokens[index]
+    return (token.capitalised and not token.all_caps and token.key not in FUNCTION_WORDS
+            and not _sentence_initial(text, tokens, index))
 
 
 def _acronym_after(text, tokens, last) -> bool:

@@ -312,3 +312,17 @@ def test_the_departement_named_anywhere_in_the_text_backs_its_town(linker):
     text = "Une équipe de Chantilly est venue. Le projet couvre tout le sud de l'Oise."
     assert refs(linker, text) == ["60141"]
     assert refs(linker, "Une équipe de Bailleul est venue. Le Nord la finance.") == ["59043"]
+
+
+@pytest.mark.parametrize("text", [
+    "Le Samusocial de Toulouse signale une hausse des appels.",
+    "Il a écrit longtemps au Progrès de Lyon avant de partir.",
+    "Des clubs comme les Girondins de Bordeaux s'engagent.",
+])
+def test_a_town_elsewhere_after_a_capitalised_name_word_belongs_to_the_name(linker, text):
+    assert refs(linker, text) == []
+
+
+def test_a_town_after_a_listed_town_is_still_a_town(linker):
+    assert refs(linker, "dans les quartiers de Roubaix, de Lille et de Bordeaux") == [
+        "59512", "59350", "33063"]
