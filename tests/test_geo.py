@@ -326,3 +326,12 @@ def test_a_town_elsewhere_after_a_capitalised_name_word_belongs_to_the_name(link
 def test_a_town_after_a_listed_town_is_still_a_town(linker):
     assert refs(linker, "dans les quartiers de Roubaix, de Lille et de Bordeaux") == [
         "59512", "59350", "33063"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les signataires de l'appel de Grigny réclament des moyens.",
+    "Le pacte de Dijon, signé par des maires, est relancé.",
+    "La déclaration de Bordeaux est signée.",
+])
+def test_a_town_naming_an_agreement_or_a_call_is_no_place(linker, text):
+    assert refs(linker, text) == []
