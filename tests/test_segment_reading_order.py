@@ -432,3 +432,68 @@ def test_a_colophons_short_last_line_starts_no_column(tmp_path):
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "XXX1", "XXX2", "Ressources", "UN GUIDE", "YYY1")
+
+
+def test_a_section_heading_over_a_title_cuts_the_page_even_down_to_the_foot(tmp_path):
+    """A section's name, then a smaller title under it, filling the left column to the
+    foot while the right one is empty: the next section, read after the columns above
+    (a title at the head of its own text would be one flow, as above)."""
+    path = tmp_path / "pied.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    _article_then_short_section(canvas, HEIGHT - 60, 6, ("MMM1", "MMM2"), 52, "NNN1")
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "MMM1", "MMM2", "Ressources", "UN GUIDE", "NNN1")
+
+
+def test_a_short_section_closed_by_a_heading_across_is_read_before_it(tmp_path):
+    """CSS columns: a section's heading at the left, its short text balanced over two of
+    three columns (the third empty), then the next section's heading across the page.
+    The section is read whole before the next one; the article above ends first."""
+    path = tmp_path / "bande.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    xs = (LEFT, 220, 390)
+
+    def three(y: float, tags: tuple[str | None, ...], rows: tuple[int, ...]) -> None:
+        canvas.setFont("Helvetica", 9.5)
+        for x, tag, count in zip(xs, tags, rows, strict=True):
+            if tag:
+                for row, line in enumerate(_column_lines(tag, count)):
+                    canvas.drawString(x, y - 12 * row, line[:30])
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 50, "UNE RENCONTRE")
+    three(HEIGHT - 70, ("PPP1", "PPP2", "PPP3"), (30, 30, 1))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 440, "Publications")
+    three(HEIGHT - 465, ("QQQ1", "QQQ2", None), (8, 8, 0))
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 590,
+                      "Ouest francilien (Yvelines / Val-d'Oise / Hauts-de-Seine)")
+    three(HEIGHT - 615, ("RRR1", "RRR2", "RRR3"), (6, 6, 6))
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "PPP1", "PPP2", "PPP3", "Publications", "QQQ1", "QQQ2",
+                          "Ouest francilien", "RRR1", "RRR2", "RRR3")
+
+
+def test_a_picture_frame_carries_its_column_s_flow_past_a_heading(tmp_path):
+    """One flow in two columns, a section heading in the left one; the right column's
+    picture frame ends at the heading's height and its caption starts there: no section
+    restarts, the columns are read one after the other."""
+    path = tmp_path / "image.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 60, "Mémoires")
+    _two_columns(canvas, HEIGHT - 84, _column_lines("SSS1", 14), _column_lines("SSS2", 8))
+    heading = HEIGHT - 84 - 12 * 14 - 16
+    canvas.setFillGray(0.8)
+    canvas.rect(GUTTER_X, heading + 10, 230, (HEIGHT - 84 - 12 * 8) - heading - 16, fill=1)
+    canvas.setFillGray(0)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, heading, "Ouest francilien")
+    canvas.setFont("Helvetica", 9.5)
+    canvas.drawString(GUTTER_X, heading, "UUU2 légende de la photographie.")
+    _two_columns(canvas, heading - 24, _column_lines("TTT1", 10), _column_lines("VVV2", 9))
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "SSS1", "Ouest francilien", "TTT1", "SSS2", "UUU2", "VVV2")

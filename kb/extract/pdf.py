@@ -597,6 +597,14 @@ def _text_boxes(
     return boxes
 
 
+def _picture_frames(words: list[_Word], rects: Sequence[tuple[float, float, float, float]],
+                    ) -> list[tuple[float, float, float, float]]:
+    """Rectangles holding no text: a picture's frame, which a column's flow runs through."""
+    return [rect for rect in rects
+            if not any(rect[0] - 1 <= w.x0 and w.x1 <= rect[2] + 1 and rect[1] - 1 <= w.top
+                       and w.bottom <= rect[3] + 1 for w in words)]
+
+
 def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int | None:
     for index, (x0, top, x1, bottom) in enumerate(boxes):
         if x0 - 1 <= word.x0 and word.x1 <= x1 + 1 and top - 1 <= word.top \
@@ -611,13 +619,14 @@ def _layout_lines(
     measures: _DocumentMeasures | None = None,
 ) -> list[_Line]:
     boxes = _text_boxes(words, list(rects))
+    pictures = _picture_frames(words, rects)
     boxed = {id(word): index for word in words
              if (index := _in_box(word, boxes)) is not None}
     flow = [word for word in words if id(word) not in boxed]
     lines: list[_Line] = []
     if flow:
         lines += _flow_lines(flow, page_width, page_number, boxes, page_height,
-                             measures or _DocumentMeasures())
+                             measures or _DocumentMeasures(), pictures)
     for index in range(len(boxes)):
         box_words = [word for word in words if boxed.get(id(word)) == index]
         if box_words:
@@ -633,6 +642,7 @@ def _flow_lines(
     words: list[_Word], page_width: float, page_number: int,
     boxes: list[tuple[float, float, float, float]], page_height: float | None,
     measures: _DocumentMeasures,
+    pictures: Sequence[tuple[float, float, float, float]] = (),
 ) -> list[_Line]:
     body = _page_body_size(words, measures.body)
     gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
@@ -655,7 +665,8 @@ def _flow_lines(
     line_start = {id(w): piece[0].x0 for piece in _line_pieces(words) for w in piece}
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
-                    *_section_breaks(words, gutters, body, page_height, measures.foot)])
+                    *_section_breaks(words, gutters, body, page_height, measures.foot,
+                                     pictures)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -694,6 +705,7 @@ def _flow_lines(
 def _section_breaks(
     words: list[_Word], gutters: list[tuple[float, float]], body: float,
     page_height: float | None = None, foot: float | None = None,
+    pictures: Sequence[tuple[float, float, float, float]] = (),
 ) -> list[tuple[float, float]]:
     """Headings that cut the page across although they are short: a section heading above
     a section set in balanced columns (LibreOffice sections, CSS `column-span`). The other
@@ -731,6 +743,12 @@ def _section_breaks(
                 and id(w) not in wide]
         return bool(ends) and max(ends) > 0.8 * page_height and (
             foot is None or max(ends) >= foot - 4 * body)
+    def heads_a_title(column: int, below: float, size: float) -> bool:
+        """A smaller heading within a few lines under it, in its column: a section's
+        name above its first article's title, not a title at the head of its text."""
+        return any(column_of(w) == column and below <= w.top <= below + 5 * body
+                   and body * HEADING_SIZE_RATIO <= w.size < size - 0.5
+                   for w in words)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
@@ -750,6 +768,11 @@ def _section_breaks(
             starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom
                            and id(w) not in footer), default=None) for index in columns]
             present = [start for start in starts if start is not None]
+            # Columns left empty down to the next line across the page: a short section
+            # filling fewer columns, closed by the next section's heading.
+            closing = min((w.top for w in words if id(w) in wide and w.top >= bottom
+                           and id(w) not in footer), default=None)
+            filled = [start for start in present if closing is None or start < closing]
             ends = [max((w.bottom for w in words if column_of(w) == index
                          and w.bottom <= top), default=None) for index in columns]
             # ... and every column holds lines of a section above (not a lone label).
@@ -760,10 +783,15 @@ def _section_breaks(
                 breaks.append((top, bottom))
             elif level and (not present or (max(present) - min(present) <= 3 * body
                             and min(present) - bottom <= 3 * body
-                            and (len(present) > 1 or not fills_page(column, bottom)))):
+                            and (len(present) > 1 or not fills_page(column, bottom)
+                                 or heads_a_title(column, bottom, size)))):
                 # Under columns that end level (a balanced section ends there): the next
                 # section's heading, last on the page (its text is on the next page) or
                 # right above a short section that fills fewer columns.
+                breaks.append((top, bottom))
+            elif closing is not None and len(filled) >= 2 and len(filled) < len(starts) \
+                    and max(filled) - min(filled) <= 3 * body and min(filled) - bottom <= 3 * body \
+                    and starts[column] in filled:
                 breaks.append((top, bottom))
             continue
         # A heading inside the flow of balanced sections (Word's continuous section
@@ -771,8 +799,9 @@ def _section_breaks(
         # gap there and starts again right at its height (or holds nothing more: a short
         # last section fills fewer columns).
         cut = top - 1
-        if any(w.top < cut < w.bottom for w in words):
-            continue
+        if any(w.top < cut < w.bottom for w in words) or any(
+                frame[1] < cut < frame[3] for frame in pictures):
+            continue  # a line, or a column's picture, runs across the cut
         above = [max((w for w in words if column_of(w) == index and w.bottom <= cut),
                      key=lambda w: (w.bottom, w.x1), default=None) for index in columns]
         below = [min((w for w in words if column_of(w) == index and w.top >= cut
