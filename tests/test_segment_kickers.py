@@ -8,7 +8,7 @@ import pytest
 
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile, SourceFormat
 from kb.segment import segment
-from kb.segment.cues import join_broken_markers
+from kb.segment.cues import join_broken_markers, join_split_quotations
 
 BODY = "Les employeurs qui recrutent un habitant d'un quartier prioritaire reçoivent une aide."
 SECOND = "Les collectivités achèvent leurs études et préparent les conventions pluriannuelles."
@@ -118,3 +118,21 @@ def test_a_marker_broken_over_two_lines_is_one_marker():
         _b(BODY)))
     assert (article.kind, article.kind_detail) == (
         "Cycle de qualification", "5 AVRIL, 9H30-16H30, EAUBONNE")
+
+
+def test_a_pull_quote_cut_by_a_columns_foot_stays_in_its_article():
+    """A quotation set large, cut in two at the foot of a column, is one pull quote of
+    the article, not a title and a section heading."""
+    quote = ("« On commence par un mot de passe oublié,", "on termine par une dette. »")
+    blocks = join_split_quotations([_b(quote[0], 12, bold=True, heading=True),
+                                    _b(quote[1], 12, bold=True, heading=True)])
+    assert [b.text for b in blocks] == [" ".join(quote)]
+    _, articles = segment(_doc(
+        *MASTHEAD, _b("Grand format", 16, bold=True, heading=True),
+        _b("Une journée à la France services", 13, bold=True, heading=True),
+        _b(BODY),
+        _b(quote[0], 12, bold=True, heading=True), _b(quote[1], 12, bold=True, heading=True),
+        _b(SECOND)))
+    assert [(a.section, a.title) for a in articles] == [
+        ("Grand format", "Une journée à la France services")]
+    assert SECOND in articles[0].text

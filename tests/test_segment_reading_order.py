@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
@@ -196,9 +197,11 @@ def test_bullets_drawn_as_shapes_make_list_items(tmp_path):
     assert article.items == (items[0][0], " ".join(items[1]))
 
 
-def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
+@pytest.mark.parametrize("right_rows", [50, 46])
+def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path, right_rows):
     """A heading across the columns that falls at the foot of a page (CSS column-span),
-    under two columns ending level: read after them, never inside the first one."""
+    under two columns ending level or a few lines apart (a paragraph that would not
+    split): read after them, never inside the first one."""
     path = tmp_path / "bas.pdf"
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setFont("Helvetica-Bold", 16)
@@ -206,10 +209,8 @@ def test_a_section_heading_last_on_its_page_is_read_after_the_columns(tmp_path):
     canvas.setFont("Helvetica-Bold", 12)
     canvas.drawString(LEFT, HEIGHT - 84, "UNE RENCONTRE RÉGIONALE")
     canvas.setFont("Helvetica", 9.5)
-    for row, (first, second) in enumerate(zip(_column_lines("FFF1", 50), _column_lines(
-            "FFF2", 50), strict=True)):
-        canvas.drawString(LEFT, HEIGHT - 104 - 12 * row, first)
-        canvas.drawString(GUTTER_X, HEIGHT - 104 - 12 * row, second)
+    _two_columns(canvas, HEIGHT - 104, _column_lines("FFF1", 50),
+                 _column_lines("FFF2", right_rows))
     canvas.setFont("Helvetica-Bold", 16)
     canvas.drawString(LEFT, HEIGHT - 104 - 12 * 50 - 14, "Ressources")
     canvas.showPage()

@@ -776,18 +776,23 @@ def _section_breaks(
             ends = [max((w.bottom for w in words if column_of(w) == index
                          and w.bottom <= top), default=None) for index in columns]
             # ... and every column holds lines of a section above (not a lone label).
-            level = None not in ends and max(ends) - min(ends) <= 2 * body and all(
+            filled_above = None not in ends and all(
                 len({round(w.bottom) for w in words if column_of(w) == index
                      and w.bottom <= top and id(w) not in wide}) >= 2 for index in columns)
+            level = filled_above and max(ends) - min(ends) <= 2 * body
             if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
-            elif level and (not present or (max(present) - min(present) <= 3 * body
-                            and min(present) - bottom <= 3 * body
-                            and (len(present) > 1 or not fills_page(column, bottom)
-                                 or heads_a_title(column, bottom, size)))):
+            elif not present and filled_above and max(ends) - min(ends) <= 8 * body:
+                # Last on the page under every column's text: the next section's heading,
+                # its text on the next page (balanced columns may end lines apart when a
+                # paragraph will not split).
+                breaks.append((top, bottom))
+            elif level and present and max(present) - min(present) <= 3 * body \
+                    and min(present) - bottom <= 3 * body \
+                    and (len(present) > 1 or not fills_page(column, bottom)
+                         or heads_a_title(column, bottom, size)):
                 # Under columns that end level (a balanced section ends there): the next
-                # section's heading, last on the page (its text is on the next page) or
-                # right above a short section that fills fewer columns.
+                # section's heading right above a short section that fills fewer columns.
                 breaks.append((top, bottom))
             elif closing is not None and len(filled) >= 2 and len(filled) < len(starts) \
                     and max(filled) - min(filled) <= 3 * body and min(filled) - bottom <= 3 * body \

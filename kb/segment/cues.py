@@ -80,6 +80,28 @@ def join_broken_markers(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def join_split_quotations(blocks: list[Block]) -> list[Block]:
+    """A quotation set large that a column's foot cut in two ("« On commence par…" at
+    the foot, "…de surendettement. »" atop the next column) is one block again."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind is block.kind is BlockKind.HEADING \
+                and abs((previous.font_size or 0) - (block.font_size or 0)) <= 0.3:
+            head, tail = previous.text.strip(), block.text.strip()
+            for open_, close in _QUOTE_PAIRS[:2]:
+                if head.startswith(open_) and close not in head and tail.endswith(close) \
+                        and open_ not in tail:
+                    out[-1] = replace(previous, text=f"{head} {tail}",
+                                      links=(*previous.links, *block.links))
+                    break
+            else:
+                out.append(block)
+            continue
+        out.append(block)
+    return out
+
+
 def closing_kind(block: Block) -> str | None:
     text = block.text.strip()
     if CONTACT_RE.match(text):

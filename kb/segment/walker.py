@@ -18,6 +18,7 @@ from kb.segment.cues import (
     closing_kind,
     is_quotation,
     join_broken_markers,
+    join_split_quotations,
     marker_heading,
     marker_text,
 )
@@ -33,8 +34,8 @@ from kb.textclean import fold, is_all_caps, is_url_only, unwrap_urls
 class Walker(ArticleCues):
     def __init__(self, document: ExtractedDocument) -> None:
         self.document = document
-        self.blocks = join_broken_markers([b for b in document.blocks
-                                           if b.text.strip() or b.kind is BlockKind.SEPARATOR])
+        self.blocks = join_split_quotations(join_broken_markers(
+            [b for b in document.blocks if b.text.strip() or b.kind is BlockKind.SEPARATOR]))
         self.layout = Layout(self.blocks, document.body_font_size,
                              page_count=document.page_count,
                              running_heads=document.running_heads,
