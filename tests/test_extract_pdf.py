@@ -505,3 +505,20 @@ def test_the_issues_gutters_are_those_most_pages_agree_on_and_fit_a_page_without
     assert pdf._fits_the_gutters(pages[2].words, measures.gutters, 9.5)
     crossed = _column_page(4, 6, across=True)
     assert not pdf._fits_the_gutters(crossed.words, measures.gutters, 9.5)
+
+
+def test_a_running_footer_read_with_different_punctuation_is_still_dropped():
+    """A scan reads the footer's dash as a colon on one page only: the footer still
+    repeats, and is dropped on every page."""
+    footers = ("39 rue des Bussys - 95600 Eaubonne : 01.34.05.17.17",
+               "39 rue des Bussys : 95600 Eaubonne : 01.34.05.17.17",
+               "39 rue des Bussys - 95600 Eaubonne 01.34.05.17.17")
+    pages = []
+    for number, footer in enumerate(footers, start=1):
+        words = [pdf._Word(text, 100 + 40 * i, 136 + 40 * i, 820, 828, 7, False)
+                 for i, text in enumerate(footer.split())]
+        words.append(pdf._Word(f"corps{number}", 100, 140, 400, 409.5, 9.5, False))
+        pages.append(pdf._Page(number, 595, 842, words, []))
+    pdf._drop_running_words(pages)
+    assert [[w.text for w in page.words] for page in pages] == [
+        ["corps1"], ["corps2"], ["corps3"]]

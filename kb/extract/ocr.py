@@ -821,10 +821,12 @@ def _text_pdf_layout(pages: list) -> list[Block]:
     from kb.extract import pdf
 
     pdf._drop_running_words(pages)
+    measures = pdf._measure_document(pages)
     lines = []
     for page in pages:
         if page.words:
-            lines += pdf._layout_lines(page.words, page.width, page.number)
+            lines += pdf._layout_lines(page.words, page.width, page.number,
+                                       page_height=page.height, measures=measures)
     body_size = pdf._dominant_size(lines)
     lexicon = pdf._lexicon(lines)
     drafts = pdf._paragraphs(lines, body_size)

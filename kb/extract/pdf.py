@@ -943,7 +943,9 @@ def _attach_links(
 
 
 def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", _SPACES.sub(" ", text.lower())).strip()
+    """Letters and numbers only, numbers as '#': a page number changes, and a scan reads
+    a dash as a colon on one page and not on the next."""
+    return " ".join(re.sub(r"[^\w#]+", " ", re.sub(r"\d+", "#", text.lower())).split())
 
 
 def _margin_fragments(page: _Page) -> list[list[_Word]]:
