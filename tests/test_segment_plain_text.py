@@ -118,3 +118,17 @@ def test_two_blank_lines_part_an_article_from_the_list_rubric_after_it():
     assert [a.title for a in articles] == ["UN GUIDE POUR ANIMER À DISTANCE",
                                            "Sélection documentaire"]
     assert len(articles[1].items) == 2 and "confinement" not in articles[0].text
+
+
+def test_a_label_over_a_marker_is_a_section_and_a_theme_line_may_hold_figures():
+    """An unknown section's name right above a rubric marker names the section (a marker
+    opens an article); between the marker and the title, a theme line with figures is
+    the article's theme, not its text."""
+    articles = _segment(
+        "Résonances n°198 – février 2026\n\nÉdito\n\n" + BODY + "\n\nLe grand angle\n\n"
+        "< Le grand angle >\n\nContrats de ville 2024-2030\n\n"
+        "À MI-PARCOURS, LES CONTRATS TIENNENT-ILS LEURS PROMESSES ?\n\n" + OTHER + "\n")
+    assert [(a.section, a.heading, a.title) for a in articles][-1:] == [
+        ("Le grand angle", "Contrats de ville 2024-2030",
+         "À MI-PARCOURS, LES CONTRATS TIENNENT-ILS LEURS PROMESSES ?")]
+    assert "Contrats de ville" not in articles[-1].text

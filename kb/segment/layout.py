@@ -205,7 +205,8 @@ class Layout:
 
     def find_section_lines(self, start: int) -> set[int]:
         """Untyped lines (plain text) naming a section no list knows: a short line above a
-        theme line ("Territoires en action" / "Gennevilliers" / title), or, in an issue
+        theme line ("Territoires en action" / "Gennevilliers" / title) or above a rubric
+        marker, or, in an issue
         where no known section name appears, short lines above titles that each head
         several titles on average (a theme line heads one)."""
         labels = [index for index in range(start, len(self.blocks))
@@ -214,7 +215,11 @@ class Layout:
         found = {
             index for index in range(start, len(self.blocks))
             if self.tiers[index] is None and self.has_label_shape(index)
-            and (following := self.next_index(index)) is not None and following in labels
+            and (following := self.next_index(index)) is not None
+            # Above a theme line, or above a rubric marker: a marker opens an article,
+            # so the label over it names no article ("Le dossier" / "< Le dossier >").
+            and (following in labels or (marker_text(self.blocks[following]) is not None
+                                         and marker_text(self.blocks[index]) is None))
         }
         any_known = self.section_tiers or any(
             match_section(block.text) for block in self.blocks[start:])
@@ -279,21 +284,31 @@ class Layout:
     def is_minor_heading(self, index: int) -> bool:
         return self.tiers[index] is not None and not self.is_title(index)
 
-    def has_label_shape(self, index: int) -> bool:
-        """A few words, no figures, not in capitals, not a title: how theme, commune and
-        section lines look in plain text."""
+    def follows_marker(self, index: int) -> bool:
+        previous = next((before for before in range(index - 1, -1, -1)
+                         if not self.is_noise(self.blocks[before])), None)
+        return previous is not None and marker_text(self.blocks[previous]) is not None
+
+    def has_label_shape(self, index: int, *, figures: bool = False) -> bool:
+        """A few words, no figures (unless allowed), not in capitals, not a title: how
+        theme, commune and section lines look in plain text."""
         block = self.blocks[index]
         text = block.text
-        if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or any(c.isdigit() for c in text)
+        if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or marker_text(block)
+                or (not figures and any(c.isdigit() for c in text))
                 or not short_line(text, HEADING_LINE_MAX_WORDS)):
             return False
         return not (self.tiers[index] is not None and self.is_title(index))
 
     def is_heading_line(self, index: int) -> bool:
-        """A theme or commune line directly above a title ("Persan", "Crise sanitaire")."""
-        if not self.has_label_shape(index):
-            return False
+        """A theme or commune line directly above a title ("Persan", "Crise sanitaire");
+        between a rubric marker and a title it may hold figures ("Contrats de ville
+        2024-2030")."""
         following = self.next_index(index)
+        if not self.has_label_shape(index) and not (
+                following is not None and self.is_title(following)
+                and self.follows_marker(index) and self.has_label_shape(index, figures=True)):
+            return False
         return following is not None and (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
             or ((self.title_tier is None or self.plain) and self.tiers[following] is None
