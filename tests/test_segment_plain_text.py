@@ -132,3 +132,13 @@ def test_a_label_over_a_marker_is_a_section_and_a_theme_line_may_hold_figures():
         ("Le grand angle", "Contrats de ville 2024-2030",
          "À MI-PARCOURS, LES CONTRATS TIENNENT-ILS LEURS PROMESSES ?")]
     assert "Contrats de ville" not in articles[-1].text
+
+
+def test_a_longer_section_name_over_a_marker_is_still_a_section():
+    articles = _segment(
+        "Résonances n°198 – février 2026\n\nÉdito\n\n" + BODY + "\n\n"
+        "Réforme de la politique de la ville\n\n< Décryptage >\n\n"
+        "LE PROJET DE LOI EN DIX POINTS\n\n" + OTHER + "\n")
+    assert [(a.section, a.kind, a.title) for a in articles] == [
+        ("Édito", None, "Édito"),
+        ("Réforme de la politique de la ville", "Décryptage", "LE PROJET DE LOI EN DIX POINTS")]

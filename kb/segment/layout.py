@@ -15,6 +15,7 @@ from kb.segment.cues import (
     HEADING_LINE_MAX_WORDS,
     LABELLED_TITLE_MAX_WORDS,
     PAGE_NUMBER_RE,
+    SECTION_LINE_MAX_WORDS,
     Tier,
     block_tier,
     closing_kind,
@@ -214,12 +215,13 @@ class Layout:
                   and self.is_heading_line(index)]
         found = {
             index for index in range(start, len(self.blocks))
-            if self.tiers[index] is None and self.has_label_shape(index)
+            if self.tiers[index] is None
             and (following := self.next_index(index)) is not None
             # Above a theme line, or above a rubric marker: a marker opens an article,
             # so the label over it names no article ("Le dossier" / "< Le dossier >").
-            and (following in labels or (marker_text(self.blocks[following]) is not None
-                                         and marker_text(self.blocks[index]) is None))
+            and ((following in labels and self.has_label_shape(index))
+                 or (marker_text(self.blocks[following]) is not None
+                     and self.has_label_shape(index, max_words=SECTION_LINE_MAX_WORDS)))
         }
         any_known = self.section_tiers or any(
             match_section(block.text) for block in self.blocks[start:])
@@ -289,14 +291,15 @@ class Layout:
                          if not self.is_noise(self.blocks[before])), None)
         return previous is not None and marker_text(self.blocks[previous]) is not None
 
-    def has_label_shape(self, index: int, *, figures: bool = False) -> bool:
+    def has_label_shape(self, index: int, *, figures: bool = False,
+                        max_words: int = HEADING_LINE_MAX_WORDS) -> bool:
         """A few words, no figures (unless allowed), not in capitals, not a title: how
         theme, commune and section lines look in plain text."""
         block = self.blocks[index]
         text = block.text
         if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or marker_text(block)
                 or (not figures and any(c.isdigit() for c in text))
-                or not short_line(text, HEADING_LINE_MAX_WORDS)):
+                or not short_line(text, max_words)):
             return False
         return not (self.tiers[index] is not None and self.is_title(index))
 
