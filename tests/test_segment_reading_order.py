@@ -498,3 +498,53 @@ def test_a_picture_frame_carries_its_column_s_flow_past_a_heading(tmp_path):
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "SSS1", "Ouest francilien", "TTT1", "SSS2", "UUU2", "VVV2")
+
+
+def test_a_pull_quote_ending_a_column_does_not_hide_the_next_sections_cut(tmp_path):
+    """Word's balanced sections: the left column of the first one ends on a pull quote
+    set large; the next section's heading still cuts the page."""
+    path = tmp_path / "exergue.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, HEIGHT - 60, "Agenda")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 84, "UN ARTICLE WWW")
+    _two_columns(canvas, HEIGHT - 104, _column_lines("WWW1", 8), _column_lines("WWW2", 12))
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT + 8, HEIGHT - 104 - 12 * 8 - 8, "« Personne ne nous a")
+    canvas.drawString(LEFT + 8, HEIGHT - 104 - 12 * 8 - 24, "demandé notre avis. »")
+    y = HEIGHT - 104 - 12 * 12 - 20
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, y, "Ressources")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, y - 24, "UN ARTICLE XXX")
+    _two_columns(canvas, y - 44, _column_lines("XXX1", 10), [])
+    _two_columns(canvas, y, [], _column_lines("XXX2", 12))
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "Agenda", "WWW1", "Personne", "WWW2", "Ressources", "XXX1",
+                          "XXX2")
+
+
+def test_a_title_under_its_sections_name_is_inside_the_flow_that_name_opened(tmp_path):
+    """Word's balanced sections: a short last section opens under level columns, its
+    title under its name in the left column, its text going on in the right one: the
+    title is no second cut, the right column's text is read after the left one's."""
+    path = tmp_path / "alire.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, HEIGHT - 60, "UNE RENCONTRE RÉGIONALE")
+    _two_columns(canvas, HEIGHT - 80, _column_lines("YYY1", 8), _column_lines("YYY2", 8))
+    y = HEIGHT - 80 - 12 * 8 - 14
+    canvas.setFont("Helvetica-Bold", 16)
+    canvas.drawString(LEFT, y, "À lire")
+    canvas.setFont("Helvetica", 7.5)
+    canvas.drawString(LEFT, y - 20, "< OUVRAGE >")
+    canvas.setFont("Helvetica-Bold", 12)
+    canvas.drawString(LEFT, y - 36, "Grands ensembles, petites")
+    canvas.drawString(LEFT, y - 50, "histoires")
+    _two_columns(canvas, y - 68, _column_lines("ZZZ1", 2), [])
+    _two_columns(canvas, y - 2, [], _column_lines("ZZZ2", 2))
+    canvas.showPage()
+    canvas.save()
+    _assert_read_in_order(path, "YYY1", "YYY2", "À lire", "Grands ensembles", "ZZZ1", "ZZZ2")

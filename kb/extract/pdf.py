@@ -749,6 +749,20 @@ def _section_breaks(
         return any(column_of(w) == column and below <= w.top <= below + 5 * body
                    and body * HEADING_SIZE_RATIO <= w.size < size - 0.5
                    for w in words)
+    def ends_a_pull_quote(column: int, last: _Word) -> bool:
+        """The large lines ending a column open on a quotation mark: a pull quote in its
+        article's flow, not a heading opening what follows."""
+        lines = [w for w in words if column_of(w) == column and abs(w.size - last.size) <= 0.3
+                 and w.bottom <= last.bottom + 0.5 and w.top >= last.bottom - 6 * last.size]
+        first = min(lines, key=lambda w: (round(w.top), w.x0), default=None)
+        return first is not None and first.text[:1] in QUOTE_MARKS
+
+    def under_a_bigger_heading(column: int, above: float, size: float) -> bool:
+        """A bigger heading a few lines over it, in its column: a title under its
+        section's name, inside the flow that name opened."""
+        return any(column_of(w) == column and above - 5 * body <= w.top < above
+                   and w.size >= body * HEADING_SIZE_RATIO and w.size > size + 0.5
+                   for w in words)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
@@ -789,6 +803,7 @@ def _section_breaks(
                 breaks.append((top, bottom))
             elif level and present and max(present) - min(present) <= 3 * body \
                     and min(present) - bottom <= 3 * body \
+                    and not under_a_bigger_heading(column, top, size) \
                     and (len(present) > 1 or not fills_page(column, bottom)
                          or heads_a_title(column, bottom, size)):
                 # Under columns that end level (a balanced section ends there): the next
@@ -819,7 +834,8 @@ def _section_breaks(
         # with a heading: that one opens what follows); another heading facing it is
         # another section of one flow.
         if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 8 * body \
-                and all(last.size < body * HEADING_SIZE_RATIO for last in above) \
+                and all(last.size < body * HEADING_SIZE_RATIO or ends_a_pull_quote(index, last)
+                        for index, last in enumerate(above)) \
                 and all(first is None or (first.top - cut <= body
                                           and (index == column or first.size < size - 0.5))
                         for index, first in enumerate(below)) \
