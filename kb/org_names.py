@@ -62,6 +62,7 @@ ADJECTIVE_ENDINGS = (
     "aines", "ais", "aise", "aises", "ee", "ees", "eux", "euse", "euses", "ier", "ere", "eres",
     "iere", "iers", "ieres", "ible", "ibles", "able", "ables", "iste", "istes", "ic", "ics",
     "ois", "oise", "oises", "ant", "ante", "ants", "antes", "in", "ine", "ins", "ines",
+    "enne", "ennes", "ert", "erte", "erts", "ertes",
 )
 MONTHS = frozenset({"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
                     "septembre", "octobre", "novembre", "decembre", "printemps", "ete",

@@ -337,3 +337,11 @@ def test_the_longer_of_a_heads_and_a_tails_reading_wins(nlp):
         "ont témoigné ; Rennes Métropole a suivi.")}
     assert {"Brest Métropole Habitat", "Rennes Métropole"} <= names
     assert "Métropole Habitat" not in names
+
+
+def test_adjectives_in_enne_and_ert_go_on_with_the_name(nlp):
+    found = orgs_of(
+        "Le guide est publié par l'association Démarche ouverte. Le Collectif des "
+        "mères citoyennes y a contribué.")
+    names = {name for name, _ in found}
+    assert {"Démarche ouverte", "Collectif des mères citoyennes"} <= names
