@@ -123,7 +123,7 @@ class Enricher:
 
         people = find_people(
             masked, ner, self.organisations, self.link_places,
-            contacts=article.contacts,
+            contacts=article.contacts, names_a_place=self.linker.names_a_place,
             # A list rubric ("Mouvements", "Ils et elles changent de poste"): its items
             # are records "Name, role, place".
             is_list=bool(article.items) or fold(article.kind or article.title) == "mouvements",

@@ -282,6 +282,12 @@ class PlaceLinker:
         unsupported = self._unsupported_far_communes(text, tokens, kept)
         return sorted((m for m in kept if m not in unsupported), key=lambda m: (m.start, m.label))
 
+    def names_a_place(self, name: str) -> bool:
+        """The words of some commune's, quartier's or area's name, whichever place (if
+        any) they stand for in a text ('Cholet', 'Beauregard')."""
+        key = tuple(key_word(w) for w in _words(name))
+        return bool(key) and key in self._index
+
     def _named_departement(self, text: str, end: int, places: list[Entry]) -> Entry | None:
         """'Vaux (Vienne)', 'Saint-Denis (La Réunion)': the bracket after a name says which
         commune of that name."""

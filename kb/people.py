@@ -159,8 +159,19 @@ def find_people(
     contacts: Sequence[str] = (),
     excluded_spans: Sequence[tuple[int, int]] = (),
     is_list: bool = False,
+    names_a_place: Callable[[str], bool] | None = None,
 ) -> list[FoundPerson]:
-    """People of one article; `excluded_spans` are places and organisations already found."""
+    """People of one article; `excluded_spans` are places and organisations already found;
+    `names_a_place` tells a place's name ('Cholet', whatever it stands for)."""
+    known_first = first_names()
+
+    def place_led(text: str) -> bool:
+        """'Cholet Basket', 'Beauregard Services': a place's name where a first name
+        should be is a body named after the place (a first name that is also a
+        commune's, 'Marie', still leads a person)."""
+        first = text.split()[0]
+        return names_a_place is not None and fold(first.split("-")[0]) not in known_first \
+            and names_a_place(first)
     people: dict[str, PersonRef] = {}
     mentions: dict[str, list[Mention]] = {}
 
@@ -187,7 +198,7 @@ def find_people(
     for contact in (*contacts, *(m.group("rest") for m in CONTACT_LINE_RE.finditer(
             masked.original))):
         ref = parse_contact(contact, vocabulary)
-        if ref:
+        if ref and not place_led(ref.name):
             add(ref)
 
     # "Nora Benhamou, Éditions de l'Atelier, 2025, 180 p.": the authors of a book line.
@@ -218,13 +229,12 @@ def find_people(
         if honorific:
             start += len(honorific.group())
             text = text[honorific.end():]
-        if _dedicated(masked.text, start):
+        if _dedicated(masked.text, start) or place_led(text):
             continue
         if looks_like_person(text, _known_body(vocabulary)):
             add(PersonRef(canonical_person_name(text)), start, entity.end)
 
     # A known first name before a surname: people the model missed ("Édith Lambert-Moreau").
-    known_first = first_names()
     for match in FIRST_NAME_LED_RE.finditer(masked.text):
         if fold(match.group("first").split("-")[0]) not in known_first:
             continue

@@ -8,8 +8,9 @@ import pytest
 
 from kb.authority import load_vocabulary
 from kb.gazetteer import load_gazetteer
+from kb.geo import PlaceLinker
 from kb.models import Mention
-from kb.nlp import entities, mask
+from kb.nlp import Entity, entities, mask
 from kb.people import (
     canonical_person_name,
     find_people,
@@ -122,3 +123,16 @@ def test_a_known_first_name_before_a_surname_is_a_person_without_the_model():
     names = {found.ref.name for found in find_people(masked, [], load_vocabulary(),
                                                      exact_commune_names)}
     assert names == {"Nadège Lefebvre", "Farida Ben Salah"}
+
+
+def test_a_place_s_name_where_a_first_name_should_be_leads_no_person():
+    """'Cholet Handball' read as PER by the model, or as a contact's name: a body named
+    after its town; a first name that is also a commune's ('Marie') still leads one."""
+    linker = PlaceLinker(load_gazetteer())
+    text = "Le club Cholet Handball accueille Marie Duval pour un stage."
+    masked = mask(text)
+    ner = [Entity("PER", "Cholet Handball", 8, 23), Entity("PER", "Marie Duval", 34, 45)]
+    found = find_people(masked, ner, load_vocabulary(), exact_commune_names,
+                        contacts=["Tarbes Volley, 06 00 00 00 00"],
+                        names_a_place=linker.names_a_place)
+    assert {p.ref.name for p in found} == {"Marie Duval"}
