@@ -721,7 +721,7 @@ def _capitalised_before(text, tokens, first) -> bool:
 # Heads of bodies' names that also name a spot in a town ('au centre de Lyon'): not cues.
 PLACE_LIKE_HEADS = frozenset({"centre", "maison", "haut", "haute"})
 BODY_HEADS = INSTITUTION_NOUNS | (ORG_HEADS - PLACE_LIKE_HEADS) | word_list("name_head")
-CAPITALISED_HEADS = word_list("capitalised_name_head")  # 'les Rencontres d'Arles'
+CAPITALISED_HEADS = word_list("capitalised_name_head")  # 'les Rencontres de Lure'
 
 
 def _heads_a_name(token: Token) -> bool:
@@ -729,7 +729,7 @@ def _heads_a_name(token: Token) -> bool:
 
 
 def _names_a_body_of(text, tokens, first) -> bool:
-    """'l'université de Lyon', 'la métropole de Lyon', 'le Festival d'Avignon': the head of
+    """'l'université de Lyon', 'la métropole de Lyon', 'le Festival de Lodève': the head of
     a body's name (a type noun of kb/data/entity_words.tsv) then 'de' — the town is part
     of the name. (An acronym before 'de' is no such cue: 'les QPV de Marseille'.) A head
     with a capital may stand a few lower-case words back, in one stretch of the sentence:
@@ -739,11 +739,11 @@ def _names_a_body_of(text, tokens, first) -> bool:
     head = tokens[first - 2]
     if _heads_a_name(head):
         # 'une association de Koungou': a body of that town, not its name ('des
-        # Rencontres d'Arles' is one: the capital names it).
+        # Rencontres de Lure' is one: the capital names it).
         return head.raw[0].isupper() or not (first >= 3 and tokens[first - 3].key in INDEFINITE)
     if _capitalised_name_word(text, tokens, first - 2) and text[
             head.end:tokens[first - 1].start] in (" ", "\u00a0"):
-        return True  # 'le Samusocial de Paris', 'les Girondins de Bordeaux'
+        return True  # 'le Samusocial de Toulouse', 'les Girondins de Bordeaux'
     for index in range(first - 3, max(-1, first - 3 - NAME_REACH), -1):
         token, after = tokens[index], tokens[index + 1]
         if not NAME_GAP.fullmatch(text[token.end:after.start]):
@@ -764,7 +764,7 @@ def _capitalised_name_word(text, tokens, index) -> bool:
 
 
 def _acronym_after(text, tokens, last) -> bool:
-    """'le Paris FC', 'Lyon OU': a short acronym right after the town names a club or a
+    """'le Niort FC', 'Lyon OU': a short acronym right after the town names a club or a
     body."""
     if last >= len(tokens):
         return False

@@ -195,7 +195,7 @@ def name_variants(name: str) -> list[str]:
     and "Ecole"), and its first word in lower case when another capital follows ("le
     ministère de la Culture"), the later words of a name of three words or more in lower
     case; apostrophes are straight (`mask` straightens the text's).
-    Matched case-sensitively otherwise, so "Le Phare" never matches "le phare" nor a
+    Matched case-sensitively otherwise, so "Le Fanal" never matches "le fanal" nor a
     one-word name the common word."""
     forms = {name}
     words = name.split(" ")

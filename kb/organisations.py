@@ -70,7 +70,7 @@ NAME = (r"(?P<name>" + NAME_WORD +
         r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|&|-)\s*)*"
         r"(?:et\s+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
 # A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
-# "du laboratoire Mosaïques", "au centre social Le Phare".
+# "du laboratoire Passerelles", "au centre social Le Fanal".
 INTRODUCED_RE = re.compile(
     r"(?<![\w-])(?:association|bailleur(?: social)?|groupement d['’]employeurs|cabinet"
     r"|société|entreprise(?: d['’]insertion)?|collectif|fédération|institut|coopérative"
@@ -245,7 +245,7 @@ def plausible_ner_org(
             "»", line_start, entity.start):
         return False
     if entity.label == "MISC":
-        # MISC is noisy: a name with an acronym in it ("BGE Parif"), or a proper name
+        # MISC is noisy: a name with an acronym in it ("CFA Nord Réseau"), or a proper name
         # of capitalised words ("Fil à Fil", "Les Champs des Possibles") or opened by
         # an article and a capital ("La Gazette des communes"), never a person's name.
         named = [w for w in words if fold(w) not in NAME_PARTICLES]
@@ -440,7 +440,7 @@ def find_organisations(
         add(resolve(candidate.name), candidate.start, candidate.end, "reference")
 
     # A type noun before a name says "body" even when the name holds a place
-    # ("l'association La Recyclerie Sarcelloise").
+    # ("l'association La Ressourcerie Sarcelloise").
     for pattern in (FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
         for match in pattern.finditer(masked.text):
             start, end = match.span("name")
@@ -625,7 +625,7 @@ def _adjectives_after(text: str, end: int) -> int:
 
 def _is_place(start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
     """The whole name is a place the linker found ("Sarcelles"), not a body named after
-    one ("Initiative Seine Yvelines")."""
+    one ("Initiative Val de Seine Ouest")."""
     return any(p_start <= start and end <= p_end for p_start, p_end in places)
 
 

@@ -75,6 +75,15 @@ F1 0.853 / 0.447 / 0.748. One article lost by the segmenter. Of the 29 communes 
 78/92/95 found, 5 are not in the labels, none supported per the verifier (2 inside an
 agreement's name, 1 an event's, 1 an idiom, 1 a product's name). Communes (0.964) are
 below the bar (0.97).
+
+The seventh set, tests/sealed/entities_v7/ (12 issues, 120 articles, committed unscored,
+scored once at 228d62d): communes 0.957 / 0.937 / 0.947, organisations 0.919 / 0.863 /
+0.891, people 0.953 / 0.976 / 0.964 (raw fr_core_news_sm F1 0.876 / 0.414 / 0.718). People
+as first printed were 0.635 (first_run.json): the scorer then compared names
+case-sensitively and this set's labels keep surnames in capitals as written ("Marie
+DURAND"), which the system writes "Marie Durand"; names are now compared case- and
+accent-folded (first_run_people_casefolded.json, same run, same code). No article lost.
+Communes and organisations are below the issue's bars.
 """
 
 from __future__ import annotations
@@ -95,6 +104,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v4": {"communes": 0.98, "organisations": 0.91, "people": 0.98},
     "entities_v5": {"communes": 0.98, "organisations": 0.91, "people": 0.98},
     "entities_v6": {"communes": 0.96, "organisations": 0.93, "people": 0.96},
+    "entities_v7": {"communes": 0.94, "organisations": 0.89, "people": 0.96},
 }
 
 

@@ -66,6 +66,12 @@ def compare_organisations(gold: dict, found: Iterable[tuple[str, ...]]):
     return len(matched), false_positives, missed
 
 
+def person_form(text: str) -> str:
+    """A person's name as compared: case and accents folded, so a surname written in
+    capitals ('Marie DURAND') and its canonical form ('Marie Durand') are one name."""
+    return fold(" ".join(text.split()))
+
+
 def _set_compare(found: set[str], expected: set[str]):
     return len(found & expected), sorted(found - expected), sorted(expected - found)
 
@@ -79,7 +85,9 @@ def evaluate(pairs: Iterable[tuple[str, dict, Found]]):
         per_kind = {
             "organisations": compare_organisations(gold, item.organisations),
             "communes": _set_compare(set(item.communes) - optional, set(gold["communes"])),
-            "people": _set_compare(set(item.people) - optional, set(gold["people"])),
+            "people": _set_compare({person_form(p) for p in item.people}
+                                   - {person_form(o) for o in optional},
+                                   {person_form(p) for p in gold["people"]}),
         }
         for kind, (tp, fp, missed) in per_kind.items():
             counts[kind][0] += tp
