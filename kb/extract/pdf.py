@@ -498,11 +498,22 @@ def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
         bottoms += [w.bottom for w in page.words if id(w) not in wide]
         sizes += _size_weights(page.words)
     body = sizes.most_common(1)[0][0] if sizes else None
-    layouts = Counter(_rounded(found) for page in pages if (found := _find_gutters(
-        page.words, page.width, _page_body_size(page.words, body))))
-    common = layouts.most_common(1)
-    gutters = common[0][0] if common and common[0][1] >= 2 else ()
-    return _DocumentMeasures(foot=max(bottoms, default=None), body=body, gutters=gutters)
+    layouts = [_rounded(found) for page in pages if (found := _find_gutters(
+        page.words, page.width, _page_body_size(page.words, body)))]
+    # Pages agree on a layout when their gutters lie within a few points of each other
+    # (a column's ragged lines move a measured edge by a point or two).
+    agreeing = [(sum(_same_layout(layout, other) for other in layouts), layout)
+                for layout in layouts]
+    count, gutters = max(agreeing, key=lambda pair: pair[0], default=(0, ()))
+    return _DocumentMeasures(foot=max(bottoms, default=None), body=body,
+                             gutters=gutters if count >= 2 else ())
+
+
+def _same_layout(one: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]],
+                 tolerance: float = 6.0) -> bool:
+    return len(one) == len(other) and all(
+        abs(a - c) <= tolerance and abs(b - d) <= tolerance
+        for (a, b), (c, d) in zip(one, other, strict=True))
 
 
 def _rounded(gutters: Sequence[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
@@ -520,11 +531,14 @@ def _size_weights(words: list[_Word]) -> Counter[float]:
 
 def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]],
                       body: float) -> bool:
-    """No line of the page short of running across it crosses these gutters, and body
-    lines start right after each of them."""
+    """No body line of the page short of running across it crosses these gutters, and
+    body lines start right after each of them."""
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    # Body lines tell the columns: small print (a colophon's last line) and headings
+    # (a section's name set across them) are laid over the page, not in a column.
     short = [piece for piece in _line_pieces(words)
-             if piece[-1].x1 - piece[0].x0 <= 0.75 * (right - left)]
+             if piece[-1].x1 - piece[0].x0 <= 0.75 * (right - left)
+             and all(abs(w.size - body) <= 0.6 for w in piece)]
     for start, end in gutters:
         crossing = [piece for piece in short if piece[0].x0 < start and piece[-1].x1 > end]
         starts = {round(w.top) for w in words
@@ -647,7 +661,7 @@ def _flow_lines(
     body = _page_body_size(words, measures.body)
     gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
         words, page_width, body)
-    if measures.gutters and _rounded(gutters) != measures.gutters \
+    if measures.gutters and not _same_layout(_rounded(gutters), measures.gutters) \
             and _fits_the_gutters(words, measures.gutters, body):
         gutters = list(measures.gutters)
 
@@ -757,6 +771,16 @@ def _section_breaks(
         first = min(lines, key=lambda w: (round(w.top), w.x0), default=None)
         return first is not None and first.text[:1] in QUOTE_MARKS
 
+    def heading_end(column: int, bottom: float, size: float) -> float:
+        """Where a heading wrapped over several lines ends: its next lines, in its type,
+        follow each other a line apart."""
+        while True:
+            following = [w.bottom for w in words if column_of(w) == column
+                         and abs(w.size - size) <= 0.5 and bottom < w.top <= bottom + 0.5 * size]
+            if not following:
+                return bottom
+            bottom = max(following)
+
     def under_a_bigger_heading(column: int, above: float, size: float) -> bool:
         """A bigger heading a few lines over it, in its column: a title under its
         section's name, inside the flow that name opened."""
@@ -782,11 +806,18 @@ def _section_breaks(
             starts = [min((w.top for w in words if column_of(w) == index and w.top >= bottom
                            and id(w) not in footer), default=None) for index in columns]
             present = [start for start in starts if start is not None]
-            # Columns left empty down to the next line across the page: a short section
-            # filling fewer columns, closed by the next section's heading.
-            closing = min((w.top for w in words if id(w) in wide and w.top >= bottom
-                           and id(w) not in footer), default=None)
-            filled = [start for start in present if closing is None or start < closing]
+            # Columns left empty down to the next line across the page or the next
+            # heading in this one's type: a short section filling fewer columns, closed
+            # by the next section's heading.
+            end = heading_end(column, bottom, size)
+            closing = min((w.top for w in words if w.top > end and id(w) not in footer
+                           and (id(w) in wide or (column_of(w) == column
+                                                  and abs(w.size - size) <= 0.5))),
+                          default=None)
+            below_end = [min((w.top for w in words if column_of(w) == index and w.top > end
+                              and id(w) not in footer), default=None) for index in columns]
+            filled = [start for start in below_end
+                      if start is not None and (closing is None or start < closing)]
             ends = [max((w.bottom for w in words if column_of(w) == index
                          and w.bottom <= top), default=None) for index in columns]
             # ... and every column holds lines of a section above (not a lone label).
@@ -805,13 +836,13 @@ def _section_breaks(
                     and min(present) - bottom <= 3 * body \
                     and not under_a_bigger_heading(column, top, size) \
                     and (len(present) > 1 or not fills_page(column, bottom)
-                         or heads_a_title(column, bottom, size)):
+                         or heads_a_title(column, heading_end(column, bottom, size), size)):
                 # Under columns that end level (a balanced section ends there): the next
                 # section's heading right above a short section that fills fewer columns.
                 breaks.append((top, bottom))
-            elif closing is not None and len(filled) >= 2 and len(filled) < len(starts) \
-                    and max(filled) - min(filled) <= 3 * body and min(filled) - bottom <= 3 * body \
-                    and starts[column] in filled:
+            elif closing is not None and 2 <= len(filled) < len(starts) \
+                    and max(filled) - min(filled) <= 3 * body and min(filled) - end <= 3 * body \
+                    and below_end[column] in filled:
                 breaks.append((top, bottom))
             continue
         # A heading inside the flow of balanced sections (Word's continuous section
