@@ -142,3 +142,22 @@ def test_a_longer_section_name_over_a_marker_is_still_a_section():
     assert [(a.section, a.kind, a.title) for a in articles] == [
         ("Édito", None, "Édito"),
         ("Réforme de la politique de la ville", "Décryptage", "LE PROJET DE LOI EN DIX POINTS")]
+
+
+def test_under_a_marker_a_long_theme_line_and_a_quoted_title_open_the_article():
+    """A section named with figures over a marker; under the marker a theme line of seven
+    words, then a title that is a whole quotation: the article's theme and title, not a
+    pull quote of the article before."""
+    articles = _segment(
+        "Résonances n°271 – juin 2014\n\nL'actu du Pôle ressources\n\n< Publication >\n\n"
+        "UN GUIDE POUR LES ÉQUIPES\n\n" + BODY + "\n\n< Nouveau site >\n\n"
+        "« VENEZ DÉCOUVRIR NOTRE NOUVEAU SITE ! »\n\n" + OTHER + "\n\n\n"
+        "Loi du 21 février 2014 : ce qui change\n\n< Décryptage >\n\n"
+        "Réforme de la politique de la ville\n\nCE QUE LA LOI CHANGE POUR LES QUARTIERS\n\n"
+        + THIRD + "\n")
+    assert [(a.section, a.kind, a.heading, a.title) for a in articles] == [
+        ("L'actu du Pôle ressources", "Publication", None, "UN GUIDE POUR LES ÉQUIPES"),
+        ("L'actu du Pôle ressources", "Nouveau site", None,
+         "« VENEZ DÉCOUVRIR NOTRE NOUVEAU SITE ! »"),
+        ("Loi du 21 février 2014 : ce qui change", "Décryptage",
+         "Réforme de la politique de la ville", "CE QUE LA LOI CHANGE POUR LES QUARTIERS")]

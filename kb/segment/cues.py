@@ -29,7 +29,9 @@ _LABELLED_MARKER_RE = re.compile(
 PAGE_NUMBER_RE = re.compile(r"^[\W_]*(?:page\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\W_]*$", re.IGNORECASE)
 
 HEADING_LINE_MAX_WORDS = 6
-SECTION_LINE_MAX_WORDS = 10  # "Ouest francilien (Hauts-de-Seine / Val d'Oise / Yvelines)"
+# A section's name over a rubric marker may run long ("Après janvier 2015 : citoyenneté,
+# laïcité et lien social (paroles d'acteurs)").
+SECTION_LINE_MAX_WORDS = 12
 INTERTITLE_MAX_WORDS = 14
 # A title right under its rubric or theme line may run longer than an intertitle.
 LABELLED_TITLE_MAX_WORDS = 25

@@ -221,7 +221,8 @@ class Layout:
             # so the label over it names no article ("Le dossier" / "< Le dossier >").
             and ((following in labels and self.has_label_shape(index))
                  or (marker_text(self.blocks[following]) is not None
-                     and self.has_label_shape(index, max_words=SECTION_LINE_MAX_WORDS)))
+                     and self.has_label_shape(index, figures=True,
+                                              max_words=SECTION_LINE_MAX_WORDS)))
         }
         any_known = self.section_tiers or any(
             match_section(block.text) for block in self.blocks[start:])
@@ -305,12 +306,13 @@ class Layout:
 
     def is_heading_line(self, index: int) -> bool:
         """A theme or commune line directly above a title ("Persan", "Crise sanitaire");
-        between a rubric marker and a title it may hold figures ("Contrats de ville
-        2024-2030")."""
+        between a rubric marker and a title it may hold figures and run longer
+        ("Contrats de ville 2024-2030", "Réforme de la politique de la ville")."""
         following = self.next_index(index)
         if not self.has_label_shape(index) and not (
                 following is not None and self.is_title(following)
-                and self.follows_marker(index) and self.has_label_shape(index, figures=True)):
+                and self.follows_marker(index)
+                and self.has_label_shape(index, figures=True, max_words=SECTION_LINE_MAX_WORDS)):
             return False
         return following is not None and (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
@@ -326,9 +328,12 @@ class Layout:
         rubric or territory ("EMPLOI", "SARCELLES"), never a title or a section."""
         block = self.blocks[index]
         text = block.text.strip()
+        # Under a rubric marker a theme line may run longer ("RÉFORME DE LA POLITIQUE DE
+        # LA VILLE").
+        longest = SECTION_LINE_MAX_WORDS if self.follows_marker(index) else HEADING_LINE_MAX_WORDS
         if block.kind is BlockKind.LIST_ITEM or marker_text(block) or closing_kind(block) \
                 or is_quotation(block) or match_section(text) \
-                or not short_line(text, HEADING_LINE_MAX_WORDS):
+                or not short_line(text, longest):
             return False
         following = self.next_index(index)
         if following is None or not (self.is_title(following) or self.plain) \

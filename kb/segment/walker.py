@@ -171,8 +171,9 @@ class Walker(ArticleCues):
             self.pending_blocks.append(block)
             return
         if is_quotation(block) and self.current is not None and self.current.lead \
-                and not self.current.closed:
-            # A pull quote set large inside an article is part of it, not a title.
+                and not self.current.closed and not self.pending_blocks:
+            # A pull quote set large inside an article is part of it, not a title (one
+            # right under a rubric marker or a theme line is the next article's title).
             self.current.blocks.append(block)
             self.current.parts.append(text)
             return
