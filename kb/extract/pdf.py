@@ -867,10 +867,12 @@ def _section_breaks(
         if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 8 * body \
                 and all(last.size < body * HEADING_SIZE_RATIO or ends_a_pull_quote(index, last)
                         for index, last in enumerate(above)) \
-                and all(first is None or (first.top - cut <= body
-                                          and (index == column or first.size < size - 0.5))
+                and all(first is None or index == column or first.size < size - 0.5
                         for index, first in enumerate(below)) \
-                and sum(first is not None for first in below) >= 2:
+                and any(first is not None and index != column and first.top - cut <= body
+                        for index, first in enumerate(below)):
+            # Another column starts again right at the heading's height (a last one may
+            # start lower, under a gap the balancing left).
             breaks.append((cut, cut))
     return breaks
 
