@@ -97,6 +97,13 @@ unscored, scored once at a12ec27, first_run.* there): F1 / exact titles Chromium
 ours-pdf 0.995 / 0.989, text 0.989 / 0.978, Word round trip 1 / 1, scanned 0.978 / 0.849;
 number and date right in 72/72; one section heading came out as a title (Chromium). The
 same code scores LibreOffice 0.94 on v3 and 0.92 on v4 today: the issue stays open.
+
+The seventh set, tests/sealed/segmentation_v7/ (8 issues, 91 articles and 4 editorials,
+committed at 1a998e5 unscored, scored once at 893a839, first_run.* there): F1 / exact
+titles Chromium 1 / 1, legacy HTML 1 / 1, LibreOffice 0.947 / 0.937, MJML 1 / 1, ours-html
+0.984 / 0.979, ours-pdf 0.974 / 0.958, text 0.990 / 0.990, Word round trip 0.963 / 0.937,
+scanned 0.921 / 0.821; number and date right in 72/72; no section heading as a title.
+LibreOffice is below the issue's 0.95: the issue stays open.
 """
 
 from __future__ import annotations
@@ -142,9 +149,14 @@ SETS = {  # folder: {toolchain: (article F1, exact titles)}, first runs rounded 
         "libreoffice": (1.0, 1.0), "mjml": (1.0, 1.0), "ours-html": (0.99, 0.98),
         "ours-pdf": (0.99, 0.98), "text": (0.98, 0.97), "word-docx": (1.0, 1.0),
     },
+    "segmentation_v7": {
+        "chromium-columns": (1.0, 1.0), "legacy-html": (1.0, 1.0),
+        "libreoffice": (0.94, 0.93), "mjml": (1.0, 1.0), "ours-html": (0.98, 0.97),
+        "ours-pdf": (0.97, 0.95), "text": (0.99, 0.99), "word-docx": (0.96, 0.93),
+    },
 }
 # Sets whose first run returned no section heading as a title: none may appear there.
-NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5"}
+NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5", "segmentation_v7"}
 
 
 @pytest.fixture(scope="module")
