@@ -165,13 +165,16 @@ def find_people(
     `names_a_place` tells a place's name ('Cholet', whatever it stands for)."""
     known_first = first_names()
 
+    def first_name(word: str) -> bool:
+        return fold(word.split("-")[0]) in known_first  # 'Jean-Baptiste' by 'Jean'
+
     def place_led(text: str) -> bool:
         """'Cholet Basket', 'Beauregard Services': a place's name where a first name
         should be is a body named after the place (a first name that is also a
         commune's, 'Marie', still leads a person)."""
         first = text.split()[0]
-        return names_a_place is not None and fold(first.split("-")[0]) not in known_first \
-            and names_a_place(first)
+        return names_a_place is not None and not first_name(first) and names_a_place(first)
+
     people: dict[str, PersonRef] = {}
     mentions: dict[str, list[Mention]] = {}
 
@@ -236,7 +239,7 @@ def find_people(
 
     # A known first name before a surname: people the model missed ("Édith Lambert-Moreau").
     for match in FIRST_NAME_LED_RE.finditer(masked.text):
-        if fold(match.group("first").split("-")[0]) not in known_first:
+        if not first_name(match.group("first")):
             continue
         start, end = match.span()
         name = match.group()

@@ -601,30 +601,30 @@ def _text_boxes(
     boxed notes. A banner holds a bold heading (wrapped on a narrow column, maybe), a
     picture frame no text; both stay in the flow."""
     boxes = []
-    for x0, top, x1, bottom in rects:
-        inside = [w for w in words if x0 - 1 <= w.x0 and w.x1 <= x1 + 1
-                  and top - 1 <= w.top and w.bottom <= bottom + 1]
+    for rect in rects:
+        inside = [w for w in words if _inside_rect(w, rect)]
         rows = {round(w.bottom) for w in inside}
         regular = any(not w.bold and any(c.isalpha() for c in w.text) for w in inside)
         if len(rows) >= 3 and regular:
-            boxes.append((x0, top, x1, bottom))
+            boxes.append(rect)
     return boxes
 
 
 def _picture_frames(words: list[_Word], rects: Sequence[tuple[float, float, float, float]],
                     ) -> list[tuple[float, float, float, float]]:
     """Rectangles holding no text: a picture's frame, which a column's flow runs through."""
-    return [rect for rect in rects
-            if not any(rect[0] - 1 <= w.x0 and w.x1 <= rect[2] + 1 and rect[1] - 1 <= w.top
-                       and w.bottom <= rect[3] + 1 for w in words)]
+    return [rect for rect in rects if not any(_inside_rect(w, rect) for w in words)]
+
+
+def _inside_rect(word: _Word, rect: tuple[float, float, float, float]) -> bool:
+    """The word lies within the rectangle (x0, top, x1, bottom), give or take a point."""
+    x0, top, x1, bottom = rect
+    return x0 - 1 <= word.x0 and word.x1 <= x1 + 1 and top - 1 <= word.top \
+        and word.bottom <= bottom + 1
 
 
 def _in_box(word: _Word, boxes: list[tuple[float, float, float, float]]) -> int | None:
-    for index, (x0, top, x1, bottom) in enumerate(boxes):
-        if x0 - 1 <= word.x0 and word.x1 <= x1 + 1 and top - 1 <= word.top \
-                and word.bottom <= bottom + 1:
-            return index
-    return None
+    return next((index for index, box in enumerate(boxes) if _inside_rect(word, box)), None)
 
 
 def _layout_lines(
@@ -757,12 +757,22 @@ def _section_breaks(
                 and id(w) not in wide]
         return bool(ends) and max(ends) > 0.8 * page_height and (
             foot is None or max(ends) >= foot - 4 * body)
+
+    def heading_sizes(column: int, low: float, high: float) -> list[float]:
+        """Sizes of the heading type set in the column with their top in [low, high)."""
+        return [w.size for w in words if column_of(w) == column and low <= w.top < high
+                and w.size >= body * HEADING_SIZE_RATIO]
+
     def heads_a_title(column: int, below: float, size: float) -> bool:
         """A smaller heading within a few lines under it, in its column: a section's
         name above its first article's title, not a title at the head of its text."""
-        return any(column_of(w) == column and below <= w.top <= below + 5 * body
-                   and body * HEADING_SIZE_RATIO <= w.size < size - 0.5
-                   for w in words)
+        return any(s < size - 0.5 for s in heading_sizes(column, below, below + 5 * body + 0.01))
+
+    def under_a_bigger_heading(column: int, above: float, size: float) -> bool:
+        """A bigger heading a few lines over it, in its column: a title under its
+        section's name, inside the flow that name opened."""
+        return any(s > size + 0.5 for s in heading_sizes(column, above - 5 * body, above))
+
     def ends_a_pull_quote(column: int, last: _Word) -> bool:
         """The large lines ending a column open on a quotation mark: a pull quote in its
         article's flow, not a heading opening what follows."""
@@ -781,12 +791,6 @@ def _section_breaks(
                 return bottom
             bottom = max(following)
 
-    def under_a_bigger_heading(column: int, above: float, size: float) -> bool:
-        """A bigger heading a few lines over it, in its column: a title under its
-        section's name, inside the flow that name opened."""
-        return any(column_of(w) == column and above - 5 * body <= w.top < above
-                   and w.size >= body * HEADING_SIZE_RATIO and w.size > size + 0.5
-                   for w in words)
     for (column, _), row in rows.items():
         if column != 0:  # a heading across the columns starts at the left one
             continue
@@ -836,7 +840,7 @@ def _section_breaks(
                     and min(present) - bottom <= 3 * body \
                     and not under_a_bigger_heading(column, top, size) \
                     and (len(present) > 1 or not fills_page(column, bottom)
-                         or heads_a_title(column, heading_end(column, bottom, size), size)):
+                         or heads_a_title(column, end, size)):
                 # Under columns that end level (a balanced section ends there): the next
                 # section's heading right above a short section that fills fewer columns.
                 breaks.append((top, bottom))

@@ -88,21 +88,23 @@ def join_split_quotations(blocks: list[Block]) -> list[Block]:
     the foot, "…de surendettement. »" atop the next column) is one block again."""
     out: list[Block] = []
     for block in blocks:
-        previous = out[-1] if out else None
-        if previous is not None and previous.kind is block.kind is BlockKind.HEADING \
-                and abs((previous.font_size or 0) - (block.font_size or 0)) <= 0.3:
-            head, tail = previous.text.strip(), block.text.strip()
-            for open_, close in _QUOTE_PAIRS[:2]:
-                if head.startswith(open_) and close not in head and tail.endswith(close) \
-                        and open_ not in tail:
-                    out[-1] = replace(previous, text=f"{head} {tail}",
-                                      links=(*previous.links, *block.links))
-                    break
-            else:
-                out.append(block)
-            continue
-        out.append(block)
+        if out and _halves_of_a_quotation(out[-1], block):
+            out[-1] = replace(out[-1], text=f"{out[-1].text.strip()} {block.text.strip()}",
+                              links=(*out[-1].links, *block.links))
+        else:
+            out.append(block)
     return out
+
+
+def _halves_of_a_quotation(head: Block, tail: Block) -> bool:
+    """Two headings in one type, the first opening a quotation the second closes. Only
+    marks that differ when opening and closing tell where a quotation starts."""
+    if not (head.kind is tail.kind is BlockKind.HEADING
+            and abs((head.font_size or 0) - (tail.font_size or 0)) <= 0.3):
+        return False
+    first, second = head.text.strip(), tail.text.strip()
+    return any(first.startswith(open_) and close not in first and second.endswith(close)
+               and open_ not in second for open_, close in _QUOTE_PAIRS if open_ != close)
 
 
 def closing_kind(block: Block) -> str | None:

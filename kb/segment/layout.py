@@ -309,12 +309,14 @@ class Layout:
         between a rubric marker and a title it may hold figures and run longer
         ("Contrats de ville 2024-2030", "Réforme de la politique de la ville")."""
         following = self.next_index(index)
-        if not self.has_label_shape(index) and not (
-                following is not None and self.is_title(following)
-                and self.follows_marker(index)
-                and self.has_label_shape(index, figures=True, max_words=SECTION_LINE_MAX_WORDS)):
+        if following is None:
             return False
-        return following is not None and (
+        under_marker = self.follows_marker(index) and self.is_title(following)
+        if not self.has_label_shape(index, figures=under_marker,
+                                    max_words=SECTION_LINE_MAX_WORDS if under_marker
+                                    else HEADING_LINE_MAX_WORDS):
+            return False
+        return (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
             or ((self.title_tier is None or self.plain) and self.tiers[following] is None
                 and self.blocks[following].kind is BlockKind.PARAGRAPH
