@@ -60,6 +60,7 @@ ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acron
 
 
 @cache
+@cache
 def first_names() -> frozenset[str]:
     """Folded first names common in France and among its inhabitants (kb/data/
     first_names.tsv, built by tools/build_first_names.py from a public name list)."""

@@ -804,15 +804,23 @@ def _after_dedication_noun(text, tokens, first) -> bool:
 
 STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "chemin", "quai",
                           "route", "cours"})
+# A site, a landscape, an event or an agreement named after the town: 'la forêt de
+# Rambouillet', 'le Festival de Lodève' name the site or the event, not the town.
+NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_head")
 
 
 def _street_named_after(text, tokens, first) -> bool:
-    """'rue de Bourg', 'avenue de Paris': a street named after a town is not that town."""
-    if first < 2 or tokens[first - 1].key not in ("de", "d", "du"):
+    """'rue de Bourg', 'avenue de Paris', 'la forêt de Rambouillet', 'le Salon de
+    Montrouge': a street, a site or an event named after a town is not that town."""
+    before = first - 1
+    if before >= 2 and tokens[before].key in ("la", "l", "les") \
+            and tokens[before - 1].key == "de":
+        before -= 1  # 'le parc de la Villette'
+    if before < 1 or tokens[before].key not in ("de", "d", "du", "des"):
         return False
-    street = tokens[first - 2]
-    gap = text[street.end:tokens[first].start]
-    return street.key in STREET_NOUNS and "\n" not in gap and len(gap) <= 4
+    head = tokens[before - 1]
+    gap = text[head.end:tokens[first].start]
+    return head.key in NAMED_AFTER_HEADS and "\n" not in gap and len(gap) <= 8
 
 
 def _inside_proper_name(text, tokens, first, last) -> bool:

@@ -55,6 +55,9 @@ class Block:
     # The layout container (an e-mail's table cell, "content block") the block sits in,
     # shared with the other blocks of that container; 0 where the format gives none.
     group: int = 0
+    # The framed or tinted box (a sidebar: "À noter", an agenda) the block sits in,
+    # numbered from 1 in reading order; 0 in the flow of the articles.
+    box: int = 0
 
 
 @dataclass(frozen=True, slots=True)

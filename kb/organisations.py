@@ -82,6 +82,13 @@ INTRODUCED_RE = re.compile(
     r"|(?:atelier )?chantier d['’]insertion)"
     r"\s+(?:la\s+|le\s+)?" + NAME
 )
+# An association's or a collective's name may run on in lower case ("le collectif Front de
+# mères a …", "l'association Parents d'ici, qui …"): one or two words after a preposition,
+# up to punctuation or a word that says the name is over (a verb, "et", "qui").
+FREE_NAMED_RE = re.compile(
+    r"(?<![\w-])(?:association|collectif|compagnie)\s+(?P<name>" + NAME_WORD
+    + r"(?:\s+(?:de|d['’]|des|du|en|pour|sur|à)\s*(?:la\s+|l['’])?[a-zà-ÿ][\w'’-]*){1,2})"
+    r"(?=\s*[,.;:()»]|\s+(?:et|qui|a|ont|est|sont|dont|ou|avait|avaient)\b)")
 # "Communauté urbaine Grand Paris Seine et Oise" is the known "Grand Paris Seine et Oise".
 STRUCTURE_PREFIX_RE = re.compile(
     r"^(?:Communauté (?:urbaine|d['’]agglomération|de communes)|Établissement public "
@@ -147,7 +154,7 @@ NUMBER_BEFORE_RE = re.compile(r"\d[\s-]*$")
 # it is a person.
 CHEZ_RE = re.compile(r"(?<![\w-])chez\s+(?P<name>[A-ZÀ-Ý][\w'’-]{3,})(?![\w'’-])(?!\s+[A-ZÀ-Ý])")
 # What makes a known generic body a particular one: "la Mission locale (intercommunale)
-# de Poissy-Conflans", "la CAF 95", "la DDETS des Hauts-de-Seine", "la MJC Louis-Aragon".
+# de Poissy-Conflans", "la CAF 95", "la DDETS de l'Oise", "la MJC Louis-Aragon".
 NAME_COMPLEMENT_RE = re.compile(
     r"(?P<adjective>[ \u00a0]+[a-zà-ÿ-]{4,})?"
     r"(?P<rest>(?:[ \u00a0]+(?:(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*)?"
@@ -377,7 +384,7 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    # "collège René-Cassin", "centre social Les Aulnes", "centre hospitalier de Chambly":
+    # "collège des Tilleuls", "centre social Les Aulnes", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
     for match in establishment_re().finditer(masked.text):
         start, end = match.span()
@@ -441,12 +448,13 @@ def find_organisations(
 
     # A type noun before a name says "body" even when the name holds a place
     # ("l'association La Ressourcerie Sarcelloise").
-    for pattern in (FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
+    for pattern in (FREE_NAMED_RE, FOUNDATION_RE, INTRODUCED_RE, PUBLISHER_RE):
         for match in pattern.finditer(masked.text):
             start, end = match.span("name")
             if overlaps(start, end) or masked.in_caps_line(start, end):
                 continue
-            start, end = _cut_before_place(masked.text, start, end, excluded_spans)
+            if pattern is not FREE_NAMED_RE:  # a name running on holds its place whole
+                start, end = _cut_before_place(masked.text, start, end, excluded_spans)
             end = _adjectives_after(masked.text, end)
             name = clean_name(masked.text[start:end])
             if not name or fold(name) in GENERIC_WORDS:

@@ -70,7 +70,8 @@ class FoundPerson:
 
 
 def _cap(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    """'LAMBERT-MOREAU' → 'Lambert-Moreau', "N'DIAYE" → "N'Diaye"."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
 def canonical_person_name(text: str) -> str:
@@ -105,6 +106,10 @@ def parse_mouvement(
     if not match:
         return None
     name = match.group("name").strip()
+    if name.isupper() and fold(name.split()[0].split("-")[0]) in first_names():
+        # "JULIETTE ANDILLY, directrice": a whole name set in capitals, as appointment
+        # lists often print it, is a person when it opens on a first name.
+        name = canonical_person_name(name)
     if not looks_like_person(name, _known_body(vocabulary)):
         return None
     pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
@@ -112,7 +117,10 @@ def parse_mouvement(
     communes: list[str] = []
     organisation: str | None = None
     for piece in pieces[1:]:
-        mentions = [m for m in link_places(piece) if m.label == "COMMUNE"]
+        # After the role, a lone name is read as a place first: "Les Mureaux, Ecquevilly"
+        # lists the communes of the post, even those that are also surnames.
+        mentions = [m for m in link_places(piece) or link_places(f"à {piece}")
+                    if m.label == "COMMUNE"]
         if mentions:
             communes.extend(m.ref for m in mentions if m.ref not in communes)
         elif organisation is None:

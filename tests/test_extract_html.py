@@ -494,3 +494,20 @@ def test_blocks_carry_the_content_block_they_sit_in() -> None:
     assert groups["Second titre"] == groups["Le paragraphe du second article."] != first
     web = b"<body><h2>Titre</h2><p>Un paragraphe.</p><h2>Autre</h2><p>Encore.</p></body>"
     assert {block.group for block in extract_html(web, _source(web)).blocks} == {0}
+
+
+def test_boxes_set_apart_from_the_flow_are_numbered_and_a_white_card_is_no_box() -> None:
+    html = (
+        '<html><body style="background:#eeeeee">'
+        '<table bgcolor="#ffffff"><tr><td><h2>Un article</h2><p>Son texte.</p></td></tr></table>'
+        '<div class="encadre"><p><strong>À noter</strong></p><p>Le centre ferme en août.</p></div>'
+        '<div class="wp-block-group has-background"><p>Agenda</p><ul><li>Le 3 mai</li></ul></div>'
+        '<table><tr><td style="background-color: #F6E8ED"><p>Un encadré teinté</p>'
+        '<p>Le texte de l\'encadré.</p></td></tr></table>'
+        '</body></html>'
+    ).encode()
+    boxes = {block.text: block.box for block in extract_html(html, _source(html)).blocks}
+    assert boxes["Un article"] == boxes["Son texte."] == 0
+    assert boxes["À noter"] == boxes["Le centre ferme en août."] == 1
+    assert boxes["Agenda"] == boxes["Le 3 mai"] == 2
+    assert boxes["Un encadré teinté"] == boxes["Le texte de l'encadré."] == 3

@@ -522,3 +522,27 @@ def test_a_running_footer_read_with_different_punctuation_is_still_dropped():
     pdf._drop_running_words(pages)
     assert [[w.text for w in page.words] for page in pages] == [
         ["corps1"], ["corps2"], ["corps3"]]
+
+
+def test_a_hyphen_closer_than_a_word_space_binds_tracked_capitals():
+    row = [pdf._Word("CHANTELOUP-LES", 51.1, 136.9, 557, 564.5, 7.5, False),
+           pdf._Word("-VIGNES", 138.1, 176.7, 557, 564.5, 7.5, False),
+           pdf._Word("/", 180.8, 183.3, 557, 564.5, 7.5, False),
+           pdf._Word("POISSY", 187.4, 220.0, 557, 564.5, 7.5, False)]
+    assert pdf._row_text(row) == "CHANTELOUP-LES-VIGNES / POISSY"
+
+
+def test_pages_agree_on_a_gutter_whose_ragged_left_edge_moves():
+    # The next column starts flush at the same place; the longest line before it varies.
+    assert pdf._same_layout(((298.0, 304.0),), ((290.0, 306.0),))
+    assert not pdf._same_layout(((298.0, 304.0),), ((310.0, 320.0),))
+
+
+def test_a_boxed_sidebar_is_numbered_apart_from_the_flow(tmp_path):
+    spec = issue_e()
+    path = tmp_path / "boxed.pdf"
+    render_pdf(spec, path, columns=2)
+    blocks = extract(path).blocks
+    boxed = [block for block in blocks if block.box]
+    assert [block.text for block in boxed] == [spec.sidebar.title, *spec.sidebar.items]
+    assert {block.box for block in boxed} == {1}

@@ -335,3 +335,17 @@ def test_a_town_after_a_listed_town_is_still_a_town(linker):
 ])
 def test_a_town_naming_an_agreement_or_a_call_is_no_place(linker, text):
     assert refs(linker, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Une sortie nature en forêt de Rambouillet avec les familles.",
+    "Les ateliers se sont tenus au parc de la Villette.",
+    "Le Salon de Montrouge expose de jeunes artistes.",
+    "Une visite du château de Versailles pour les enfants.",
+])
+def test_a_site_or_an_event_named_after_a_town_is_not_the_town(linker, text):
+    assert refs(linker, text) == []
+
+
+def test_the_town_itself_is_still_read_beside_its_named_sites(linker):
+    assert refs(linker, "Les familles de Rambouillet ont visité le château.") == ["78517"]

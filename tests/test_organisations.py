@@ -345,3 +345,12 @@ def test_adjectives_in_enne_and_ert_go_on_with_the_name(nlp):
         "mères citoyennes y a contribué.")
     names = {name for name, _ in found}
     assert {"Démarche ouverte", "Collectif des mères citoyennes"} <= names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le projet est porté par le collectif Voisins de palier et la mairie.", "Voisins de palier"),
+    ("Le collectif Mères en colère a obtenu une réunion.", "Mères en colère"),
+    ("L'association Parents d'ici, qui anime un café, recrute.", "Parents d'ici"),
+])
+def test_an_associations_name_may_run_on_in_lower_case(text, name):
+    assert name in {found for found, _ in orgs_of(text)}

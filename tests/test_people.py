@@ -136,3 +136,23 @@ def test_a_place_s_name_where_a_first_name_should_be_leads_no_person():
                         contacts=["Tarbes Volley, 06 00 00 00 00"],
                         names_a_place=linker.names_a_place)
     assert {p.ref.name for p in found} == {"Marie Duval"}
+
+
+def test_a_name_set_all_in_capitals_in_an_appointment_list_is_a_person():
+    ref = parse_mouvement("- **JULIETTE ANDILLY**, directrice de la politique de la ville, "
+                          "Sarcelles", exact_commune_names)
+    assert (ref.name, ref.communes) == ("Juliette Andilly", ("95585",))
+    ref = parse_mouvement("- **PATRICK N'DIAYE**, délégué du préfet, Bezons", exact_commune_names)
+    assert ref.name == "Patrick N'Diaye"
+    # Capitals that open on no first name are a heading, not a person.
+    assert parse_mouvement("- **KIOSQUE EMPLOI**, un lieu d'accueil, Sarcelles",
+                           exact_commune_names) is None
+
+
+def test_a_lone_place_after_the_role_is_a_commune_of_the_post_not_a_body():
+    def at_only(text: str) -> list[Mention]:  # a linker that reads a small town after 'à'
+        return [Mention("COMMUNE", "Ecquevilly", 2, 12, "78206")] if text == "à Ecquevilly" \
+            else exact_commune_names(text)
+    ref = parse_mouvement("- **Nora Benali**, déléguée du préfet, Les Mureaux, Ecquevilly",
+                          at_only)
+    assert ref.communes == ("78440", "78206") and ref.organisation is None

@@ -136,3 +136,10 @@ def test_a_pull_quote_cut_by_a_columns_foot_stays_in_its_article():
     assert [(a.section, a.title) for a in articles] == [
         ("Grand format", "Une journée à la France services")]
     assert SECOND in articles[0].text
+
+
+def test_slashes_between_communes_are_no_words_of_a_kicker_line():
+    from kb.segment.cues import short_line
+
+    assert short_line("Chanteloup-les-Vignes / Carrières-sous-Poissy / Vernouillet / Andrésy", 4)
+    assert not short_line("Un atelier pour les habitants des quartiers", 4)

@@ -539,3 +539,27 @@ def test_a_title_under_its_sections_name_is_inside_the_flow_that_name_opened(tmp
     canvas.showPage()
     canvas.save()
     _assert_read_in_order(path, "YYY1", "YYY2", "À lire", "Grands ensembles", "ZZZ1", "ZZZ2")
+
+
+@pytest.mark.parametrize("render", ["pdf", "html"])
+def test_a_box_of_paragraphs_is_an_article_of_its_own(render, tmp_path):
+    from dataclasses import replace
+
+    from tools.issuegen.render_html import render_web_html
+    from tools.issuegen.render_pdf import render_pdf
+    from tools.issuegen.sample_issues import issue_e
+    from tools.issuegen.spec import ArticleSpec
+
+    spec = replace(issue_e(), sidebar=ArticleSpec(title="À noter", paragraphs=[
+        "Le centre de documentation sera fermé du 26 juillet au 20 août.",
+        "Les permanences téléphoniques sont maintenues le mardi et le jeudi."]))
+    path = tmp_path / f"numero.{render}"
+    if render == "pdf":
+        render_pdf(spec, path, columns=2)
+    else:
+        path.write_bytes(render_web_html(spec))
+    articles = segment(extract(path))[1]
+    box = next(article for article in articles if article.title == "À noter")
+    assert "fermé du 26 juillet" in box.lead + box.text
+    assert all("fermé du 26 juillet" not in article.text
+               for article in articles if article is not box)

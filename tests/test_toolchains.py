@@ -240,3 +240,24 @@ def test_demo_issue_through_each_toolchain(name: str, tmp_path: Path) -> None:
     summary = report(scores)
     assert 0.0 <= summary["all"]["f1"] <= 1.0  # type: ignore[index]
     assert name in table(summary, files=scores)
+
+
+def test_an_ordinary_articles_list_is_rendered_everywhere_and_counted_in_its_gold() -> None:
+    only_a_list = ArticleSpec(title="Les dates du cycle", items=["premier atelier le 3 mai",
+                                                                 "second atelier le 7 juin"])
+    boxed = ArticleSpec(title="À noter", paragraphs=["Le centre ferme en août."],
+                        items=["réouverture le 1er septembre"])
+    spec = IssueSpec(number=5, date="2024-05-01", sidebar=boxed,
+                     sections=[SectionSpec("Agenda", [only_a_list])])
+    gold = gold_articles(spec)
+    assert gold_article(spec.sections[0], only_a_list).body == words(
+        "premier atelier le 3 mai second atelier le 7 juin")
+    assert words("réouverture le 1er septembre") <= gold[-1].body
+    variant = variant_for(spec, "test")
+    for name, source in {"fodt": render_fodt(spec, variant),
+                         "legacy": render_legacy_html(spec, variant),
+                         "chromium": render_print_html(spec, variant),
+                         "mjml": render_mjml(spec, variant)}.items():
+        for text in ("second atelier le 7 juin", "Le centre ferme en août.",
+                     "réouverture le 1er septembre"):
+            assert text in source, (name, text)

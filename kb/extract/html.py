@@ -42,7 +42,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from kb.errors import ExtractionError
 from kb.extract.charset import UndecodableError, decode_html, utf16_byte_order
-from kb.extract.html_tree import DEEP_WARNING, flatten_deep, removed
+from kb.extract.html_tree import DEEP_WARNING, content_boxes, flatten_deep, removed
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 
 NO_CONTENT = "HTML sans contenu éditorial"
@@ -601,7 +601,7 @@ def content_groups(blocks: list[_RawBlock]) -> list[int]:
     return groups
 
 
-def _to_block(block: _RawBlock, body_px: float | None, group: int) -> Block:
+def _to_block(block: _RawBlock, body_px: float | None, group: int, box: int) -> Block:
     kind = BlockKind.HEADING if _looks_like_heading(block, body_px) else block.kind
     return Block(
         text=block.text,
@@ -612,6 +612,7 @@ def _to_block(block: _RawBlock, body_px: float | None, group: int) -> Block:
         heading_level=block.heading_level,
         links=block.links,
         group=group,
+        box=box,
     )
 
 
@@ -673,9 +674,10 @@ def extract_html(data: bytes, source: SourceFile) -> ExtractedDocument:
     if not raw_blocks:
         raise ExtractionError(source.path, NO_CONTENT)
     body_px = body_size_px(raw_blocks)
+    boxes = content_boxes([block.element for block in raw_blocks])
     blocks = tuple(
-        _to_block(block, body_px, group)
-        for block, group in zip(raw_blocks, content_groups(raw_blocks), strict=True)
+        _to_block(block, body_px, group, box)
+        for block, group, box in zip(raw_blocks, content_groups(raw_blocks), boxes, strict=True)
     )
     if all(block.kind is BlockKind.HEADING for block in blocks):
         raise ExtractionError(source.path, NO_CONTENT)

@@ -9,6 +9,8 @@ e-mail templates nest tables some 30 levels deep).
 
 from __future__ import annotations
 
+import re
+
 from bs4 import NavigableString, Tag
 
 MAX_DEPTH = 200
@@ -44,3 +46,42 @@ def removed(tag: Tag) -> bool:
     subtree for a `<_decomposed>` element: quadratic over a page.
     """
     return bool(vars(tag).get("_decomposed", False))
+
+
+# A box set apart from the articles' flow: a block the WordPress editor tints
+# ("has-background"), a French "encadré", or any element given a background of its own.
+# (A page's <aside> is its site's sidebar, dropped as noise before this is asked.)
+BOX_CLASSES = frozenset({"has-background", "encadre", "sidebar"})
+_NO_COLOUR = frozenset({"", "#fff", "#ffffff", "white", "transparent", "none", "inherit",
+                        "initial", "unset", "rgb(255,255,255)"})
+_BACKGROUND_RE = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
+
+
+def is_box(tag: Tag) -> bool:
+    if BOX_CLASSES & set(tag.get("class") or ()):
+        return True
+    colour = tag.get("bgcolor")
+    if colour is None and (match := _BACKGROUND_RE.search(str(tag.get("style") or ""))):
+        colour = match.group(1)
+    # The page's or the message's own background is not a box.
+    return colour is not None and tag.name not in ("body", "html") \
+        and re.sub(r"\s+", "", str(colour)).lower() not in _NO_COLOUR
+
+
+def content_boxes(elements: list[Tag | None]) -> list[int]:
+    """For each element, the number of the box around it (1, 2… in reading order), or 0
+    when it stands in the flow. The nearest element with a background decides: a white
+    card inside a tinted message is no box."""
+    numbers: dict[int, int] = {}
+    boxes: list[int] = []
+    for element in elements:
+        box = None
+        for node in (element, *element.parents) if element is not None else ():
+            if node is None or not isinstance(node, Tag):
+                continue
+            if is_box(node) or node.get("bgcolor") is not None \
+                    or _BACKGROUND_RE.search(str(node.get("style") or "")):
+                box = node if is_box(node) else None
+                break
+        boxes.append(numbers.setdefault(id(box), len(numbers) + 1) if box is not None else 0)
+    return boxes

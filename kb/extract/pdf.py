@@ -511,8 +511,11 @@ def _measure_document(pages: list[_Page]) -> _DocumentMeasures:
 
 def _same_layout(one: Sequence[tuple[float, float]], other: Sequence[tuple[float, float]],
                  tolerance: float = 6.0) -> bool:
+    """Gutters whose right edges (where the next column's lines start, flush) lie within
+    `tolerance`, their strips overlapping: the left edge is the end of a ragged column
+    and moves with the longest line of the page."""
     return len(one) == len(other) and all(
-        abs(a - c) <= tolerance and abs(b - d) <= tolerance
+        abs(b - d) <= tolerance and max(a, c) < min(b, d)
         for (a, b), (c, d) in zip(one, other, strict=True))
 
 
@@ -662,7 +665,7 @@ def _flow_lines(
     gutters = _find_gutters(words, page_width, body) or _gutters_under_the_page_wide_text(
         words, page_width, body)
     if measures.gutters and not _same_layout(_rounded(gutters), measures.gutters) \
-            and _fits_the_gutters(words, measures.gutters, body):
+            and _fits_the_gutters(words, measures.gutters, measures.body or body):
         gutters = list(measures.gutters)
 
     # A line spanning the columns runs across the whole gutter; a line that only reaches
@@ -948,7 +951,11 @@ def _row_text(row: list[_Word]) -> str:
     )
     for (previous, word), gap in zip(itertools.pairwise(row), gaps, strict=True):
         size = min(previous.size, word.size)
-        joined = gap < 0.12 * size or (spaced and gap < min(1.8 * min(gaps), 0.4 * size))
+        # A hyphen closer than a word space binds: tracked capitals come cut at their
+        # hyphens ("CHANTELOUP-LES" + "-VIGNES").
+        hyphen = previous.text.endswith("-") or word.text.startswith("-")
+        joined = gap < 0.12 * size or (hyphen and gap < 0.2 * size) \
+            or (spaced and gap < min(1.8 * min(gaps), 0.4 * size))
         parts.append(word.text if joined else f" {word.text}")
     return "".join(parts)
 
@@ -1325,9 +1332,12 @@ def _blocks(drafts: list[_Draft], body_size: float | None) -> list[Block]:
         {round(d.first.size * 2) / 2 for d in drafts if d.kind is BlockKind.HEADING}, reverse=True
     )
     blocks = []
+    boxes: dict[tuple[int, int], int] = {}
     for draft in drafts:
         if not draft.text:
             continue
+        box = boxes.setdefault((draft.first.page, draft.first.group), len(boxes) + 1) \
+            if draft.first.boxed else 0
         first_page_lines = [line for line in draft.lines if line.page == draft.first.page]
         bbox = (
             round(min(line.x0 for line in first_page_lines), 2),
@@ -1349,5 +1359,6 @@ def _blocks(drafts: list[_Draft], body_size: float | None) -> list[Block]:
             heading_level=level,
             column=draft.first.column,
             links=tuple(_links(draft)),
+            box=box,
         ))
     return blocks

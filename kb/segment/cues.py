@@ -148,8 +148,10 @@ def is_quotation(block: Block) -> bool:
 
 
 def short_line(text: str, max_words: int) -> bool:
+    # A slash or a dash between names is no word ("Bezons / Argenteuil / Sannois").
+    words = [word for word in text.split() if any(char.isalnum() for char in word)]
     return (
-        0 < len(text.split()) <= max_words
+        0 < len(words) <= max_words
         and not ends_sentence(text)
         and not text.endswith(",")
         and text[:1].isupper()

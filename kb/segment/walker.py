@@ -13,6 +13,7 @@ from kb.segment.cues import (
     CONTACT_RE,
     HEADING_LINE_MAX_WORDS,
     INTERTITLE_MAX_WORDS,
+    LABELLED_TITLE_MAX_WORDS,
     LINK_LABEL_RE,
     MORE_RE,
     closing_kind,
@@ -21,6 +22,7 @@ from kb.segment.cues import (
     join_split_quotations,
     marker_heading,
     marker_text,
+    title_line,
 )
 from kb.segment.draft import Draft
 from kb.segment.issue import build_issue
@@ -197,6 +199,9 @@ class Walker(ArticleCues):
             self.heading = text
             self.pending_blocks.append(block)
             return
+        if self.opens_box(index, block, text):
+            self.start(text, block)
+            return
         caps_intertitle = self.is_caps_intertitle(index)
         if layout.is_title(index) and not self.is_grouped_intertitle(index) \
                 and not caps_intertitle:
@@ -228,6 +233,16 @@ class Walker(ArticleCues):
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
+
+    def opens_box(self, index: int, block: Block, text: str) -> bool:
+        """A box set apart from the flow ("À noter", an agenda) is an article of its own:
+        its first line, short as a title and with more of the box under it, titles it."""
+        if not block.box or block.kind is BlockKind.LIST_ITEM \
+                or (index > 0 and self.blocks[index - 1].box == block.box):
+            return False
+        following = self.layout.next_index(index)
+        return following is not None and self.blocks[following].box == block.box \
+            and title_line(text, LABELLED_TITLE_MAX_WORDS)
 
     def continues_across_heading(self, block: Block, text: str) -> bool:
         """A paragraph opening in lower case right under a section heading, while the last

@@ -16,7 +16,7 @@ from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 def body_of(article: ArticleSpec) -> list[str]:
     pieces = article.items if article.is_list else [
         paragraph for paragraph in article.paragraphs if not paragraph.startswith("## ")
-    ]
+    ] + article.items
     return [fold(piece) for piece in pieces]
 
 

@@ -246,6 +246,10 @@ def _email_article(article: ArticleSpec, index: int, look: _Look = _Look()) -> s
                 f'font-weight:700;margin:0 0 10px 0"><span>{_typography(title.upper())}</span></p>'
             )
         parts.append(_email_body(article.paragraphs, index))
+    if article.items and not article.is_list:  # an ordinary article's list
+        parts.append('<ul style="margin:0 0 12px 0;padding-left:20px">' + "".join(
+            f'<li style="{FONT};font-size:14px;line-height:21px;margin:0 0 4px 0">'
+            f"{_inline(item)}</li>" for item in article.items) + "</ul>")
     closing = [_inline(link, tracked=tracked) for link in article.links]
     if article.more:
         closing.append(f"En savoir plus&nbsp;: {_inline(article.more, tracked=tracked)}")
@@ -303,6 +307,11 @@ def _email_section(section: SectionSpec, start: int, look: _Look = _Look()) -> s
     return head + articles
 
 
+def _box_paragraphs(box: ArticleSpec) -> list[str]:
+    """A box's opening paragraphs, before its list (a list rubric has none)."""
+    return [] if box.is_list else box.paragraphs
+
+
 def _email_box(box: ArticleSpec) -> str:
     """The boxed list ("Agenda", "À noter"): a tinted cell with its own title."""
     items = "<br>\n".join(f"•&nbsp;{_inline(item)}" for item in box.items)
@@ -311,7 +320,9 @@ def _email_box(box: ArticleSpec) -> str:
         f'<tr><td bgcolor="#f6e8ed" style="padding:12px 14px;border:1px solid {ACCENT};{FONT}">'
         f'<p style="{FONT};font-size:16px;font-weight:bold;color:{ACCENT};margin:0 0 6px 0">'
         f"{_typography(box.title)}</p>"
-        f'<p style="{FONT};font-size:13px;line-height:19px;margin:0">{items}</p>'
+        + "".join(f'<p style="{FONT};font-size:13px;line-height:19px;margin:0 0 6px 0">'
+                  f"{_inline(p.removeprefix('## '))}</p>" for p in _box_paragraphs(box))
+        + f'<p style="{FONT};font-size:13px;line-height:19px;margin:0">{items}</p>'
         "</td></tr></table>"
     ) + _spacer(16)
 
@@ -468,6 +479,9 @@ def _web_article(article: ArticleSpec, look: _Look = _Look(title_tag="h3")) -> s
                 parts.append(f"<p>{_inline(paragraph)}</p>")
             if paragraph is article.paragraphs[0]:
                 parts += _web_extras(article)
+        if article.items:  # an ordinary article's list, after its paragraphs
+            items = "\n".join(f"<li>{_inline(item)}</li>" for item in article.items)
+            parts.append(f'<ul class="wp-block-list">\n{items}\n</ul>')
     closing = [_inline(link) for link in article.links]
     if article.more:
         closing.append(f"En savoir plus&nbsp;: {_inline(article.more)}")
@@ -494,9 +508,11 @@ def _web_extras(article: ArticleSpec) -> list[str]:
 
 def _web_box(box: ArticleSpec) -> str:
     items = "\n".join(f"<li>{_inline(item)}</li>" for item in box.items)
+    paragraphs = "".join(f"<p>{_inline(p.removeprefix('## '))}</p>\n"
+                         for p in _box_paragraphs(box))
     return (
         '<div class="wp-block-group has-background encadre">\n'
-        f"<p><strong>{_typography(box.title)}</strong></p>\n<ul>\n{items}\n</ul>\n</div>"
+        f"<p><strong>{_typography(box.title)}</strong></p>\n{paragraphs}<ul>\n{items}\n</ul>\n</div>"
     )
 
 

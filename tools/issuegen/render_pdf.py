@@ -359,8 +359,11 @@ def _banner(name: str, styles: dict[str, ParagraphStyle], width: float) -> Flowa
 
 
 def _box_flowables(box: ArticleSpec, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    # A box may open on a paragraph or two before its list.
+    paragraphs = [Paragraph(_markup(p.removeprefix("## ")), styles["box_item"])
+                  for p in ([] if box.is_list else box.paragraphs)]
     items = [Paragraph(_markup(item), styles["box_item"], bulletText="•") for item in box.items]
-    return [Paragraph(escape(box.title), styles["box_title"]), *items]
+    return [Paragraph(escape(box.title), styles["box_title"]), *paragraphs, *items]
 
 
 def _box_table(box: ArticleSpec, styles: dict[str, ParagraphStyle], width: float) -> Table:
@@ -422,6 +425,10 @@ def _article_flowables(
                 ]))
             if article.pull_quote:
                 body.append(Paragraph(_markup(f"« {article.pull_quote} »"), styles["pull_quote"]))
+    body += [  # an ordinary article's list, after its paragraphs
+        Paragraph(_markup(item), _plain_breaks(item, styles["bullet"]), bulletText="•")
+        for item in article.items
+    ]
     body += [closing(link) for link in article.links]
     if article.more:
         body.append(closing(f"En savoir plus : {article.more}"))

@@ -24,6 +24,8 @@ def article_lines(
         lines += [paragraph.removeprefix("## "), ""]
         if article.pull_quote and paragraph is article.paragraphs[0]:
             lines += [f"« {article.pull_quote} »", ""]
+    for item in article.items:  # an ordinary article's list, after its paragraphs
+        lines += [f"- {item}", ""]
     for link in article.links:
         lines += [link, ""]
     if article.more:

@@ -149,7 +149,8 @@ def kicker_pieces(article: ArticleSpec) -> list[Piece]:
 
 def body_pieces(article: ArticleSpec) -> list[Piece]:
     """Paragraphs (intertitles set apart) or list items, with the picture caption and
-    pull quote after the first paragraph, as `render_text.article_lines` orders them."""
+    pull quote after the first paragraph, then an ordinary article's list items, as
+    `render_text.article_lines` orders them."""
     if article.is_list:
         return [Piece("item", item) for item in article.items]
     pieces: list[Piece] = []
@@ -162,6 +163,8 @@ def body_pieces(article: ArticleSpec) -> list[Piece]:
             pieces.append(Piece("caption", article.picture))
         if index == 0 and article.pull_quote:
             pieces.append(Piece("quote", f"« {article.pull_quote} »"))
+    # An ordinary article may hold a list after its paragraphs (or instead of them).
+    pieces += [Piece("item", item) for item in article.items]
     return pieces
 
 

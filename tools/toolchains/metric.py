@@ -72,7 +72,8 @@ class GoldArticle:
 
 def gold_article(section: SectionSpec, article: ArticleSpec) -> GoldArticle:
     pieces = article.items if article.is_list else [
-        paragraph for paragraph in article.paragraphs if not paragraph.startswith("## ")]
+        paragraph for paragraph in article.paragraphs if not paragraph.startswith("## ")
+    ] + article.items
     printed = [*article_lines(article, title_case="as_written"), article.title]
     printed += [text for text in (article.picture, article.pull_quote, article.continued_title,
                                   article.more, article.contact) if text]

@@ -174,16 +174,19 @@ def _article(article: ArticleSpec, *, box: bool = False) -> str:
     parts.append(f'<text:h text:style-name="Article_20_Title" text:outline-level="{level}">'
                  f"{_span(article.title)}</text:h>")
     pieces = body_pieces(article) + closing_pieces(article)
-    items = [piece for piece in pieces if piece.role == "item"]
-    if items:
-        style = "Box" if box else "Body"
-        parts.append('<text:list text:style-name="Bullets">' + "".join(
-            f"<text:list-item>{_p(style, item.text)}</text:list-item>" for item in items
-        ) + "</text:list>")
-    for piece in pieces:
-        if piece.role == "item":
+    style = "Box" if box else "Body"
+    items: list[Piece] = []
+    for piece in [*pieces, None]:
+        if piece is not None and piece.role == "item":
+            items.append(piece)
             continue
-        parts.append(_p("Box", piece.text) if box else _piece(piece))
+        if items:  # a run of items is one list, where it stands among the paragraphs
+            parts.append('<text:list text:style-name="Bullets">' + "".join(
+                f"<text:list-item>{_p(style, item.text)}</text:list-item>" for item in items
+            ) + "</text:list>")
+            items = []
+        if piece is not None:
+            parts.append(_p("Box", piece.text) if box else _piece(piece))
     return "".join(parts)
 
 
