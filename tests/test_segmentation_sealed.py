@@ -104,6 +104,14 @@ titles Chromium 1 / 1, legacy HTML 1 / 1, LibreOffice 0.947 / 0.937, MJML 1 / 1,
 0.984 / 0.979, ours-pdf 0.974 / 0.958, text 0.990 / 0.990, Word round trip 0.963 / 0.937,
 scanned 0.921 / 0.821; number and date right in 72/72; no section heading as a title.
 LibreOffice is below the issue's 0.95: the issue stays open.
+
+The eighth set, tests/sealed/segmentation_v8/ (8 issues, 98 articles and 6 editorials,
+committed at 690c61b unscored, scored once at dd0de82 with lists and boxes rendered by every
+toolchain, first_run.* there): F1 / exact titles Chromium 0.962 / 0.962, legacy HTML
+0.990 / 0.981, LibreOffice 0.990 / 0.981, MJML 0.986 / 0.981, ours-html 0.990 / 0.981,
+ours-pdf 0.962 / 0.971, text 0.986 / 0.962, Word round trip 0.933 / 0.904, scanned
+0.925 / 0.865; number and date right in 72/72; a section heading came out as a title once
+in each toolchain (3 times in Word). Word is below the issue's 0.95: the issue stays open.
 """
 
 from __future__ import annotations
@@ -153,6 +161,11 @@ SETS = {  # folder: {toolchain: (article F1, exact titles)}, first runs rounded 
         "chromium-columns": (1.0, 1.0), "legacy-html": (1.0, 1.0),
         "libreoffice": (0.94, 0.93), "mjml": (1.0, 1.0), "ours-html": (0.98, 0.97),
         "ours-pdf": (0.97, 0.95), "text": (0.98, 0.98), "word-docx": (0.96, 0.93),
+    },
+    "segmentation_v8": {
+        "chromium-columns": (0.96, 0.96), "legacy-html": (0.99, 0.98),
+        "libreoffice": (0.99, 0.98), "mjml": (0.98, 0.98), "ours-html": (0.99, 0.98),
+        "ours-pdf": (0.96, 0.97), "text": (0.98, 0.96), "word-docx": (0.93, 0.90),
     },
 }
 # Sets whose first run returned no section heading as a title: none may appear there.
