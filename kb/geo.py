@@ -777,7 +777,13 @@ def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bo
     """« Retour à Reims », « Paris, Texas »: inside the guillemets of a title, and named
     nowhere else in the text."""
     def quoted(m: Mention) -> bool:
-        return text.rfind("«", 0, m.start) > text.rfind("»", 0, m.start)
+        opening = text.rfind("«", 0, m.start)
+        if opening <= text.rfind("»", 0, m.start):
+            return False
+        # « À Sarcelles, les médiateurs… »: a press headline opening on its place says
+        # where, as a dateline does.
+        return not (re.fullmatch(r"[\s*_]*[Àà]\s+", text[opening + 1:m.start])
+                    and text[m.end:m.end + 1] == ",")
     return all(quoted(m) for m in mentions if m.ref == mention.ref)
 
 

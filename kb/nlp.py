@@ -207,6 +207,10 @@ def name_variants(name: str) -> list[str]:
     if any(word[:1].isupper() for word in re.split(r"[\s'’-]+", name)[1:]):
         forms.add(name[:1].lower() + name[1:])
     forms = {form.replace("’", "'") for form in forms}
+    # "Vallée Sud - Grand Paris" is typeset "Vallée Sud – Grand Paris": a spaced dash is
+    # any of the three.
+    forms |= {re.sub(r" [-–—] ", f" {dash} ", form) for form in forms for dash in "-–—"
+              if re.search(r" [-–—] ", form)}
     forms |= {"".join(strip_accents(c) if c.isupper() else c for c in form) for form in forms}
     return sorted(forms)
 

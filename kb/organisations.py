@@ -163,9 +163,12 @@ NAME_COMPLEMENT_RE = re.compile(
 # name of its own, its place ("de Chambly"); "collège Paul-Éluard de Garges" is the
 # collège Paul-Éluard, in Garges.
 _CAP = r"[A-ZÀ-Ý][\w'’-]*"
+# Its kind may be qualified first: "centre hospitalier intercommunal de …", "maison de
+# santé pluriprofessionnelle de …".
 ESTABLISHMENT_NAME = (
     rf"(?:{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
-    r"|(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
+    r"|(?:[a-zà-ÿ][a-zà-ÿ-]{3,}[ \u00a0]+){0,2}"
+    r"(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
 # "Association X 95": a body's name may end on its département.
 # Any département's number ('Médiateurs 57'), not a count ('30 familles', '12 ans').

@@ -349,3 +349,9 @@ def test_a_site_or_an_event_named_after_a_town_is_not_the_town(linker, text):
 
 def test_the_town_itself_is_still_read_beside_its_named_sites(linker):
     assert refs(linker, "Les familles de Rambouillet ont visité le château.") == ["78517"]
+
+
+def test_a_press_headline_opening_on_its_place_says_where(linker):
+    assert refs(linker, "« *À Clichy-sous-Bois, le quartier attend sa rénovation* », "
+                        "Le Monde") == ["93014"]
+    assert refs(linker, "Il a lu « Retour à Reims » cet été.") == []

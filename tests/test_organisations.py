@@ -354,3 +354,17 @@ def test_adjectives_in_enne_and_ert_go_on_with_the_name(nlp):
 ])
 def test_an_associations_name_may_run_on_in_lower_case(text, name):
     assert name in {found for found, _ in orgs_of(text)}
+
+
+def test_a_known_name_with_a_spaced_dash_is_found_whatever_the_dash():
+    assert any(name.startswith("Établissement public territorial Vallée Sud")
+               for name, _ in orgs_of("Le territoire Vallée Sud – Grand Paris finance."))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Le centre hospitalier intercommunal de Poissy ouvre.",
+     "Centre hospitalier intercommunal de Poissy"),
+    ("Le conseil citoyen du Val-Nord a voté.", "Conseil citoyen du Val-Nord"),
+])
+def test_an_establishments_kind_may_be_qualified_before_its_place(text, name):
+    assert name in {found for found, _ in orgs_of(text)}
