@@ -546,3 +546,41 @@ def test_a_boxed_sidebar_is_numbered_apart_from_the_flow(tmp_path):
     boxed = [block for block in blocks if block.box]
     assert [block.text for block in boxed] == [spec.sidebar.title, *spec.sidebar.items]
     assert {block.box for block in boxed} == {1}
+
+
+def _w(text: str, x0: float, x1: float, top: float, size: float = 9.5) -> pdf._Word:
+    return pdf._Word(text, x0, x1, top, top + size, size, False)
+
+
+def test_a_short_last_page_finds_its_gutter_beside_a_wider_right_margin():
+    words = [_w("Photographies et récits", 51, 204, 120),
+             _w("quartier des Touleuses.", 221, 302, 81),
+             _w("Résonances n°724, Pôle ressources, 39 rue des Bussys, 95600 Eaubonne", 51, 498,
+                149, 7.5)]
+    assert pdf._find_gutters(words, 595, 9.5) == [(204.0, 221.0)]
+
+
+def test_small_print_across_the_page_does_not_set_the_pages_type():
+    colophon = [_w("Résonances n°724, Pôle ressources ville et développement social, 39 rue des "
+                   "Bussys, 95600 Eaubonne, directrice de la publication", 51, 544, 150 + 9 * i,
+                   7.5) for i in range(3)]
+    body = [_w("Photographies et récits d'habitants", 51, 204, 120),
+            _w("< EXPOSITION, JUSQU'AU 30 AVRIL >", 51, 183, 81, 7.5)]
+    assert pdf._page_body_size(colophon + body, 9.5) == 9.5
+
+
+def test_a_title_in_capitals_with_short_words_keeps_its_spaces():
+    row, x = [], 51.0
+    for word in ("UN", "MINISTÈRE", "DÉLÉGUÉ", "À", "LA", "VILLE"):
+        row.append(_w(word, x, x + 7 * len(word), 100, 12))
+        x += 7 * len(word) + 2.0
+    assert pdf._row_text(row) == "UN MINISTÈRE DÉLÉGUÉ À LA VILLE"
+
+
+def test_a_sections_name_in_a_column_of_its_own_beside_the_title_and_the_body():
+    words = [_w("À", 51, 62, 53, 16), _w("lire", 66, 100, 53, 16),
+             *(_w("Titre", 221, 339, 53 + 18 * i, 15) for i in range(3)),
+             *(_w("corps", 391, 540, 53 + 12 * i) for i in range(6))]
+    gutters = pdf._find_gutters(words, 595, 9.5)
+    assert len(gutters) == 2 and gutters[0][0] >= 100 and gutters[0][1] <= 221 \
+        and gutters[1] == (339.0, 391.0)

@@ -394,7 +394,25 @@ def _title_column_gutter(words: list[_Word], coverage: list[int], left: float,
     start = max(w.x1 for w in before)
     if start - left < MIN_COLUMN or not _column_starts_at(words, body_left, empty=True):
         return []
-    return [(float(math.ceil(start)), float(body_left))]
+    return [*_heading_column_gutter(before, left), (float(math.ceil(start)), float(body_left))]
+
+
+def _heading_column_gutter(words: list[_Word], left: float) -> list[tuple[float, float]]:
+    """Left of a title's column, a section's name may stand in a column of its own (a
+    three-column section holding one short article): the widest strip no word crosses,
+    a column on each side."""
+    covered = [False] * (math.ceil(max(w.x1 for w in words)) + 1)
+    for word in words:
+        for x in range(max(0, int(word.x0)), min(len(covered), math.ceil(word.x1))):
+            covered[x] = True
+    strips = [(start, end) for start, end in _runs(range(int(left), len(covered)),
+                                                    lambda x: not covered[x])
+              if end - start >= 2 * MIN_GUTTER and start - left >= MIN_COLUMN
+              and len(covered) - end >= MIN_COLUMN]
+    if not strips:
+        return []
+    start, end = max(strips, key=lambda strip: strip[1] - strip[0])
+    return [(float(start), float(end))] if _column_starts_at(words, end, empty=True) else []
 
 
 def _gutters_under_the_page_wide_text(words: list[_Word], page_width: float,
@@ -434,18 +452,21 @@ def _gutters_below(threshold: float, coverage: list[int], words: list[_Word], le
         for tolerance in (0, 1, 2):
             emptiest = _runs(range(run_start, run_end),
                              lambda x, most=floor + tolerance: coverage[x] <= most)
-            start, end = max(emptiest, key=lambda run: run[1] - run[0])
-            if (
-                end - start >= MIN_GUTTER
+            # The widest strip first; on a page of a few lines the widest may be the
+            # margin right of the last column, and the gutter a narrower one.
+            found = next((
+                (start, end) for start, end in sorted(emptiest, key=lambda r: r[0] - r[1])
+                if end - start >= MIN_GUTTER
                 # Without the lines across, a page in one column leaves wide empty strips
                 # right of its short lines; a gutter is a few ems at most.
                 and (not narrow or end - start <= 4 * body_size)
                 and start - previous_end >= MIN_COLUMN
                 and right - end >= MIN_COLUMN
                 and _column_starts_at(words, end, empty=floor + tolerance == 0)
-            ):
-                gutters.append((float(start), float(end)))
-                previous_end = end
+            ), None)
+            if found is not None:
+                gutters.append((float(found[0]), float(found[1])))
+                previous_end = found[1]
                 break
     return gutters
 
@@ -554,7 +575,9 @@ def _fits_the_gutters(words: list[_Word], gutters: Sequence[tuple[float, float]]
 def _page_body_size(words: list[_Word], document_body: float | None) -> float:
     """The issue's body size when the page holds a fair share of text in it (a short
     last page under a colophon does), else the page's own most used size."""
-    sizes = _size_weights(words)
+    # Small print across the page (a colophon) is no measure of the page's type.
+    wide = _wide_lines(words, 0.75 * (max(w.x1 for w in words) - min(w.x0 for w in words)))
+    sizes = _size_weights([w for w in words if id(w) not in wide] or words)
     if document_body is not None:
         present = sum(n for size, n in sizes.items() if abs(size - document_body) <= 0.1)
         if present >= 0.25 * sum(sizes.values()):
@@ -944,10 +967,14 @@ def _row_text(row: list[_Word]) -> str:
     # words, all apart: between letters the smallest gap, between words a space more.
     short = sum(1 for word in row if len(word.text) <= 2)
     letters = [char for word in row for char in word.text if char.isalpha()]
+    single = sum(1 for word in row if len(word.text) == 1)
     spaced = (
         len(row) >= 3 and short >= 0.5 * len(row) and bool(letters)
         and all(char.isupper() for char in letters)
         and 0 < min(gaps) < 0.2 * min(word.size for word in row)
+        # Tracking shows two kinds of gaps, between letters and between words (or only
+        # letters); a title in capitals with its short words ("UN … À LA VILLE") has one.
+        and (max(gaps) >= 2 * min(gaps) or single >= 0.6 * len(row))
     )
     for (previous, word), gap in zip(itertools.pairwise(row), gaps, strict=True):
         size = min(previous.size, word.size)
