@@ -161,3 +161,15 @@ def test_under_a_marker_a_long_theme_line_and_a_quoted_title_open_the_article():
          "« VENEZ DÉCOUVRIR NOTRE NOUVEAU SITE ! »"),
         ("Loi du 21 février 2014 : ce qui change", "Décryptage",
          "Réforme de la politique de la ville", "CE QUE LA LOI CHANGE POUR LES QUARTIERS")]
+
+
+def test_under_a_marker_a_line_in_capitals_is_the_title_and_the_short_line_under_it_body():
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+            f"UN FORUM POUR L'EMPLOI\n\n{BODY}\n\nLA MAISON DU PROJET OUVRE\n\n{OTHER}\n\n"
+            "< À voir >\n\nPEINDRE LA BANLIEUE, DES IMPRESSIONNISTES AUX GRANDS ENSEMBLES\n\n"
+            "Exposition, médiathèque de Cergy, du 15 avril au 30 août\n\n"
+            f"{THIRD}\n")
+    articles = _segment(text)
+    last = articles[-1]
+    assert last.title == "PEINDRE LA BANLIEUE, DES IMPRESSIONNISTES AUX GRANDS ENSEMBLES"
+    assert "du 15 avril au 30 août" in last.lead + last.text and "cellule" in last.text

@@ -50,6 +50,7 @@ class Layout:
         self.masthead_keys: set[str] = set()
         self.title_tier: Tier | None = None
         self.caps_title_words = 0.0
+        self.caps_titles = 0  # lines in capitals opening body text
         self.groups_hold_articles = False
         self.section_tiers: set[Tier] = set()
         self.section_lines: set[int] = set()
@@ -143,6 +144,7 @@ class Layout:
         lengths = sorted(len(block.text.split()) for index, block in enumerate(self.blocks)
                          if index >= start and block.kind is BlockKind.PARAGRAPH
                          and is_all_caps(block.text) and self.followed_by_body(index))
+        self.caps_titles = len(lengths)
         return float(lengths[len(lengths) // 2]) if lengths else 0.0
 
     def find_groups_hold_articles(self, start: int) -> bool:
@@ -345,8 +347,10 @@ class Layout:
         title = self.blocks[following]
         if not self.is_title(following):
             # Plain text: a line in capitals right above a lowercase title opening body
-            # text ("PUBLICATION" / "Cahier du Pôle n°12 : …" / body).
+            # text ("PUBLICATION" / "Cahier du Pôle n°12 : …" / body). Under a rubric
+            # marker, which names the rubric already, the line in capitals is the title.
             return is_all_caps(text) and block.kind is BlockKind.PARAGRAPH \
+                and not self.follows_marker(index) \
                 and title_line(title.text, LABELLED_TITLE_MAX_WORDS) \
                 and self.followed_by_body(following)
         if block.font_size and title.font_size:
