@@ -112,6 +112,13 @@ toolchain, first_run.* there): F1 / exact titles Chromium 0.962 / 0.962, legacy 
 ours-pdf 0.962 / 0.971, text 0.986 / 0.962, Word round trip 0.933 / 0.904, scanned
 0.925 / 0.865; number and date right in 72/72; a section heading came out as a title once
 in each toolchain (3 times in Word). Word is below the issue's 0.95: the issue stays open.
+
+The ninth set, tests/sealed/segmentation_v9/ (8 issues, 94 articles and 5 editorials,
+committed at 16c759a unscored, scored once at 6870e41, first_run.* there): F1 / exact
+titles Chromium 0.940 / 0.939, legacy HTML 0.995 / 0.990, LibreOffice 0.9495 / 0.9495,
+MJML 1 / 1, ours-html 1 / 1, ours-pdf 0.990 / 0.970, text 0.942 / 0.909, Word round trip
+0.985 / 0.980, scanned 0.970 / 0.879; number and date right in 72/72; no section heading as
+a title. Chromium, LibreOffice and text are below the issue's 0.95: the issue stays open.
 """
 
 from __future__ import annotations
@@ -167,9 +174,14 @@ SETS = {  # folder: {toolchain: (article F1, exact titles)}, first runs rounded 
         "libreoffice": (0.99, 0.98), "mjml": (0.98, 0.98), "ours-html": (0.99, 0.98),
         "ours-pdf": (0.96, 0.97), "text": (0.98, 0.96), "word-docx": (0.93, 0.90),
     },
+    "segmentation_v9": {
+        "chromium-columns": (0.94, 0.93), "legacy-html": (0.99, 0.98),
+        "libreoffice": (0.94, 0.94), "mjml": (1.0, 1.0), "ours-html": (1.0, 1.0),
+        "ours-pdf": (0.98, 0.96), "text": (0.94, 0.90), "word-docx": (0.98, 0.97),
+    },
 }
 # Sets whose first run returned no section heading as a title: none may appear there.
-NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5", "segmentation_v7"}
+NO_SECTION_TITLES = {"segmentation_v2", "segmentation_v5", "segmentation_v7", "segmentation_v9"}
 
 
 @pytest.fixture(scope="module")
