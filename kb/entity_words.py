@@ -60,11 +60,15 @@ ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acron
 
 
 @cache
-@cache
 def first_names() -> frozenset[str]:
     """Folded first names common in France and among its inhabitants (kb/data/
     first_names.tsv, built by tools/build_first_names.py from a public name list)."""
     return frozenset(fold(row["name"]) for row in _rows("first_names.tsv"))
+
+
+def opens_on_first_name(word: str) -> bool:
+    """A known first name, a compound one by its first part ('Jean-Baptiste' by 'Jean')."""
+    return fold(word.split("-")[0]) in first_names()
 
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",

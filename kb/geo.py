@@ -811,12 +811,12 @@ def _after_dedication_noun(text, tokens, first) -> bool:
 STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "chemin", "quai",
                           "route", "cours"})
 # A site, a landscape, an event or an agreement named after the town: 'la forêt de
-# Rambouillet', 'le Festival de Lodève' name the site or the event, not the town.
+# l'Isle-Adam', 'le Festival de Lodève' name the site or the event, not the town.
 NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_head")
 
 
 def _street_named_after(text, tokens, first) -> bool:
-    """'rue de Bourg', 'avenue de Paris', 'la forêt de Rambouillet', 'le Salon de
+    """'rue de Bourg', 'avenue de Paris', 'la forêt de l'Isle-Adam', 'le Salon de
     Montrouge': a street, a site or an event named after a town is not that town."""
     before = first - 1
     if before >= 2 and tokens[before].key in ("la", "l", "les") \

@@ -387,7 +387,7 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    # "collège des Tilleuls", "centre social Les Aulnes", "centre hospitalier de Chambly":
+    # "collège des Érables", "centre social Les Aulnes", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
     for match in establishment_re().finditer(masked.text):
         start, end = match.span()

@@ -26,8 +26,8 @@ from kb.entity_words import (
     NAME_PART,
     PARTICLES,
     TITLE_WORDS,
-    first_names,
     looks_like_person,
+    opens_on_first_name,
 )
 from kb.models import Mention, PersonRef
 from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
@@ -70,7 +70,7 @@ class FoundPerson:
 
 
 def _cap(word: str) -> str:
-    """'LAMBERT-MOREAU' → 'Lambert-Moreau', "N'DIAYE" → "N'Diaye"."""
+    """'LAMBERT-MOREAU' → 'Lambert-Moreau', "D'ALMEIDA" → "D'Almeida"."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
@@ -106,7 +106,7 @@ def parse_mouvement(
     if not match:
         return None
     name = match.group("name").strip()
-    if name.isupper() and fold(name.split()[0].split("-")[0]) in first_names():
+    if name.isupper() and opens_on_first_name(name.split()[0]):
         # "JULIETTE ANDILLY, directrice": a whole name set in capitals, as appointment
         # lists often print it, is a person when it opens on a first name.
         name = canonical_person_name(name)
@@ -171,17 +171,13 @@ def find_people(
 ) -> list[FoundPerson]:
     """People of one article; `excluded_spans` are places and organisations already found;
     `names_a_place` tells a place's name ('Cholet', whatever it stands for)."""
-    known_first = first_names()
-
-    def first_name(word: str) -> bool:
-        return fold(word.split("-")[0]) in known_first  # 'Jean-Baptiste' by 'Jean'
-
     def place_led(text: str) -> bool:
         """'Cholet Basket', 'Beauregard Services': a place's name where a first name
         should be is a body named after the place (a first name that is also a
         commune's, 'Marie', still leads a person)."""
         first = text.split()[0]
-        return names_a_place is not None and not first_name(first) and names_a_place(first)
+        return names_a_place is not None and not opens_on_first_name(first) \
+            and names_a_place(first)
 
     people: dict[str, PersonRef] = {}
     mentions: dict[str, list[Mention]] = {}
@@ -247,7 +243,7 @@ def find_people(
 
     # A known first name before a surname: people the model missed ("Édith Lambert-Moreau").
     for match in FIRST_NAME_LED_RE.finditer(masked.text):
-        if not first_name(match.group("first")):
+        if not opens_on_first_name(match.group("first")):
             continue
         start, end = match.span()
         name = match.group()

@@ -57,15 +57,21 @@ _NO_COLOUR = frozenset({"", "#fff", "#ffffff", "white", "transparent", "none", "
 _BACKGROUND_RE = re.compile(r"background(?:-color)?\s*:\s*([^;!]+)", re.IGNORECASE)
 
 
-def is_box(tag: Tag) -> bool:
-    if BOX_CLASSES & set(tag.get("class") or ()):
-        return True
+def _background(tag: Tag) -> str | None:
+    """The background colour the element sets itself, as written; None when it sets none."""
     colour = tag.get("bgcolor")
     if colour is None and (match := _BACKGROUND_RE.search(str(tag.get("style") or ""))):
         colour = match.group(1)
+    return None if colour is None else str(colour)
+
+
+def is_box(tag: Tag) -> bool:
+    if BOX_CLASSES & set(tag.get("class") or ()):
+        return True
+    colour = _background(tag)
     # The page's or the message's own background is not a box.
     return colour is not None and tag.name not in ("body", "html") \
-        and re.sub(r"\s+", "", str(colour)).lower() not in _NO_COLOUR
+        and re.sub(r"\s+", "", colour).lower() not in _NO_COLOUR
 
 
 def content_boxes(elements: list[Tag | None]) -> list[int]:
@@ -75,13 +81,10 @@ def content_boxes(elements: list[Tag | None]) -> list[int]:
     numbers: dict[int, int] = {}
     boxes: list[int] = []
     for element in elements:
-        box = None
-        for node in (element, *element.parents) if element is not None else ():
-            if node is None or not isinstance(node, Tag):
-                continue
-            if is_box(node) or node.get("bgcolor") is not None \
-                    or _BACKGROUND_RE.search(str(node.get("style") or "")):
-                box = node if is_box(node) else None
-                break
+        chain = (element, *element.parents) if element is not None else ()
+        nearest = next((node for node in chain
+                        if BOX_CLASSES & set(node.get("class") or ())
+                        or _background(node) is not None), None)
+        box = nearest if nearest is not None and is_box(nearest) else None
         boxes.append(numbers.setdefault(id(box), len(numbers) + 1) if box is not None else 0)
     return boxes

@@ -339,7 +339,6 @@ def _find_gutters(words: list[_Word], page_width: float, body_size: float | None
     """Vertical strips between columns: few words cross them, text on both sides."""
     left = max(0.0, min(word.x0 for word in words))
     right = min(max(word.x1 for word in words), clamp_page_size(page_width))  # off-page lines
-    coverage = [0] * (math.ceil(max(right, 0.0)) + 2)
     # Columns are made of body text; a masthead or a spanning title in other sizes
     # would blur the gutters of a page whose columns are short.
     body_size = body_size or _page_body_size(words, None)
@@ -351,11 +350,8 @@ def _find_gutters(words: list[_Word], page_width: float, body_size: float | None
     if sum(len(w.text) for w in body_words if id(w) not in wide) \
             < 0.3 * sum(len(w.text) for w in body_words):
         wide = set()
-    for word in words:
-        if abs(word.size - body_size) > 0.6 or id(word) in wide:
-            continue
-        for x in range(max(0, int(word.x0)), min(len(coverage), math.ceil(word.x1))):
-            coverage[x] += 1
+    coverage = _coverage([word for word in body_words if id(word) not in wide],
+                         math.ceil(max(right, 0.0)) + 2)
     inside = [count for count in coverage[int(left):math.ceil(right)] if count]
     if not inside:
         return []
@@ -373,6 +369,15 @@ def _find_gutters(words: list[_Word], page_width: float, body_size: float | None
     if len(more) > len(found) and _even_columns(more, left, right):
         found = more
     return _title_column_gutter(words, coverage, left, found) + found
+
+
+def _coverage(words: list[_Word], length: int) -> list[int]:
+    """For each point across the page (up to `length`), how many of the words cover it."""
+    coverage = [0] * length
+    for word in words:
+        for x in range(max(0, int(word.x0)), min(length, math.ceil(word.x1))):
+            coverage[x] += 1
+    return coverage
 
 
 def _title_column_gutter(words: list[_Word], coverage: list[int], left: float,
@@ -401,10 +406,7 @@ def _heading_column_gutter(words: list[_Word], left: float) -> list[tuple[float,
     """Left of a title's column, a section's name may stand in a column of its own (a
     three-column section holding one short article): the widest strip no word crosses,
     a column on each side."""
-    covered = [False] * (math.ceil(max(w.x1 for w in words)) + 1)
-    for word in words:
-        for x in range(max(0, int(word.x0)), min(len(covered), math.ceil(word.x1))):
-            covered[x] = True
+    covered = _coverage(words, math.ceil(max(w.x1 for w in words)) + 1)
     strips = [(start, end) for start, end in _runs(range(int(left), len(covered)),
                                                     lambda x: not covered[x])
               if end - start >= 2 * MIN_GUTTER and start - left >= MIN_COLUMN
@@ -455,7 +457,8 @@ def _gutters_below(threshold: float, coverage: list[int], words: list[_Word], le
             # The widest strip first; on a page of a few lines the widest may be the
             # margin right of the last column, and the gutter a narrower one.
             found = next((
-                (start, end) for start, end in sorted(emptiest, key=lambda r: r[0] - r[1])
+                (start, end) for start, end in sorted(emptiest, key=lambda r: r[1] - r[0],
+                                                      reverse=True)
                 if end - start >= MIN_GUTTER
                 # Without the lines across, a page in one column leaves wide empty strips
                 # right of its short lines; a gutter is a few ems at most.
