@@ -208,7 +208,7 @@ def find_people(
         if ref and not place_led(ref.name):
             add(ref)
 
-    # "Nora Benhamou, Éditions de l'Atelier, 2025, 180 p.": the authors of a book line.
+    # "Odile Verchère, Éditions de l'Atelier, 2025, 180 p.": the authors of a book line.
     for line in BOOK_LINE_RE.finditer(masked.text):
         for piece in re.finditer(r"[^,]+", line.group("rest")):
             for author in re.finditer(r"[^\s,](?:(?!\s+et\s).)*", piece.group()):
