@@ -104,7 +104,7 @@ class Enricher:
         )
 
         loc_spans = [(e.start, e.end) for e in ner if e.label == "LOC"]
-        places = [m for m in self.link_places(masked.text, loc_spans)
+        places = [m for m in self.link_places(masked.with_capitals(), loc_spans)
                   if m.label in PLACE_LABELS and not masked.touches_mask(m.start, m.end)]
         places = self.apply_place_overrides(places, masked.original)
 

@@ -146,6 +146,7 @@ class Entry:
     tier: int  # 0: 78/92/95, 1: rest of Île-de-France, 2: elsewhere
     population: int
     common: bool  # a word or first name: needs more evidence
+    word_in_capitals: bool = False  # a word too, which a line in capitals cannot tell apart
     after_contraction: bool = False  # "Pecq" of "Le Pecq": only after au/du/aux/des
 
 
@@ -167,10 +168,13 @@ def _tier(departement: str) -> int:
 
 
 @cache
-def _common_names() -> frozenset[str]:
+def _common_names(*, in_capitals: bool = False) -> frozenset[str]:
+    """Commune names that are words too (kb/data/common_names.tsv). Those marked "en
+    capitales seulement" count only where a line in capitals hides the name's capital."""
     text = resources.files("kb").joinpath("data", "common_names.tsv").read_text(encoding="utf-8")
     rows = csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    return frozenset(key_word(row["name"]) for row in rows)
+    return frozenset(key_word(row["name"]) for row in rows
+                     if in_capitals or "capitales seulement" not in row["reason"])
 
 
 class PlaceLinker:
@@ -179,6 +183,7 @@ class PlaceLinker:
         self._index: dict[tuple[str, ...], list[Entry]] = {}
         self._lengths: dict[str, set[int]] = {}
         common = _common_names()
+        words_in_capitals = _common_names(in_capitals=True)
         for commune in gazetteer.communes.values():
             tier = _tier(commune.departement)
             for name in (commune.name, *commune.aliases):
@@ -186,12 +191,14 @@ class PlaceLinker:
                 content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
                 is_common = (content == 1 and key_word(words[-1]) in common
                              and not (tier < 2 and (commune.population or 0) >= BIG_TOWN))
+                is_word = content == 1 and key_word(words[-1]) in words_in_capitals
                 entry = Entry(COMMUNE, commune.insee, tuple(words), content, tier,
-                              commune.population or 0, is_common)
+                              commune.population or 0, is_common, word_in_capitals=is_word)
                 self._add(words, entry)
                 if words[0] in ("le", "les") and len(words) > 1:
                     core = Entry(COMMUNE, commune.insee, tuple(words[1:]), content, tier,
-                                 commune.population or 0, is_common, after_contraction=True)
+                                 commune.population or 0, is_common, after_contraction=True,
+                                 word_in_capitals=is_word)
                     self._add(words[1:], core)
         for code, name in gazetteer.departements.items():
             words = _words(name)
@@ -470,6 +477,9 @@ class PlaceLinker:
         if caps:
             if entry.content < 2 and (entry.tier == 2 or entry.common):
                 return None
+            if entry.word_in_capitals and not located and not _opens_line(text, start) \
+                    and _preposition_before(tokens, text, hit.first) is None:
+                return None  # "LIRE AVEC PLAISIR": a word, unless set as a place
         elif not content[0].capitalised or not all(
             t.capitalised or _hyphen_before(text, t) for t in content[1:]
         ):
@@ -545,9 +555,9 @@ class PlaceLinker:
                 and (commune := self.gazetteer.get(e.ref)) and commune.departement in codes]
 
     def _listed_after(self, text, tokens, previous, hit, candidates) -> Entry | None:
-        """'St-ouen-l'aumône, éragny, pontoise et osny': a title in capitals reaches the
-        linker sentence-cased, so only its first name keeps a capital. A name of 78/92/95
-        that is not a common word, listed right after a commune of 78/92/95, is one too."""
+        """'St-ouen-l'aumône, éragny, pontoise et osny', 'LES MUREAUX ET PERSAN': in a
+        line without capitals, or all in capitals, a name of 78/92/95 that is not a common
+        word, listed right after a commune of 78/92/95, is one too."""
         previous_hit, _, previous_entry = previous
         if previous_entry is None or previous_entry.kind != COMMUNE or previous_entry.tier:
             return None
@@ -555,7 +565,8 @@ class PlaceLinker:
         if "\n" in gap or not LIST_SEPARATOR.fullmatch(gap):
             return None
         span = tokens[hit.first:hit.last]
-        if any(t.capitalised for t in span) or _glued(text, span[0].start, span[-1].end):
+        if (any(t.capitalised for t in span) and not all(t.all_caps for t in span)) \
+                or _glued(text, span[0].start, span[-1].end):
             return None  # a capital refused by the other rules stays refused
         communes = [e for e in candidates
                     if e.kind == COMMUNE and e.tier == 0 and not e.common and e.content]
@@ -700,6 +711,12 @@ def _preposition_before(tokens, text, first) -> str | None:
     if token.key in PREPOSITIONS and lowered and "\n" not in gap and len(gap) <= 2:
         return {"d": "de", "du": "de", "des": "de"}.get(token.key, token.key)
     return None
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Nothing but an article before the name on its line: a commune line, a table's row."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    return re.fullmatch(r"\s*(?:(?:le|la|les|l['’])\s*)?", line, re.IGNORECASE) is not None
 
 
 def _sentence_initial(text, tokens, first) -> bool:

@@ -79,6 +79,18 @@ class MaskedText:
     def in_caps_line(self, start: int, end: int) -> bool:
         return any(c_start <= start and end <= c_end for c_start, c_end in self.caps_lines)
 
+    def with_capitals(self) -> str:
+        """The NER text with its lines in capitals set in capitals again (same length):
+        the place linker reads a name in capitals as such ("AUX MUREAUX", "LA VERRIÈRE"),
+        where sentence case would leave it a lowercase word after the line's first."""
+        chars = list(self.text)
+        for start, end in self.caps_lines:
+            for index in range(start, end):
+                upper = chars[index].upper()
+                if len(upper) == 1:
+                    chars[index] = upper
+        return "".join(chars)
+
 
 def is_caps_line(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]

@@ -584,3 +584,32 @@ def test_a_sections_name_in_a_column_of_its_own_beside_the_title_and_the_body():
     gutters = pdf._find_gutters(words, 595, 9.5)
     assert len(gutters) == 2 and gutters[0][0] >= 100 and gutters[0][1] <= 221 \
         and gutters[1] == (339.0, 391.0)
+
+
+def test_word_spaces_of_a_few_justified_lines_lining_up_are_no_gutter():
+    """A first column holding a few lines of body type (short articles of a Word section,
+    the rest of each in the next columns): where their word spaces meet, as many words
+    cross as start after it; a real gutter is crossed by fewer lines than start at it."""
+    words = [_w("Destiné", 51, 87, 100), _w("aux", 92, 109, 100), _w("chef-fe-s", 114, 155, 100),
+             _w("Le", 51, 62, 111), _w("programme", 66, 122, 111), _w("régional", 126, 164, 111),
+             _w("Les", 51, 67, 122), _w("parents", 71, 107, 122), _w("d'élèves", 110, 150, 122),
+             _w("39", 51, 60, 60), _w("rue", 113, 128, 60),
+             *(_w("mot", 221, 290, 100 + 11 * i) for i in range(8))]
+    assert not pdf._crossed_less_than_started(words, 107, 114)
+    assert pdf._crossed_less_than_started(words, 205, 221)
+
+
+def test_a_heading_inside_balanced_sections_cuts_although_the_section_before_ends_unevenly():
+    """Word's continuous section breaks: the short articles of a section end its columns
+    far apart; the next section's heading and the other columns' text start again at one
+    height."""
+    gutters = [(205.0, 221.0), (375.0, 391.0)]
+    words = [*(_w("ligne", 51, 205, 300 + 11 * i) for i in range(12)),
+             *(_w("ligne", 221, 375, 300 + 11 * i) for i in range(5)),
+             *(_w("ligne", 391, 544, 300 + 11 * i) for i in range(8)),
+             _w("Santé", 51, 102, 442.8, 16.0),
+             *(_w("ligne", 221, 375, 443.1 + 11 * i) for i in range(6)),
+             *(_w("ligne", 391, 544, 443.1 + 11 * i) for i in range(4)),
+             *(_w("ligne", 51, 205, 480 + 11 * i) for i in range(3))]
+    breaks = pdf._section_breaks(words, gutters, 9.5)
+    assert any(abs(top - 441.8) < 0.5 for top, _ in breaks)

@@ -355,3 +355,15 @@ def test_a_press_headline_opening_on_its_place_says_where(linker):
     assert refs(linker, "« *À Clichy-sous-Bois, le quartier attend sa rénovation* », "
                         "Le Monde") == ["93014"]
     assert refs(linker, "Il a lu « Retour à Reims » cet été.") == []
+
+
+def test_names_in_capitals_with_their_article_and_a_word_that_is_a_commune(linker):
+    """In a line set in capitals every word has a capital: "LES MUREAUX", "LA VERRIÈRE"
+    are places, "PLAISIR" only where it is set as one (a row, a preposition)."""
+    table = ("MANTES-LA-JOLIE ........ 1 412 000 €\nLES MUREAUX ........ 1 096 000 €\n"
+             "LA VERRIÈRE ........ 318 000 €\nPLAISIR ........ 200 000 €")
+    assert refs(linker, table) == ["78361", "78440", "78644", "78490"]
+    assert refs(linker, "À LA VERRIÈRE ET AUX MUREAUX, DES JARDINS") == ["78644", "78440"]
+    assert refs(linker, "LIRE AVEC PLAISIR : LA CHRONIQUE DES BIBLIOTHÉCAIRES") == []
+    assert refs(linker, "Le festival se tient à Plaisir ; Plaisir accueille aussi") == [
+        "78490", "78490"]

@@ -70,3 +70,9 @@ def test_a_title_in_title_case_is_typography_like_capitals():
     masked = mask("Les Centres Sociaux Face à la Précarité Alimentaire\n\nLe Centre social X.",
                   titled=True)
     assert masked.in_caps_line(4, 20) and not masked.in_caps_line(55, 65)
+
+
+def test_the_ner_text_gives_its_lines_in_capitals_back_for_the_place_linker():
+    masked = mask("LES MUREAUX ET LA VERRIÈRE\nLes Mureaux et La Verrière.")
+    assert masked.text.startswith("Les mureaux et la verrière\n")
+    assert masked.with_capitals() == "LES MUREAUX ET LA VERRIÈRE\nLes Mureaux et La Verrière."

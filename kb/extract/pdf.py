@@ -466,6 +466,7 @@ def _gutters_below(threshold: float, coverage: list[int], words: list[_Word], le
                 and start - previous_end >= MIN_COLUMN
                 and right - end >= MIN_COLUMN
                 and _column_starts_at(words, end, empty=floor + tolerance == 0)
+                and (floor + tolerance == 0 or _crossed_less_than_started(words, start, end))
             ), None)
             if found is not None:
                 gutters.append((float(found[0]), float(found[1])))
@@ -621,6 +622,15 @@ def _column_starts_at(words: list[_Word], x: float, *, empty: bool) -> bool:
     body word crosses at all, one is enough (the short last column of an issue)."""
     starts = sum(1 for word in words if x - 1.5 <= word.x0 <= x + 2.5)
     return starts >= (1 if empty else 3)
+
+
+def _crossed_less_than_started(words: list[_Word], start: float, end: float) -> bool:
+    """Lines across a gutter are few beside the column's lines that start at it; a
+    strip that as many lines cross as start after it is the chance alignment of word
+    spaces in a column of a few justified lines."""
+    crossing = sum(1 for word in words if word.x0 < end - 1 and word.x1 > start + 1)
+    starts = sum(1 for word in words if end - 1.5 <= word.x0 <= end + 2.5)
+    return crossing < starts
 
 
 def _text_boxes(
@@ -857,7 +867,9 @@ def _section_breaks(
             filled_above = None not in ends and all(
                 len({round(w.bottom) for w in words if column_of(w) == index
                      and w.bottom <= top and id(w) not in wide}) >= 2 for index in columns)
-            level = filled_above and max(ends) - min(ends) <= 2 * body
+            # Balanced columns end level within two lines of body type (1.2 em each) and
+            # a paragraph's gap: one column may end on a title and a short paragraph.
+            level = filled_above and max(ends) - min(ends) <= 2.5 * body
             if len(present) == len(starts) and max(present) - min(present) <= 3 * body:
                 breaks.append((top, bottom))
             elif not present and filled_above and max(ends) - min(ends) <= 8 * body:
@@ -894,10 +906,15 @@ def _section_breaks(
         if None in above or below[column] is None:
             continue
         ends = [last.bottom for last in above]
+        # Every other column starting again right at the heading's height says so even
+        # where the section before ended its columns far apart (a few short articles).
+        restart = all(first is not None and first.top - cut <= body
+                      for index, first in enumerate(below) if index != column)
         # Every column ends the section before with text a line or more above (never
         # with a heading: that one opens what follows); another heading facing it is
         # another section of one flow.
-        if all(cut - end >= body for end in ends) and max(ends) - min(ends) <= 8 * body \
+        if all(cut - end >= body for end in ends) \
+                and (max(ends) - min(ends) <= 8 * body or restart) \
                 and all(last.size < body * HEADING_SIZE_RATIO or ends_a_pull_quote(index, last)
                         for index, last in enumerate(above)) \
                 and all(first is None or index == column or first.size < size - 0.5

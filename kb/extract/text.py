@@ -10,7 +10,8 @@ a line underlined with `===` or `---` is a heading (level 1 or 2), a line of das
 stars alone is a separator between items, `** TITRE` (mass-mailers' text part) is a
 heading, `[label](url)` is its label carrying the link, and reference marks (`[2]`) are
 dropped from the text. A lone short numbered line ("2. National / régional") is a
-heading, not a one-item list.
+heading, not a one-item list. A table set in text (cells parted by bars or tabs, leader
+dots) gives one item per row.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ _STARRED_HEADING_RE = re.compile(r"^\*\*\s+(?P<text>[^*]+?)\s*$")
 _MD_LINK_RE = re.compile(r"\[(?P<label>[^\[\]\n]{1,200})\]\((?P<url>(?:https?://|www\.|mailto:)[^\s()]{1,2000})\)")
 _REFERENCE_MARK_RE = re.compile(r"\s?\[\d{1,3}\](?!\s*(?:https?://|www\.))")
 _NUMBERED_HEADING_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.{0,60}?)\s*$")
+# A row of a table set in text: cells parted by bars or tabs ("Commune | Quartier | 41 %"),
+# or a label and a figure joined by leader dots ("Trappes ........ 988 000 €").
+_TABLE_ROW_RE = re.compile(r"\S\s*(?:\|\s*\S.*\|\s*\S|\t+\S.*\t+\S)|\S\s*(?:\.{4,}|…{2,})\s*\S")
 # A line at least this long that is followed by another line is taken as hard-wrapped.
 _WRAP_WIDTH = 40
 
@@ -180,6 +184,13 @@ def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
     marked = _marked_up(lines, page)
     if marked is not None:
         return marked
+    rows = [line for line in lines if line.strip()]
+    cells = sum(1 for line in rows if _TABLE_ROW_RE.search(line))
+    if cells == len(rows) or (len(rows) >= 3 and cells == len(rows) - 1):
+        # A table's rows (its header too, maybe without the leaders) are its items: one
+        # in capitals is a cell, never a heading.
+        return [Block(text=normalise_spaces(_strip_emphasis(line)), page=page,
+                      kind=BlockKind.LIST_ITEM) for line in rows]
     records = _records(lines)
     if _line_per_item(records):
         blocks = [block for record in records for block in _blocks_of_chunk_lines(record, page)]

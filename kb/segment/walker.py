@@ -7,6 +7,8 @@ cues (`cues`) and from the issue's measured layout (`layout`).
 
 from __future__ import annotations
 
+import re
+
 from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue, SourceFormat
 from kb.segment.article_cues import ArticleCues
 from kb.segment.cues import (
@@ -31,6 +33,17 @@ from kb.segment.layout import Layout
 from kb.segment.output import articles_of
 from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section, sentence_case
 from kb.textclean import fold, is_all_caps, is_url_only, unwrap_urls
+
+# What parts a rubric's name from its detail ("Agenda : 12 mars", "Agenda, Cergy").
+_DETAIL_SEPARATOR_RE = re.compile(r"\s*[:,(–—-]")
+
+
+def _runs_on_from(text: str, name: str) -> bool:
+    """The line goes on from the rubric's name without a separator ("Agenda d'hiver")."""
+    words = len(name.split())
+    rest = text.strip().split(None, words)
+    return len(rest) > words and not _DETAIL_SEPARATOR_RE.match(
+        text.strip()[len(" ".join(text.strip().split()[:words])):])
 
 
 class Walker(ArticleCues):
@@ -129,6 +142,12 @@ class Walker(ArticleCues):
             self.pending_blocks.append(block)
             return
         named = match_section(text)
+        if named and named[1] and _runs_on_from(text, named[0]) and (
+                self.kind is not None or (self.section_kind is not None and self.section
+                                          and fold(self.section) == fold(named[0]))):
+            # Under a rubric's marker, "AGENDA D'HIVER" is the title of what the marker
+            # announced, not a section (where "Agenda : 12 mars" would give one a detail).
+            named = None
         if named and block.kind is not BlockKind.LIST_ITEM:
             if fold(named[0]) in LIST_RUBRICS:
                 if self.current is not None and self.current.is_list and self.current.empty \
