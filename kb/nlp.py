@@ -229,10 +229,11 @@ def name_variants(name: str) -> list[str]:
 
 def acronym_variants(acronym: str) -> list[str]:
     """An acronym as written (case-sensitive: "AMI" is not "ami"); French typography also
-    writes a pronounceable one of four letters or more in title case ("ABCD" as "Abcd"),
-    which kb.organisations refuses at a sentence start, where "Pacte" or "Relais" are words."""
+    writes a pronounceable one of three letters or more in title case ("la Caf", "ABCD" as
+    "Abcd"), which kb.organisations refuses at a sentence start, where "Pacte" or "Relais"
+    are words, and wherever the data says the form is a word ("Ans")."""
     forms = {acronym}
-    if len(acronym) >= 4 and acronym.isalpha() and acronym.isupper():
+    if len(acronym) >= 3 and acronym.isalpha() and acronym.isupper():
         forms.add(acronym.title())
     return sorted(forms)
 

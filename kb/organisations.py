@@ -22,7 +22,7 @@ Kinds `dispositif`, `zonage`, `document`, `instance` and generic structure types
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -40,6 +40,7 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     looks_like_person,
+    opens_on_first_name,
 )
 from kb.geo import BRACKET_AFTER
 from kb.models import Mention, OrganisationRef
@@ -309,8 +310,8 @@ def find_organisations(
         return any(start < c_end and c_start < end for c_start, c_end in claimed)
 
     def add(ref: OrganisationRef | None, start: int, end: int, source: str) -> None:
-        if ref is None or fold(ref.name) in NOT_BODIES:
-            return
+        if ref is None or fold(ref.name) in NOT_BODIES or "|" in ref.name:
+            return  # a table's cells are no one name
         number = DEPARTEMENT_NUMBER_AFTER_RE.match(masked.text, end)
         if number and not ref.acronym and not ref.name.endswith(number.group().strip()):
             end = number.end()
@@ -513,6 +514,16 @@ def find_organisations(
             if not overlaps(*other.span()):
                 add(ref, *other.span(), "phrase")
 
+    # "- Les Ailes de Garges – Garges-lès-Gonesse", "Roue Libre (Argenteuil)", a table's
+    # "Escale Loisirs | Les Mureaux | …": in a list's line, a name set beside its commune.
+    for start, end in _names_beside_their_commune(masked.text, excluded_spans):
+        name = clean_name(masked.text[start:end])
+        if name and not overlaps(start, end) and not masked.in_caps_line(start, end) \
+                and fold(name) not in GENERIC_WORDS and _first_key(name) not in NON_ORG_HEADS \
+                and not opens_on_first_name(name.split()[0]) \
+                and (len(name.split()) >= 3 or not _is_person(name)):  # "Paule Dumas – Cergy"
+            add(resolve(name), start, end, "phrase")
+
     claimed.extend(excluded_spans)
 
     for entity in ner:
@@ -535,6 +546,43 @@ def find_organisations(
     _add_coordinated(masked, claimed, found, add, resolve)
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
+
+
+# A list's line: a bullet, or a table's row (cells parted by bars).
+LIST_LINE_RE = re.compile(r"^[ \t]*(?:[-•*▪►●–][ \t]+)?(?P<body>.+)$", re.MULTILINE)
+# The piece before the commune: after the line's opening or a comma, up to the separator.
+NAME_BEFORE_PLACE_RE = re.compile(
+    r"(?:^|,[ \t]+)(?P<name>[A-ZÀ-Ý0-9][^,()|–—:;«»]{1,60}?)[ \t]*(?:\(|[–—|][ \t]*)$")
+
+
+def _names_beside_their_commune(text: str, places: Sequence[tuple[int, int]],
+                                ) -> Iterator[tuple[int, int]]:
+    """Spans of names that a list's line sets right before a commune, in brackets or
+    after a dash or a bar ("Roue Libre (Argenteuil)", "ASTI Bezons – Bezons"): the
+    commune says where the body is. The commune must end its bracket, its cell or the
+    line, and the line be a list's (a bullet, a row, a short line that ends no sentence):
+    a sentence says more than a name."""
+    for line in LIST_LINE_RE.finditer(text):
+        raw = line.group()
+        bulleted = raw.lstrip()[:1] in "-•*▪►●–"
+        row = raw.count("|") >= 2
+        # An article's list items come one per line, without their bullets.
+        item = len(raw) <= 100 and not raw.rstrip().endswith((".", "!", "?", ":", ";"))
+        if not (bulleted or row or item):
+            continue
+        for place_start, place_end in places:
+            if not line.start("body") < place_start < line.end():
+                continue
+            after = text[place_end:line.end()]
+            if not re.match(r"[ \t]*(?:\)|\||,|$)", after):
+                continue
+            opening = line.start("body")
+            before = NAME_BEFORE_PLACE_RE.search(text[opening:place_start])
+            if before is None or any(c.isdigit() for c in before.group("name")[:3]):
+                continue
+            start, end = opening + before.start("name"), opening + before.end("name")
+            if (start, end) not in places:  # a place inside the name is part of it
+                yield start, end
 
 
 SENTENCE_OPENING_WORD_RE = re.compile(

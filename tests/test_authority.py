@@ -56,7 +56,7 @@ def test_name_variants_keep_capitals():
 
 def test_acronym_variants():
     assert acronym_variants("ADIE") == ["ADIE", "Adie"]
-    assert acronym_variants("CAF") == ["CAF"]  # three letters: a word in title case
+    assert acronym_variants("CAF") == ["CAF", "Caf"]  # "la Caf"; "Ans", a word, is data
     assert acronym_variants("GPS&O") == ["GPS&O"]
 
 

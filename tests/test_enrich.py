@@ -213,3 +213,23 @@ def test_a_list_rubric_reads_its_records_and_no_place_as_a_person(enricher):
                                    list_article("En bref", briefs)])
     assert {"Lina Haddad", "Olivier Montesquieu"} <= {p.name for p in moves.people}
     assert not news.people
+
+
+def test_a_lists_names_set_beside_their_commune_are_organisations(enricher):
+    """Laureates of a call, a table's rows: a name right before its commune (after a dash
+    or a bar, in brackets) is a body located there; a person's name is not."""
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    items = ("Les Ailes de Garges – Garges-lès-Gonesse",
+             "Atelier vélo solidaire, Roue Libre Solidaire (Argenteuil)",
+             "Escale Loisirs du Mantois | Les Mureaux | sorties familles à la mer",
+             "Nadia Ferrand – Sarcelles")
+    article = Article(
+        id="a", issue=issue, position=0, section=None, kind=None, kind_detail=None,
+        heading=None, title="Les lauréats", lead="Le jury a retenu :", text="\n".join(items),
+        items=items, links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
+        format=SourceFormat.TEXT)
+    (enriched,) = enricher.enrich([article])
+    names = {o.name for o in enriched.organisations}
+    assert {"Ailes de Garges", "Roue Libre Solidaire", "Escale Loisirs du Mantois"} <= names
+    assert not any("Nadia" in name for name in names)
+    assert {"95268", "95018", "78440", "95585"} <= {c.insee for c in enriched.communes}

@@ -588,15 +588,18 @@ def test_a_sections_name_in_a_column_of_its_own_beside_the_title_and_the_body():
 
 def test_word_spaces_of_a_few_justified_lines_lining_up_are_no_gutter():
     """A first column holding a few lines of body type (short articles of a Word section,
-    the rest of each in the next columns): where their word spaces meet, as many words
-    cross as start after it; a real gutter is crossed by fewer lines than start at it."""
-    words = [_w("Destiné", 51, 87, 100), _w("aux", 92, 109, 100), _w("chef-fe-s", 114, 155, 100),
-             _w("Le", 51, 62, 111), _w("programme", 66, 122, 111), _w("régional", 126, 164, 111),
-             _w("Les", 51, 67, 122), _w("parents", 71, 107, 122), _w("d'élèves", 110, 150, 122),
-             _w("39", 51, 60, 60), _w("rue", 113, 128, 60),
-             *(_w("mot", 221, 290, 100 + 11 * i) for i in range(8))]
-    assert not pdf._crossed_less_than_started(words, 107, 114)
-    assert pdf._crossed_less_than_started(words, 205, 221)
+    the rest of each in the next columns): where their word spaces meet, a strip a word
+    crosses, narrower than any gutter; the page's real gutters are empty and wider."""
+    coverage = [3] * 600
+    coverage[107:114] = [1] * 7  # crossed by one word
+    coverage[205:221] = [0] * 16
+    coverage[375:391] = [0] * 16
+    words = [_w("mot", x, x + 30, 100 + 11 * i) for x in (114, 221, 391) for i in range(3)]
+    gutters = pdf._gutters_below(1.5, coverage, words, 51, 544, narrow=False, body_size=9.5)
+    assert gutters == [(205.0, 221.0), (375.0, 391.0)]
+    coverage[100:114] = [1] * 14  # as wide as a gutter: a line or two across one
+    gutters = pdf._gutters_below(1.5, coverage, words, 51, 544, narrow=False, body_size=9.5)
+    assert gutters[0] == (100.0, 114.0)
 
 
 def test_a_heading_inside_balanced_sections_cuts_although_the_section_before_ends_unevenly():
@@ -613,3 +616,15 @@ def test_a_heading_inside_balanced_sections_cuts_although_the_section_before_end
              *(_w("ligne", 51, 205, 480 + 11 * i) for i in range(3))]
     breaks = pdf._section_breaks(words, gutters, 9.5)
     assert any(abs(top - 441.8) < 0.5 for top, _ in breaks)
+
+
+def test_a_masthead_centred_over_the_middle_column_is_a_band_read_first():
+    gutters = [(198.0, 203.0), (393.0, 398.0)]
+    words = [_w("Résonances", 203, 393, 68, 40), _w("Pôle ressources", 210, 380, 110, 9),
+             *(_w("ligne", 40, 198, 150 + 11 * i) for i in range(20)),
+             *(_w("ligne", 203, 393, 150 + 11 * i) for i in range(20)),
+             *(_w("ligne", 398, 556, 150 + 11 * i) for i in range(20))]
+    assert pdf._top_band(words, gutters, 9.5) == [(68, 119)]
+    # A big title in the flow, with text of the other columns beside it, is no band.
+    words.append(_w("ligne", 40, 198, 60))
+    assert pdf._top_band(words, gutters, 9.5) == []

@@ -13,6 +13,7 @@ from kb.extract import extract
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile, SourceFormat
 from kb.pipeline import read_file
 from kb.segment import build_issue, issue_warnings, segment
+from kb.segment.issue import number_in
 from tools.issuegen.render_html import render_email_html
 from tools.issuegen.render_pdf import render_pdf
 from tools.issuegen.sample_issues import issue_a
@@ -184,3 +185,9 @@ def test_a_line_that_only_states_the_issue_is_masthead_furniture():
     assert all(issue_label_only(t) for t in ("n°276", "N° 33", "numéro 12"))
     # a month and year alone may head an agenda's items
     assert not any(issue_label_only(t) for t in ("Agenda", "2010", "", "mars 2010", "-"))
+
+
+def test_a_four_digit_issue_number_counts_and_a_decrees_number_does_not():
+    assert number_in("N° 1101 – janvier 2048") == 1101
+    assert number_in("décret n°2014-1750 du 30 décembre 2014") is None
+    assert number_in("la loi n° 2014-173 du 21 février") is None

@@ -202,3 +202,30 @@ def test_under_a_rubrics_marker_a_line_going_on_from_its_name_is_the_title():
     last = _segment(text)[-1]
     assert last.title.upper() == "AGENDA D'HIVER"
     assert "ciné-débat" in last.text
+
+
+def test_where_titles_are_in_capitals_an_interviews_intertitle_and_question_stay_in_it():
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+            f"UN FORUM POUR L'EMPLOI\n\n{BODY}\n\nLA MAISON DU PROJET OUVRE\n\n{OTHER}\n\n"
+            "< Entretien >\n\nNADIA FERRAND : « LA MÉDIATION PREND DU TEMPS »\n\n"
+            f"{THIRD}\n\nLes débuts\n\nComment êtes-vous devenue médiatrice ?\n\n"
+            "Par hasard, en remplaçant une collègue un été, puis en restant dix ans.\n\n"
+            "Agenda du Pôle\n\n- 16 janvier, Cergy : rencontre.\n"
+            "- 23 janvier, Sarcelles : débat.\n")
+    articles = _segment(text)
+    assert [a.title.upper() for a in articles] == [
+        "UN FORUM POUR L'EMPLOI", "LA MAISON DU PROJET OUVRE",
+        "NADIA FERRAND : « LA MÉDIATION PREND DU TEMPS »", "AGENDA DU PÔLE"]
+    assert "Comment êtes-vous devenue médiatrice ?" in articles[2].text
+
+
+def test_a_title_opening_on_contact_is_a_title_and_a_contact_line_still_closes():
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+            f"UN FORUM POUR L'EMPLOI\n\n{BODY}\n\nContact : Nadia Ferrand, 01 34 05 17 17\n\n"
+            f"CONTACT : UN NUMÉRO UNIQUE POUR LES LOCATAIRES\n\n{OTHER}\n\n"
+            f"LA MAISON DU PROJET OUVRE\n\n{THIRD}\n")
+    articles = _segment(text)
+    assert [a.title for a in articles] == [
+        "UN FORUM POUR L'EMPLOI", "CONTACT : UN NUMÉRO UNIQUE POUR LES LOCATAIRES",
+        "LA MAISON DU PROJET OUVRE"]
+    assert articles[0].contacts and "Nadia Ferrand" in articles[0].contacts[0]

@@ -37,6 +37,7 @@ SENTENCE_END = (".", "!", "?", "»", "…")  # after ":" or ";" the sentence goe
 BULLETS = ("•", "▪", "●", "◦", "■", "–", "—", "-", "*", "", "➢", "►")
 HEADER_BAND = 0.10  # share of page height where running headers / footers live
 MIN_GUTTER = 6.0  # points
+CROSSED_GUTTER = 1.5 * MIN_GUTTER  # points: a strip a few words cross is at least this wide
 MIN_COLUMN = 40.0  # points: a "column" narrower than this is a bullet or an indent
 HEADING_SIZE_RATIO = 1.12
 QUOTE_MARKS = "«“\"„"
@@ -459,14 +460,15 @@ def _gutters_below(threshold: float, coverage: list[int], words: list[_Word], le
             found = next((
                 (start, end) for start, end in sorted(emptiest, key=lambda r: r[1] - r[0],
                                                       reverse=True)
-                if end - start >= MIN_GUTTER
+                # A strip some words cross is a gutter only as wide as one: narrower,
+                # it is the word spaces of a few justified lines meeting.
+                if end - start >= (MIN_GUTTER if floor + tolerance == 0 else CROSSED_GUTTER)
                 # Without the lines across, a page in one column leaves wide empty strips
                 # right of its short lines; a gutter is a few ems at most.
                 and (not narrow or end - start <= 4 * body_size)
                 and start - previous_end >= MIN_COLUMN
                 and right - end >= MIN_COLUMN
                 and _column_starts_at(words, end, empty=floor + tolerance == 0)
-                and (floor + tolerance == 0 or _crossed_less_than_started(words, start, end))
             ), None)
             if found is not None:
                 gutters.append((float(found[0]), float(found[1])))
@@ -624,15 +626,6 @@ def _column_starts_at(words: list[_Word], x: float, *, empty: bool) -> bool:
     return starts >= (1 if empty else 3)
 
 
-def _crossed_less_than_started(words: list[_Word], start: float, end: float) -> bool:
-    """Lines across a gutter are few beside the column's lines that start at it; a
-    strip that as many lines cross as start after it is the chance alignment of word
-    spaces in a column of a few justified lines."""
-    crossing = sum(1 for word in words if word.x0 < end - 1 and word.x1 > start + 1)
-    starts = sum(1 for word in words if end - 1.5 <= word.x0 <= end + 2.5)
-    return crossing < starts
-
-
 def _text_boxes(
     words: list[_Word], rects: list[tuple[float, float, float, float]]
 ) -> list[tuple[float, float, float, float]]:
@@ -719,7 +712,8 @@ def _flow_lines(
 
     spans = sorted([*((word.top, word.bottom) for word in words if crosses(word)),
                     *_section_breaks(words, gutters, body, page_height, measures.foot,
-                                     pictures)])
+                                     pictures),
+                    *_top_band(words, gutters, body)])
     merged: list[list[float]] = []
     for top, bottom in spans:
         if merged and top <= merged[-1][1] + 0.5:
@@ -753,6 +747,31 @@ def _flow_lines(
             line.region_x1 = region_x1
         lines += region_lines
     return lines
+
+
+def _top_band(words: list[_Word], gutters: list[tuple[float, float]], body: float,
+              ) -> list[tuple[float, float]]:
+    """A name set far bigger than the body at the head of the page, inside one column's
+    width (a masthead centred over the middle column), with no text of the other columns
+    beside it: a band across the page, read before the columns under it."""
+    if not gutters:
+        return []
+
+    def column_of(word: _Word) -> int:
+        return sum(1 for start, _ in gutters if word.x0 >= start)
+
+    big = [w for w in words if w.size >= 2 * body]
+    if not big:
+        return []
+    first = min(big, key=lambda w: w.top)
+    column = column_of(first)
+    others = [w.top for w in words if column_of(w) != column and w.bottom > first.top]
+    if not others or any(w.top < first.top for w in words if column_of(w) == column):
+        return []
+    band = [w for w in words if column_of(w) == column and w.bottom <= min(others)]
+    if first not in band:
+        return []
+    return [(first.top, max(w.bottom for w in band))]
 
 
 def _section_breaks(

@@ -25,8 +25,6 @@ from kb.textclean import ends_sentence, fold, is_all_caps
 # in words, reads as an intertitle inside an article (plain text).
 CAPS_INTERTITLE_MAX_WORDS = 5
 CAPS_INTERTITLE_SHARE = 0.5
-# An issue with this many lines in capitals opening body text sets its titles in capitals.
-CAPS_TITLED_ISSUE = 3
 
 
 class ArticleCues:
@@ -52,7 +50,7 @@ class ArticleCues:
         waiting = draft is None or draft.closed or draft.is_list or bool(self.heading) \
             or (plain and (draft.empty or self.in_briefs()))
         if plain and draft is not None and draft.empty and is_all_caps(draft.title) \
-                and self.layout.caps_titles >= CAPS_TITLED_ISSUE:
+                and self.layout.caps_titled:
             # Where titles are set in capitals, the short line right under one is its
             # first paragraph ("Exposition, musée…, du 15 avril au 30 août"), not a title.
             return False

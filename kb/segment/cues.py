@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from kb.models import Block, BlockKind
-from kb.textclean import ends_sentence, find_emails, find_urls, is_url_only
+from kb.textclean import ends_sentence, find_emails, find_urls, is_all_caps, is_url_only
 
 # Closing lines: "Contact : …" gives contacts, the others give links.
 CONTACT_RE = re.compile(r"^(?:contacts?|renseignements?|interlocut\w*)\s*:\s*", re.IGNORECASE)
@@ -110,6 +110,11 @@ def _halves_of_a_quotation(head: Block, tail: Block) -> bool:
 def closing_kind(block: Block) -> str | None:
     text = block.text.strip()
     if CONTACT_RE.match(text):
+        # "Contact : un numéro unique pour les locataires", set as a heading or in
+        # capitals with no address nor number: a title, not the article's contact line.
+        if (block.kind is BlockKind.HEADING or is_all_caps(text)) and not find_emails(text) \
+                and not any(c.isdigit() for c in text):
+            return None
         return "contact"
     if MORE_RE.match(text) or is_url_only(text) or LINK_LABEL_RE.match(text.replace("’", "'")):
         return "link"

@@ -20,7 +20,9 @@ MONTH_LABELS = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
 
-NUMBER_RE = re.compile(r"\b(?:n\s?[°ºo]|num[ée]ro|no\.)\s*(\d{1,4})\b", re.IGNORECASE)
+# "décret n°2014-1750", "loi n° 2014-173": a text's number, its year first, is no issue's.
+NUMBER_RE = re.compile(r"\b(?:n\s?[°ºo]|num[ée]ro|no\.)\s*(\d{1,4})\b(?![-‑/.]\d)",
+                       re.IGNORECASE)
 _MONTH_ALT = "|".join(MONTHS_FR)
 # A line that only states the issue's number ("n°276", "N° 33"): a piece of the masthead,
 # never content. (A month and year alone may head an agenda's items: not furniture.)
@@ -100,7 +102,7 @@ def issue_title(number: int | None, date: str | None) -> str:
 # ("Résonances n°58 – octobre 2021. Pôle ressources…"), on a folded copy of the text.
 _LABEL_RE = re.compile(rf"\b{re.escape(NEWSLETTER_KEY)}\s+(?:n|no|numero)\s+\d{{1,4}}\b")
 _ISSUE_LINE_MAX_WORDS = 8
-_ISSUE_NUMBER_MAX = 999  # "décret n°2014-1750" is not an issue
+_ISSUE_NUMBER_MAX = 9999  # four digits at most: a longer figure is a reference
 
 
 def is_issue_label(text: str) -> bool:

@@ -35,6 +35,10 @@ from kb.textclean import fold, is_all_caps, is_url_only
 _GROUP_OPENER_SHARE = 0.5
 
 
+# An issue with this many lines in capitals opening body text sets its titles in capitals.
+CAPS_TITLED_ISSUE = 3
+
+
 class Layout:
     def __init__(self, blocks: list[Block], body_size: float | None, *, page_count: int = 1,
                  running_heads: Sequence[str] = (), plain: bool = False) -> None:
@@ -51,6 +55,7 @@ class Layout:
         self.title_tier: Tier | None = None
         self.caps_title_words = 0.0
         self.caps_titles = 0  # lines in capitals opening body text
+        self.lowercase_titles = 0  # short lines not in capitals opening body text
         self.groups_hold_articles = False
         self.section_tiers: set[Tier] = set()
         self.section_lines: set[int] = set()
@@ -145,6 +150,11 @@ class Layout:
                          if index >= start and block.kind is BlockKind.PARAGRAPH
                          and is_all_caps(block.text) and self.followed_by_body(index))
         self.caps_titles = len(lengths)
+        self.lowercase_titles = sum(
+            1 for index, block in enumerate(self.blocks)
+            if index >= start and block.kind is BlockKind.PARAGRAPH
+            and not is_all_caps(block.text) and not marker_text(block)
+            and title_line(block.text, LABELLED_TITLE_MAX_WORDS) and self.followed_by_body(index))
         return float(lengths[len(lengths) // 2]) if lengths else 0.0
 
     def find_groups_hold_articles(self, start: int) -> bool:
@@ -306,6 +316,13 @@ class Layout:
             return False
         return not (self.tiers[index] is not None and self.is_title(index))
 
+    @property
+    def caps_titled(self) -> bool:
+        """Plain text whose titles are set in capitals (lines in capitals open body text,
+        as many as short lines in lower case do): a short line in lower case is no title
+        there."""
+        return self.plain and self.caps_titles >= max(CAPS_TITLED_ISSUE, self.lowercase_titles)
+
     def is_heading_line(self, index: int) -> bool:
         """A theme or commune line directly above a title ("Persan", "Crise sanitaire");
         between a rubric marker and a title it may hold figures and run longer
@@ -320,7 +337,11 @@ class Layout:
             return False
         return (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
-            or ((self.title_tier is None or self.plain) and self.tiers[following] is None
+            # A short line over a short line opening body text: a theme line over a
+            # title in lower case, but an intertitle over an interview's question where
+            # titles are in capitals.
+            or ((self.title_tier is None or self.plain) and not self.caps_titled
+                and self.tiers[following] is None
                 and self.blocks[following].kind is BlockKind.PARAGRAPH
                 and title_line(self.blocks[following].text, LABELLED_TITLE_MAX_WORDS)
                 and self.followed_by_body(following))

@@ -142,12 +142,18 @@ class Walker(ArticleCues):
             self.pending_blocks.append(block)
             return
         named = match_section(text)
-        if named and named[1] and _runs_on_from(text, named[0]) and (
-                self.kind is not None or (self.section_kind is not None and self.section
-                                          and fold(self.section) == fold(named[0]))):
-            # Under a rubric's marker, "AGENDA D'HIVER" is the title of what the marker
-            # announced, not a section (where "Agenda : 12 mars" would give one a detail).
-            named = None
+        if named and named[1] and _runs_on_from(text, named[0]):
+            following = layout.next_index(index)
+            if self.kind is not None or (self.section_kind is not None and self.section
+                                         and fold(self.section) == fold(named[0])):
+                # Under a rubric's marker, "AGENDA D'HIVER" is the title of what the
+                # marker announced, not a section ("Agenda : 12 mars" gives a detail).
+                named = None
+            elif following is not None and self.blocks[following].kind is BlockKind.LIST_ITEM:
+                # Over a list, "Agenda du Pôle" is the list's title, the rubric its kind.
+                self.start(sentence_case(text) if is_all_caps(text) else text, block,
+                           is_list=True, kind=named[0], from_rubric_line=True)
+                return
         if named and block.kind is not BlockKind.LIST_ITEM:
             if fold(named[0]) in LIST_RUBRICS:
                 if self.current is not None and self.current.is_list and self.current.empty \
