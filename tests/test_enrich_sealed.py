@@ -94,6 +94,14 @@ The ninth set, tests/sealed/entities_v9/ (12 issues, 120 articles, committed at 
 unscored, scored once at 6870e41): communes 0.961 / 0.913 / 0.936, organisations 0.898 /
 0.871 / 0.884, people 0.975 / 0.975 / 0.975 (raw fr_core_news_sm F1 0.845 / 0.425 / 0.611).
 One article lost by the segmenter. Communes and organisations are below the issue's bars.
+
+The tenth set, tests/sealed/entities_v10/ (12 issues, 120 articles, committed at a98bd0b
+unscored, scored once at 3158acd): communes 0.971 / 0.921 / 0.946, organisations 0.817 /
+0.784 / 0.800, people 0.975 / 0.805 / 0.882 (raw fr_core_news_sm F1 0.833 / 0.313 / 0.612).
+Ten articles whose title the segmenter did not give back (their entities all count as
+missed). Of 64 communes outside 78/92/95 found, 3 are not in the labels; a verifier found
+none supported (quartiers named like a commune elsewhere, an airport's name). All three
+entity types are below the issue's bars.
 """
 
 from __future__ import annotations
@@ -117,6 +125,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v7": {"communes": 0.94, "organisations": 0.89, "people": 0.96},
     "entities_v8": {"communes": 0.94, "organisations": 0.86, "people": 0.97},
     "entities_v9": {"communes": 0.93, "organisations": 0.88, "people": 0.97},
+    "entities_v10": {"communes": 0.94, "organisations": 0.79, "people": 0.88},
 }
 
 
