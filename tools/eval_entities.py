@@ -116,11 +116,31 @@ def labelled_articles(folder: Path):
             continue
         articles = segment(extract(str(folder / name)))[1]
         for gold in gold_articles:
-            prefix = fold(gold["title"])
-            matches = [a for a in articles if fold(a.title).startswith(prefix)]
+            matches = [a for a in articles if _holds_title(a, gold["title"])]
             # An article the segmenter lost still counts: all its entities are missed.
             triples.append((f"{name}: {gold['title']}", gold, matches[0] if matches else None))
     return triples
+
+
+_MARKER_TITLE_RE = re.compile(r"^<\s*(?P<name>[^<>,]+?)\s*(?:[,–-][^<>]*)?>$")
+_BULLET_RE = re.compile(r"^[-•*–]\s+")
+
+
+def _holds_title(article, title: str) -> bool:
+    """The article the labeller meant by its title line: its title starts with it; for a
+    list without a title line, labellers also write its rubric's marker ("< Mouvements >",
+    the article's kind) or its first item ("- « Rapport… »", the article's first line)."""
+    if fold(article.title).startswith(fold(title)):
+        return True
+    marker = _MARKER_TITLE_RE.match(title.strip())
+    if marker:
+        name = fold(marker.group("name"))
+        return fold(article.kind or "") == name or fold(article.title) == name
+    if _BULLET_RE.match(title):
+        first = fold(_BULLET_RE.sub("", title))
+        body = fold("\n".join(p for p in (article.lead, article.text) if p))
+        return bool(first) and body.startswith(first)
+    return False
 
 
 def authority_forms(name: str, acronym: str | None, vocabulary) -> tuple[str, ...]:
