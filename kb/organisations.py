@@ -514,7 +514,7 @@ def find_organisations(
             if not overlaps(*other.span()):
                 add(ref, *other.span(), "phrase")
 
-    # "- Les Ailes de Garges – Garges-lès-Gonesse", "Roue Libre (Argenteuil)", a table's
+    # "- Rayon Vert Solidaire – Garges-lès-Gonesse", "Pédale Douce (Argenteuil)", a table's
     # "Escale Loisirs | Les Mureaux | …": in a list's line, a name set beside its commune.
     for start, end in _names_beside_their_commune(masked.text, excluded_spans):
         name = clean_name(masked.text[start:end])
@@ -558,7 +558,7 @@ NAME_BEFORE_PLACE_RE = re.compile(
 def _names_beside_their_commune(text: str, places: Sequence[tuple[int, int]],
                                 ) -> Iterator[tuple[int, int]]:
     """Spans of names that a list's line sets right before a commune, in brackets or
-    after a dash or a bar ("Roue Libre (Argenteuil)", "ASTI Bezons – Bezons"): the
+    after a dash or a bar ("Pédale Douce (Argenteuil)", "ASTI Bezons – Bezons"): the
     commune says where the body is. The commune must end its bracket, its cell or the
     line, and the line be a list's (a bullet, a row, a short line that ends no sentence):
     a sentence says more than a name."""

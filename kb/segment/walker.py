@@ -40,10 +40,10 @@ _DETAIL_SEPARATOR_RE = re.compile(r"\s*[:,(–—-]")
 
 def _runs_on_from(text: str, name: str) -> bool:
     """The line goes on from the rubric's name without a separator ("Agenda d'hiver")."""
-    words = len(name.split())
-    rest = text.strip().split(None, words)
-    return len(rest) > words and not _DETAIL_SEPARATOR_RE.match(
-        text.strip()[len(" ".join(text.strip().split()[:words])):])
+    words = text.split()
+    count = len(name.split())
+    return len(words) > count and not _DETAIL_SEPARATOR_RE.match(
+        " ".join(words)[len(" ".join(words[:count])):])
 
 
 class Walker(ArticleCues):
@@ -150,7 +150,7 @@ class Walker(ArticleCues):
                 # marker announced, not a section ("Agenda : 12 mars" gives a detail).
                 named = None
             elif following is not None and self.blocks[following].kind is BlockKind.LIST_ITEM:
-                # Over a list, "Agenda du Pôle" is the list's title, the rubric its kind.
+                # Over a list, "Agenda des quartiers" is the list's title, the rubric its kind.
                 self.start(sentence_case(text) if is_all_caps(text) else text, block,
                            is_list=True, kind=named[0], from_rubric_line=True)
                 return
