@@ -70,7 +70,7 @@ class FoundPerson:
 
 
 def _cap(word: str) -> str:
-    """'LAMBERT-MOREAU' → 'Lambert-Moreau', "D'ALMEIDA" → "D'Almeida"."""
+    """'LAMBERT-MOREAU' → 'Lambert-Moreau', "D'ARVILLE" → "D'Arville"."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
 
 
