@@ -4,6 +4,8 @@ them; they read its state (`current`, `section`, `kind`, `heading`) and its `lay
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from kb.models import Block, BlockKind
 from kb.segment.cues import (
     INTERTITLE_MAX_WORDS,
@@ -25,6 +27,12 @@ from kb.textclean import ends_sentence, fold, is_all_caps
 # in words, reads as an intertitle inside an article (plain text).
 CAPS_INTERTITLE_MAX_WORDS = 5
 CAPS_INTERTITLE_SHARE = 0.5
+# Plain text where at least this share of the lines in capitals opening body text stand
+# under a rubric marker or a theme or commune line: its titles come with their furniture.
+FURNISHED_TITLES_SHARE = 0.5
+# Where titles come with their furniture, a bare line in capitals after a paragraph reads
+# as an intertitle up to this share of the usual title length.
+FURNISHED_INTERTITLE_SHARE = 0.75
 
 
 class ArticleCues:
@@ -35,6 +43,21 @@ class ArticleCues:
     section: str | None
     kind: str | None
     heading: str | None
+
+    def is_furnished(self, index: int) -> bool:
+        """A title with its furniture: a rubric marker or a theme or commune line above."""
+        previous = self.layout.previous_index(index)
+        return previous is not None and (marker_text(self.blocks[previous]) is not None
+                                         or self.layout.is_heading_line(previous))
+
+    @cached_property
+    def titles_furnished(self) -> bool:
+        """Plain text whose titles in capitals mostly come with their furniture."""
+        layout = self.layout
+        furnished = sum(1 for index, block in enumerate(self.blocks)
+                        if block.kind is BlockKind.PARAGRAPH and is_all_caps(block.text)
+                        and layout.followed_by_body(index) and self.is_furnished(index))
+        return layout.caps_titled and furnished >= FURNISHED_TITLES_SHARE * layout.caps_titles
 
     def opens_untyped_article(self, index: int) -> bool:
         """Plain text with titles in lowercase: a short line opening body text where no
@@ -176,6 +199,16 @@ class ArticleCues:
                 or block.kind is not BlockKind.PARAGRAPH:
             return False
         words = len(block.text.split())
-        return words <= CAPS_INTERTITLE_MAX_WORDS \
-            and words <= CAPS_INTERTITLE_SHARE * self.layout.caps_title_words \
-            and self.layout.followed_by_body(index)
+        if not self.layout.followed_by_body(index):
+            return False
+        if words <= CAPS_INTERTITLE_MAX_WORDS \
+                and words <= CAPS_INTERTITLE_SHARE * self.layout.caps_title_words:
+            return True
+        # Where titles come with their furniture (a rubric marker, a theme or commune line
+        # above most of them), a bare line in capitals straight after a paragraph of the
+        # article under way, well shorter than the issue's usual title, carries that article on
+        # ("UNE DÉMARCHE NÉE DU DIAGNOSTIC"): the next article would bring its furniture.
+        previous = self.layout.previous_index(index)
+        return self.titles_furnished and not self.is_furnished(index) \
+            and previous is not None and self.layout.is_body(previous) \
+            and words <= FURNISHED_INTERTITLE_SHARE * self.layout.caps_title_words

@@ -1,5 +1,5 @@
-"""What the whole issue's layout says: the masthead, the title type and section types
-measured per issue, and the per-block predicates built on them.
+"""The issue's layout, measured per issue (masthead, title and section types), and the
+per-block predicates built on it.
 
 A `Layout` is read once from the blocks and never changes while the walker runs; the
 walker (`kb.segment.walker`) asks it what each block is.
@@ -33,7 +33,6 @@ from kb.textclean import fold, is_all_caps, is_url_only
 # Layout containers read as articles' own only when at least this share of the titles
 # open a container of their own (the rest are intertitles in their article's).
 _GROUP_OPENER_SHARE = 0.5
-
 
 # An issue with this many lines in capitals opening body text sets its titles in capitals.
 CAPS_TITLED_ISSUE = 3
@@ -163,8 +162,7 @@ class Layout:
         in one layout table, where every title shares a container, says nothing."""
         groups = [self.blocks[index].group for index in range(start, len(self.blocks))
                   if self.blocks[index].group and self.is_title(index)]
-        distinct = set(groups)
-        return len(distinct) >= 2 and len(distinct) >= len(groups) * _GROUP_OPENER_SHARE
+        return len(set(groups)) >= max(2, len(groups) * _GROUP_OPENER_SHARE)
 
     def find_section_tiers(self, start: int) -> set[Tier]:
         """The type(s) section headings are set in, whatever their names.
@@ -299,9 +297,12 @@ class Layout:
     def is_minor_heading(self, index: int) -> bool:
         return self.tiers[index] is not None and not self.is_title(index)
 
+    def previous_index(self, index: int) -> int | None:
+        return next((i for i in range(index - 1, -1, -1) if not self.is_noise(self.blocks[i])),
+                    None)
+
     def follows_marker(self, index: int) -> bool:
-        previous = next((before for before in range(index - 1, -1, -1)
-                         if not self.is_noise(self.blocks[before])), None)
+        previous = self.previous_index(index)
         return previous is not None and marker_text(self.blocks[previous]) is not None
 
     def has_label_shape(self, index: int, *, figures: bool = False,
