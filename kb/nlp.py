@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from kb.textclean import strip_accents
 
@@ -281,21 +282,31 @@ def _known_organisations_factory():
         Language.factory("known_organisations")(lambda nlp, name: KnownOrganisations(nlp))
 
 
+# The weights of fr_core_news_sm's `ner` fine-tuned on our labelled dev text
+# (tools/train_ner.py); loaded over the stock ones when shipped.
+FINE_TUNED_NER = Path(__file__).parent / "data" / "ner"
+
+
 def load_nlp():
     """fr_core_news_sm (or the model `KB_SPACY_MODEL` names, for comparisons in bench/)
     with only its `ner`, and before it `known_organisations`, the ruler that names the
-    organisations of kb.authority. Built once per process and model."""
-    return _load_nlp(os.environ.get("KB_SPACY_MODEL") or MODEL)
+    organisations of kb.authority. Built once per process and model. `KB_NER` picks the
+    NER weights of fr_core_news_sm: `stock`, or a folder written by tools/train_ner.py;
+    by default the fine-tuned ones when they ship."""
+    return _load_nlp(os.environ.get("KB_SPACY_MODEL") or MODEL, os.environ.get("KB_NER", ""))
 
 
 @lru_cache(maxsize=2)
-def _load_nlp(model: str):
+def _load_nlp(model: str, ner_weights: str = ""):
     import spacy
 
     from kb.authority import load_vocabulary
 
     _known_organisations_factory()
     nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+    weights = Path(ner_weights) if ner_weights not in ("", "stock") else FINE_TUNED_NER
+    if model == MODEL and ner_weights != "stock" and weights.is_dir():
+        nlp.get_pipe("ner").from_disk(weights, exclude=["vocab"])
     ruler = nlp.add_pipe("known_organisations", before="ner")
     ruler.add(organisation_forms(load_vocabulary()))
     return nlp
