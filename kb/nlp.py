@@ -203,6 +203,22 @@ class Entity:
     id: str = ""  # the authority id of an organisation the entity ruler named
 
 
+# A capitalised word, then a particle before another capitalised word ("Pays de France",
+# "Val-d'Oise"): the joint between them, a space or a hyphen.
+_PLACE_JOINT_RE = re.compile(
+    r"(?<![\w'-])([A-ZÀ-Ý][\w]*)[ -](de|du|des|sur|en|la|le|les|d')(?:[ -]|(?<='))(?=[A-ZÀ-Ý])")
+
+
+def _hyphened(match: re.Match[str]) -> str:
+    particle = match.group(2)
+    return f"{match.group(1)}-{particle}" + ("" if particle.endswith("'") else "-")
+
+
+def _spaced(match: re.Match[str]) -> str:
+    particle = match.group(2)
+    return f"{match.group(1)} {particle}" + ("" if particle.endswith("'") else " ")
+
+
 def name_variants(name: str) -> list[str]:
     """A known name as writers type it: capitals with or without their accents ("École"
     and "Ecole"), and its first word in lower case when another capital follows ("le
@@ -224,6 +240,10 @@ def name_variants(name: str) -> list[str]:
     # any of the three.
     forms |= {re.sub(r" [-–—] ", f" {dash} ", form) for form in forms for dash in "-–—"
               if re.search(r" [-–—] ", form)}
+    # A place in a name is written with spaces or hyphens: "Pays de France" and
+    # "Pays-de-France", "Val d'Oise" and "Val-d'Oise".
+    forms |= {_PLACE_JOINT_RE.sub(joint, form) for form in forms if _PLACE_JOINT_RE.search(form)
+              for joint in (_hyphened, _spaced)}
     forms |= {"".join(strip_accents(c) if c.isupper() else c for c in form) for form in forms}
     return sorted(forms)
 

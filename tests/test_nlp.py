@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.nlp import fold, is_caps_line, mask
+from kb.nlp import fold, is_caps_line, mask, name_variants
 
 
 @pytest.mark.parametrize("text", [
@@ -76,3 +76,12 @@ def test_the_ner_text_gives_its_lines_in_capitals_back_for_the_place_linker():
     masked = mask("LES MUREAUX ET LA VERRIÈRE\nLes Mureaux et La Verrière.")
     assert masked.text.startswith("Les mureaux et la verrière\n")
     assert masked.with_capitals() == "LES MUREAUX ET LA VERRIÈRE\nLes Mureaux et La Verrière."
+
+
+def test_a_place_inside_a_known_name_is_matched_with_spaces_or_hyphens():
+    forms = name_variants("Communauté de communes Vallée de Brume")
+    assert "Communauté de communes Vallée-de-Brume" in forms
+    assert "Agence Val-d'Ambre" in name_variants("Agence Val d'Ambre")
+    assert "Agence Val d'Ambre" in name_variants("Agence Val-d'Ambre")
+    # Lower-case words around a particle are no place: left as written.
+    assert "Mission locale-de-Brume" not in name_variants("Mission locale de Brume")
