@@ -9,6 +9,7 @@ place), where the documentalist can extend them.
 from __future__ import annotations
 
 import csv
+import gzip
 import re
 from collections.abc import Callable
 from functools import cache
@@ -66,6 +67,29 @@ def first_names() -> frozenset[str]:
     return frozenset(fold(row["name"]) for row in _rows("first_names.tsv"))
 
 
+@cache
+def french_words() -> frozenset[str]:
+    """Folded base forms of the nouns, adjectives and verbs of French (kb/data/
+    french_words.txt.gz, built by tools/build_lexicon.py from the model's lemma table)."""
+    data = resources.files("kb").joinpath("data", "french_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+# Plural and feminine endings, longest first, and what the base form ends with instead.
+_INFLECTIONS = (("aux", "al"), ("eaux", "eau"), ("ives", "if"), ("ive", "if"),
+                ("euses", "eur"), ("euse", "eur"), ("trices", "teur"), ("trice", "teur"),
+                ("es", ""), ("s", ""), ("x", ""), ("e", ""))
+
+
+def is_french_word(word: str) -> bool:
+    """A word of the language in any of its forms ("Solidarités", "Vivante", "Emploi")."""
+    lower = word.lower()  # endings read with their accents: "Touré" is no "tour" + e
+    words = french_words()
+    return fold(lower) in words or any(
+        lower.endswith(ending) and fold(lower[:len(lower) - len(ending)] + base) in words
+        for ending, base in _INFLECTIONS if len(lower) > len(ending) + 2)
+
+
 def opens_on_first_name(word: str) -> bool:
     """A known first name, a compound one by its first part ('Jean-Baptiste' by 'Jean')."""
     return fold(word.split("-")[0]) in first_names()
@@ -95,5 +119,10 @@ def looks_like_person(text: str, is_known_body: Callable[[str], object] | None =
     if len(named) < 2 or not all(NAME_WORD_RE.match(w) for w in named):
         return False
     if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
+        return False
+    # No known first name, and a word of the language: the name of something else
+    # ("Roue Libre", "Envol Emploi"), as people are almost always named by a first name.
+    if not opens_on_first_name(named[0]) and any(
+            is_french_word(part) for w in named for part in w.split("-")):
         return False
     return not (is_known_body and is_known_body(text))

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from kb.entity_words import DEDICATION_NOUNS, ORG_HEADS, TITLE_WORDS, looks_like_person, word_list
+from kb.entity_words import (
+    DEDICATION_NOUNS,
+    ORG_HEADS,
+    TITLE_WORDS,
+    is_french_word,
+    looks_like_person,
+    word_list,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,8 +35,25 @@ def test_looks_like_person(text, expected):
 
 
 def test_a_known_body_is_not_a_person():
-    assert looks_like_person("Clef Job") is True
-    assert looks_like_person("Clef Job", lambda text: text == "Clef Job") is False
+    assert looks_like_person("Zorka Vidmar") is True
+    assert looks_like_person("Zorka Vidmar", lambda text: text == "Zorka Vidmar") is False
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # No known first name and a word of the language, in any of its forms: not a person.
+    ("Roue Libre", False), ("Envol Emplois", False), ("Garonne Vivante", False),
+    ("Clef Job", False),
+    # A known first name keeps a surname that is a word; accents are no endings.
+    ("Marie Petit", True), ("Paul Boulanger", True), ("Hadja Touré", True),
+])
+def test_a_name_without_first_name_holding_a_word_is_no_person(text, expected):
+    assert looks_like_person(text) is expected
+
+
+def test_french_words_are_read_in_their_inflected_forms():
+    assert is_french_word("Solidarités") and is_french_word("Vivantes")
+    assert is_french_word("locaux") and is_french_word("Emploi")
+    assert not is_french_word("Mouawad") and not is_french_word("Touré")
 
 
 def test_organisations_and_people_do_not_import_each_other():
