@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from importlib import resources
 
@@ -90,6 +90,13 @@ def is_french_word(word: str) -> bool:
         for ending, base in _INFLECTIONS if len(lower) > len(ending) + 2)
 
 
+def names_something_else(words: Sequence[str]) -> bool:
+    """No known first name, and a word of the language: the name of something else
+    ("Roue Libre", "Envol Emploi"), as people are almost always named by a first name."""
+    return bool(words) and not opens_on_first_name(words[0]) and any(
+        is_french_word(part) for word in words for part in word.split("-"))
+
+
 def opens_on_first_name(word: str) -> bool:
     """A known first name, a compound one by its first part ('Jean-Baptiste' by 'Jean')."""
     return fold(word.split("-")[0]) in first_names()
@@ -120,9 +127,6 @@ def looks_like_person(text: str, is_known_body: Callable[[str], object] | None =
         return False
     if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
         return False
-    # No known first name, and a word of the language: the name of something else
-    # ("Roue Libre", "Envol Emploi"), as people are almost always named by a first name.
-    if not opens_on_first_name(named[0]) and any(
-            is_french_word(part) for w in named for part in w.split("-")):
+    if names_something_else(named):
         return False
     return not (is_known_body and is_known_body(text))

@@ -40,6 +40,7 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     looks_like_person,
+    names_something_else,
     opens_on_first_name,
 )
 from kb.geo import BRACKET_AFTER
@@ -527,6 +528,11 @@ def find_organisations(
     claimed.extend(excluded_spans)
 
     for entity in ner:
+        # A "person" of the model that no first name opens and that holds a word of the
+        # language ("Roue Libre") is a name of something: read like a MISC span.
+        if entity.label == "PER" and names_something_else(
+                [w for w in entity.text.split() if fold(w) not in NAME_PARTICLES]):
+            entity = Entity("MISC", entity.text, entity.start, entity.end)
         if entity.label not in ("ORG", "MISC") or entity.id:
             continue
         trimmed = TRAILING_FUNCTION_WORDS_RE.sub("", entity.text)

@@ -368,3 +368,20 @@ def test_a_known_name_with_a_spaced_dash_is_found_whatever_the_dash():
 ])
 def test_an_establishments_kind_may_be_qualified_before_its_place(text, name):
     assert name in {found for found, _ in orgs_of(text)}
+
+
+def test_a_model_person_without_first_name_holding_a_word_is_read_as_a_body():
+    from kb.nlp import Entity
+
+    vocabulary = load_vocabulary()
+    text = "Le projet est porté par Garonne Vivante avec les habitants."
+    masked = mask(text, frozenset())
+    start = text.index("Garonne Vivante")
+    ner = [Entity("PER", "Garonne Vivante", start, start + len("Garonne Vivante"))]
+    found = find_organisations(masked, ner, vocabulary, themes=(), theme_phrases=frozenset())
+    assert [o.ref.name for o in found] == ["Garonne Vivante"]
+    # A person of the model with a first name stays the person finder's.
+    ner = [Entity("PER", "Zorka Vidmar", 0, 12)]
+    masked = mask("Zorka Vidmar anime l'atelier.", frozenset())
+    assert find_organisations(masked, ner, vocabulary, themes=(),
+                              theme_phrases=frozenset()) == []
