@@ -166,9 +166,10 @@ NAME_COMPLEMENT_RE = re.compile(
 # collège Paul-Éluard, in Garges.
 _CAP = r"[A-ZÀ-Ý][\w'’-]*"
 # Its kind may be qualified first: "centre hospitalier intercommunal de …", "maison de
-# santé pluriprofessionnelle de …".
+# santé pluriprofessionnelle de …", "centre social et culturel X".
 ESTABLISHMENT_NAME = (
-    rf"(?:{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
+    r"(?:(?P<qualifiers>(?:(?:et[ \u00a0]+)?[a-zà-ÿ][a-zà-ÿ-]{3,}[ \u00a0]+){1,3})?"
+    rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
     r"|(?:[a-zà-ÿ][a-zà-ÿ-]{3,}[ \u00a0]+){0,2}"
     r"(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
@@ -391,7 +392,7 @@ def find_organisations(
 
     # "collège des Érables", "centre social Les Aulnes", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
-    for match in establishment_re().finditer(masked.text):
+    for match in _establishments(masked.text):
         start, end = match.span()
         if not overlaps(start, end) and not masked.in_caps_line(start, end):
             add(resolve(match.group()), start, end, "phrase")
@@ -645,6 +646,22 @@ def establishment_re() -> re.Pattern[str]:
     alternatives = "|".join(_accent_blind(noun) for noun in nouns)
     return re.compile(rf"(?<![\w-])(?i:{alternatives})[ \u00a0]+{ESTABLISHMENT_NAME}"
                       r"(?![\w'’-])")
+
+
+def _establishments(text: str) -> Iterator[re.Match[str]]:
+    """The establishments named in the text, qualified first by adjectives only ("centre
+    social et culturel X", "centre hospitalier intercommunal X"), never by a verb ("le
+    centre social accueille X"); a refused match gives way to one starting further on."""
+    pattern = establishment_re()
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        qualifiers = (match.group("qualifiers") or "").split()
+        if all(looks_like_adjective(word) and fold(word) not in ESTABLISHMENT_NOUNS
+               for word in qualifiers if word != "et"):
+            yield match
+            position = match.end()
+        else:
+            position = match.start() + 1
 
 
 def _accent_blind(folded: str) -> str:

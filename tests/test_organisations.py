@@ -385,3 +385,12 @@ def test_a_model_person_without_first_name_holding_a_word_is_read_as_a_body():
     masked = mask("Zorka Vidmar anime l'atelier.", frozenset())
     assert find_organisations(masked, ner, vocabulary, themes=(),
                               theme_phrases=frozenset()) == []
+
+
+def test_an_establishment_may_be_qualified_by_adjectives_not_by_a_verb():
+    names = {name for name, _ in orgs_of(
+        "La fête du centre social et culturel Aimé-Brunel et du centre hospitalier "
+        "intercommunal Odile-Varenne. Le centre social accueille Zorka Vidmar.")}
+    assert "Centre social et culturel Aimé-Brunel" in names
+    assert "Centre hospitalier intercommunal Odile-Varenne" in names
+    assert not any("Vidmar" in name for name in names)
