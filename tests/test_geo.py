@@ -342,6 +342,8 @@ def test_a_town_naming_an_agreement_or_a_call_is_no_place(linker, text):
     "Les ateliers se sont tenus au parc de la Villette.",
     "Le Salon de Montrouge expose de jeunes artistes.",
     "Une visite du château de Versailles pour les enfants.",
+    "Les salariés de l'aéroport d'Orly et de l'aéroport de Beauvais manifestent.",
+    "Rendez-vous porte de Versailles, puis au stade de Colombes.",
 ])
 def test_a_site_or_an_event_named_after_a_town_is_not_the_town(linker, text):
     assert refs(linker, text) == []
