@@ -670,6 +670,11 @@ def _accent_blind(folded: str) -> str:
     return "".join(classes.get(c, re.escape(c)) for c in folded)
 
 
+PARTICLE_THEN_ACRONYM_RE = re.compile(
+    r"[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
+    r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&]+(?![\w'’-])")
+
+
 def _name_complement(masked: MaskedText, end: int) -> int | None:
     """Where a known body's name ends once its complement is read ("de Poissy-Conflans",
     "95", "Louis-Aragon"), or None when nothing particular follows on the line."""
@@ -679,11 +684,15 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
     adjective = match.group("adjective")
     if adjective and not looks_like_adjective(adjective.strip()):
         return None
-    words = match.group("rest").split()
+    # "d'Argenteuil" is two words: the elided particle and the name.
+    words = re.sub(r"(?<![\w])([dl]['’])", r"\1 ", match.group("rest")).split()
     if words and fold(words[-1]) in ("de", "du", "des", "la", "d'"):
         return None
     first = next((w for w in words if w[:1].isupper() or w[:1].isdigit()), "")
     if not first or fold(first) in GENERIC_WORDS or fold(first) in MONTHS:
+        return None
+    # "le laboratoire X de l'UVSQ": a body in capitals it belongs to is another body.
+    if PARTICLE_THEN_ACRONYM_RE.match(match.group("rest")):
         return None
     return match.end()
 

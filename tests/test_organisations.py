@@ -394,3 +394,11 @@ def test_an_establishment_may_be_qualified_by_adjectives_not_by_a_verb():
     assert "Centre social et culturel Aimé-Brunel" in names
     assert "Centre hospitalier intercommunal Odile-Varenne" in names
     assert not any("Vidmar" in name for name in names)
+
+
+def test_a_generic_body_takes_its_elided_complement_not_another_body():
+    names = {name for name, _ in orgs_of(
+        "Les jeunes suivis par la Mission locale d'Ormeval ont rencontré le laboratoire "
+        "Brume de l'UVSQ.")}
+    assert "Mission locale d'Ormeval" in names
+    assert not any("de l'UVSQ" in name for name in names)
