@@ -76,9 +76,12 @@ def french_words() -> frozenset[str]:
 
 
 # Plural and feminine endings, longest first, and what the base form ends with instead.
+# A bare feminine "e" is not taken off: "Tane" is a name, not "tan" + e.
 _INFLECTIONS = (("aux", "al"), ("eaux", "eau"), ("ives", "if"), ("ive", "if"),
                 ("euses", "eur"), ("euse", "eur"), ("trices", "teur"), ("trice", "teur"),
-                ("es", ""), ("s", ""), ("x", ""), ("e", ""))
+                ("antes", "ant"), ("ante", "ant"), ("entes", "ent"), ("ente", "ent"),
+                ("ées", "é"), ("ée", "é"), ("elles", "el"), ("elle", "el"),
+                ("ières", "ier"), ("ière", "ier"), ("ales", "al"), ("s", ""), ("x", ""))
 
 
 def is_french_word(word: str) -> bool:

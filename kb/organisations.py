@@ -39,6 +39,7 @@ from kb.entity_words import (
     NON_ORG_HEADS,
     ORG_HEADS,
     ROLE_WORDS,
+    TITLE_WORDS,
     looks_like_person,
     names_something_else,
     opens_on_first_name,
@@ -226,8 +227,12 @@ def plausible_ner_org(
         return False
     if text in vocabulary.non_organisation_acronyms:
         return False
-    # "Prénom Nom, délégué du Préfet": a person, whatever spaCy says.
+    # "Prénom Nom, délégué du Préfet", "le docteur Prénom Nom": a person, whatever spaCy
+    # says.
     if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]):
+        return False
+    before = masked.text[max(0, entity.start - 30):entity.start].split()
+    if before and fold(before[-1]) in TITLE_WORDS and not is_acronym(words[0]):
         return False
     if len(words) == 1:
         # A lone acronym is a body only when the vocabulary or the text says so (both

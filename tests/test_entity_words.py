@@ -45,6 +45,7 @@ def test_a_known_body_is_not_a_person():
     ("Clef Job", False),
     # A known first name keeps a surname that is a word; accents are no endings.
     ("Marie Petit", True), ("Paul Boulanger", True), ("Hadja Touré", True),
+    ("Wiremu Tane", True),
 ])
 def test_a_name_without_first_name_holding_a_word_is_no_person(text, expected):
     assert looks_like_person(text) is expected
