@@ -162,9 +162,9 @@ NAME_COMPLEMENT_RE = re.compile(
     r"(?P<adjective>[ \u00a0]+[a-zà-ÿ-]{4,})?"
     r"(?P<rest>(?:[ \u00a0]+(?:(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*)?"
     r"(?:[A-ZÀ-Ý][\w'’-]*|\d{2,3}(?![\w,.]\d))){1,4})")
-# The name an establishment takes: its own ("René-Cassin", "Les Tilleuls") or, with no
-# name of its own, its place ("de Chambly"); "collège Paul-Éluard de Garges" is the
-# collège Paul-Éluard, in Garges.
+# The name an establishment takes: its own ("René-Cassin", "Les Ombrelles") or, with no
+# name of its own, its place ("de Chambly"); "collège Amédée-Vortan de Garges" is the
+# collège Amédée-Vortan, in Garges.
 _CAP = r"[A-ZÀ-Ý][\w'’-]*"
 # Its kind may be qualified first: "centre hospitalier intercommunal de …", "maison de
 # santé pluriprofessionnelle de …", "centre social et culturel X".
@@ -395,7 +395,7 @@ def find_organisations(
         if not overlaps(match.start(), place_end):
             add(resolve(masked.text[match.start():place_end]), match.start(), place_end, "phrase")
 
-    # "collège des Érables", "centre social Les Aulnes", "centre hospitalier de Chambly":
+    # "collège des Érables", "centre social Les Ombrelles", "centre hospitalier de Chambly":
     # an establishment and its name are one body (the name alone is a person or a place).
     for match in _establishments(masked.text):
         start, end = match.span()
