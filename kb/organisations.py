@@ -229,7 +229,8 @@ def plausible_ner_org(
         return False
     # "Prénom Nom, délégué du Préfet", "le docteur Prénom Nom": a person, whatever spaCy
     # says.
-    if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]):
+    if ROLE_AFTER_RE.match(masked.text[entity.end:entity.end + 40]) or _title_after(
+            masked.text, entity.end):
         return False
     before = masked.text[max(0, entity.start - 30):entity.start].split()
     if before and fold(before[-1]) in TITLE_WORDS and not is_acronym(words[0]):
@@ -275,6 +276,16 @@ def plausible_ner_org(
     # Spans spaCy cuts mid-sentence end in lower-case words ("- RTES - réalise"), unless a
     # head word opens a name that runs in lower case ("Secours populaire français").
     return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
+
+
+SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+
+
+def _title_after(text: str, end: int) -> bool:
+    """", sous-préfète chargée de…", ", adjointe au maire": a title word right after the
+    name's comma says the name is a person's."""
+    match = re.match(r",\s*(?:l[ae]\s+|l['’])?([^\W\d_][\w-]*)", text[end:end + 40])
+    return bool(match) and fold(match.group(1)) in TITLE_WORDS | ROLE_WORDS
 
 
 def lookup_structure(vocabulary: OrganisationVocabulary, name: str) -> KnownOrganisation | None:
@@ -419,6 +430,11 @@ def find_organisations(
                 for h_start, h_end in headed):
             continue
         written = masked.text[start:end]
+        # "Aurore Dupin": a body named like a first name, then a surname, is a person.
+        surname = SURNAME_AFTER_RE.match(masked.text, end)
+        if " " not in written and opens_on_first_name(written) and surname \
+                and looks_like_person(f"{written} {surname.group(1)}"):
+            continue
         if written in {a.title() for a in entry.acronyms} and (
                 _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):
             continue  # "Pacte pour…": a word, not an acronym

@@ -402,3 +402,17 @@ def test_a_generic_body_takes_its_elided_complement_not_another_body():
         "Brume de l'UVSQ.")}
     assert "Mission locale d'Ormeval" in names
     assert not any("de l'UVSQ" in name for name in names)
+
+
+def test_a_known_body_named_like_a_first_name_before_a_surname_is_a_person():
+    names = {name for name, _ in orgs_of(
+        "La ministre, Aurore Vidmarc, a salué l'association Aurore et ses équipes.")}
+    assert not any("Vidmarc" in name for name in names)
+    assert any("Aurore" in name for name in names)
+
+
+def test_a_name_before_a_comma_and_a_title_is_no_body():
+    names = {name for name, _ in orgs_of(
+        "Le bilan sera présenté en mai. Interviendront Zorka Vidmar, sous-préfète chargée "
+        "de la politique de la ville, et les délégués.")}
+    assert not any("Vidmar" in name for name in names)
