@@ -631,9 +631,12 @@ def _single_word_bodies(
     multi_word_person_words = {w for e in ner if e.label == "PER" and " " in e.text.strip()
                                for w in e.text.split()}
 
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
     def plausible(word: str) -> bool:
         key = fold(word)
         return (word.isalpha() and word[1:].islower() and len(word) >= 4
+                and word.lower() not in STOP_WORDS  # "Elle" after a quote's closing »
                 and key not in GENERIC_WORDS and key not in ROLE_WORDS and key not in theme_phrases
                 and key not in NON_ORG_HEADS and key not in ORG_HEADS and key not in MONTHS
                 and key_word(word) not in common_names() and word not in multi_word_person_words)

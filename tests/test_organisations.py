@@ -416,3 +416,10 @@ def test_a_name_before_a_comma_and_a_title_is_no_body():
         "Le bilan sera présenté en mai. Interviendront Zorka Vidmar, sous-préfète chargée "
         "de la politique de la ville, et les délégués.")}
     assert not any("Vidmar" in name for name in names)
+
+
+def test_a_pronoun_opening_sentences_is_no_body():
+    names = {name for name, _ in orgs_of(
+        "Elle demande qu'on ne publie que son prénom. « On a été écoutés. » Elle cite "
+        "volontiers ses voisines.")}
+    assert "Elle" not in names
