@@ -81,7 +81,10 @@ _INFLECTIONS = (("aux", "al"), ("eaux", "eau"), ("ives", "if"), ("ive", "if"),
                 ("euses", "eur"), ("euse", "eur"), ("trices", "teur"), ("trice", "teur"),
                 ("antes", "ant"), ("ante", "ant"), ("entes", "ent"), ("ente", "ent"),
                 ("ées", "é"), ("ée", "é"), ("elles", "el"), ("elle", "el"),
-                ("ières", "ier"), ("ière", "ier"), ("ales", "al"), ("s", ""), ("x", ""))
+                ("ières", "ier"), ("ière", "ier"), ("ales", "al"), ("ale", "al"),
+                ("iennes", "ien"), ("ienne", "ien"), ("ères", "er"), ("ère", "er"),
+                ("ettes", "et"), ("ette", "et"), ("aines", "ain"), ("aine", "ain"),
+                ("s", ""), ("x", ""))
 
 
 def is_french_word(word: str) -> bool:
