@@ -229,3 +229,20 @@ def test_a_title_opening_on_contact_is_a_title_and_a_contact_line_still_closes()
         "UN FORUM POUR L'EMPLOI", "CONTACT : UN NUMÉRO UNIQUE POUR LES LOCATAIRES",
         "LA MAISON DU PROJET OUVRE"]
     assert articles[0].contacts and "Nadia Ferrand" in articles[0].contacts[0]
+
+
+def test_where_titles_come_with_their_furniture_a_bare_shorter_caps_line_is_an_intertitle():
+    furnished = "".join(
+        f"< Publication >\n\nLE GUIDE NUMÉRO {n} DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n"
+        f"{BODY}\n\n" for n in ("UN", "DEUX"))
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n" + furnished
+            + "Trappes\n\nUNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER\n\n"
+            f"{BODY}\n\n{OTHER}\n\nDE LA DISTRIBUTION À LA CUISINE PARTAGÉE\n\n{THIRD}\n\n"
+            "Nanterre\n\nUNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC\n\n"
+            f"{OTHER}\n")
+    articles = _segment(text)
+    assert [a.title for a in articles][-2:] == [
+        "UNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER",
+        "UNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC"]
+    assert "DE LA DISTRIBUTION À LA CUISINE PARTAGÉE" in articles[-2].subheadings
+    assert THIRD in articles[-2].text

@@ -20,7 +20,7 @@ from kb.segment.cues import (
 )
 from kb.segment.draft import Draft
 from kb.segment.layout import Layout
-from kb.segment.vocabulary import LIST_RUBRICS
+from kb.segment.vocabulary import LIST_RUBRICS, match_section
 from kb.textclean import ends_sentence, fold, is_all_caps
 
 # A line in capitals this short, and under this share of the issue's usual title length
@@ -30,9 +30,9 @@ CAPS_INTERTITLE_SHARE = 0.5
 # Plain text where at least this share of the lines in capitals opening body text stand
 # under a rubric marker or a theme or commune line: its titles come with their furniture.
 FURNISHED_TITLES_SHARE = 0.5
-# Where titles come with their furniture, a bare line in capitals after a paragraph reads
-# as an intertitle up to this share of the usual title length.
-FURNISHED_INTERTITLE_SHARE = 0.75
+# There, a bare line in capitals after a paragraph is an intertitle up to this share of the
+# furnished titles' median length (dev sets: intertitles up to 0.78, bare titles from 0.82).
+FURNISHED_INTERTITLE_SHARE = 0.8
 
 
 class ArticleCues:
@@ -45,19 +45,26 @@ class ArticleCues:
     heading: str | None
 
     def is_furnished(self, index: int) -> bool:
-        """A title with its furniture: a rubric marker or a theme or commune line above."""
+        """A title with its furniture: a rubric marker or a theme or commune line above
+        (a section's name above says nothing of its first title)."""
         previous = self.layout.previous_index(index)
-        return previous is not None and (marker_text(self.blocks[previous]) is not None
-                                         or self.layout.is_heading_line(previous))
+        if previous is None or previous in self.layout.section_lines \
+                or match_section(self.blocks[previous].text):
+            return False
+        return marker_text(self.blocks[previous]) is not None \
+            or self.layout.is_heading_line(previous)
 
     @cached_property
-    def titles_furnished(self) -> bool:
-        """Plain text whose titles in capitals mostly come with their furniture."""
+    def furnished_title_words(self) -> float:
+        """Plain text whose titles in capitals mostly come with their furniture: the
+        median length in words of those titles; 0 when its titles do not."""
         layout = self.layout
-        furnished = sum(1 for index, block in enumerate(self.blocks)
-                        if block.kind is BlockKind.PARAGRAPH and is_all_caps(block.text)
-                        and layout.followed_by_body(index) and self.is_furnished(index))
-        return layout.caps_titled and furnished >= FURNISHED_TITLES_SHARE * layout.caps_titles
+        lengths = sorted(len(block.text.split()) for index, block in enumerate(self.blocks)
+                         if block.kind is BlockKind.PARAGRAPH and is_all_caps(block.text)
+                         and layout.followed_by_body(index) and self.is_furnished(index))
+        if not layout.caps_titled or len(lengths) < FURNISHED_TITLES_SHARE * layout.caps_titles:
+            return 0.0
+        return float(lengths[len(lengths) // 2])
 
     def opens_untyped_article(self, index: int) -> bool:
         """Plain text with titles in lowercase: a short line opening body text where no
@@ -206,9 +213,10 @@ class ArticleCues:
             return True
         # Where titles come with their furniture (a rubric marker, a theme or commune line
         # above most of them), a bare line in capitals straight after a paragraph of the
-        # article under way, well shorter than the issue's usual title, carries that article on
-        # ("UNE DÉMARCHE NÉE DU DIAGNOSTIC"): the next article would bring its furniture.
+        # article under way, well shorter than the issue's furnished titles, carries that
+        # article on ("UNE DÉMARCHE NÉE DU DIAGNOSTIC"): a new one would bring furniture.
         previous = self.layout.previous_index(index)
-        return self.titles_furnished and not self.is_furnished(index) \
+        return not self.is_furnished(index) \
             and previous is not None and self.layout.is_body(previous) \
-            and words <= FURNISHED_INTERTITLE_SHARE * self.layout.caps_title_words
+            and ends_sentence(self.blocks[previous].text) \
+            and words <= FURNISHED_INTERTITLE_SHARE * self.furnished_title_words
