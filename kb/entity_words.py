@@ -97,10 +97,10 @@ def is_french_word(word: str) -> bool:
 
 
 def names_something_else(words: Sequence[str]) -> bool:
-    """No known first name, and a word of the language: the name of something else
-    ("Roue Libre", "Envol Emploi"), as people are almost always named by a first name."""
-    return bool(words) and not opens_on_first_name(words[0]) and any(
-        is_french_word(part) for word in words for part in word.split("-"))
+    """A word of the language where the first name should be: the name of something else
+    ("Roue Libre", "Envol Emploi"), as people are named by a first name first."""
+    return len(words) >= 2 and not opens_on_first_name(words[0]) and all(
+        is_french_word(part) for part in words[0].split("-"))
 
 
 def opens_on_first_name(word: str) -> bool:

@@ -40,9 +40,9 @@ def test_a_known_body_is_not_a_person():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # No known first name and a word of the language, in any of its forms: not a person.
-    ("Roue Libre", False), ("Envol Emplois", False), ("Garonne Vivante", False),
-    ("Clef Job", False),
+    # A word of the language where the first name should be, in any of its forms: no person.
+    ("Roue Libre", False), ("Envol Emplois", False), ("Rivière Vivante", False),
+    ("Clef Job", False), ("Lyon Capitale", True),
     # A known first name keeps a surname that is a word; accents are no endings.
     ("Marie Petit", True), ("Paul Boulanger", True), ("Hadja Touré", True),
     ("Wiremu Tane", True),

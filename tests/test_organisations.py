@@ -374,12 +374,12 @@ def test_a_model_person_without_first_name_holding_a_word_is_read_as_a_body():
     from kb.nlp import Entity
 
     vocabulary = load_vocabulary()
-    text = "Le projet est porté par Garonne Vivante avec les habitants."
+    text = "Le projet est porté par Rivière Vivante avec les habitants."
     masked = mask(text, frozenset())
-    start = text.index("Garonne Vivante")
-    ner = [Entity("PER", "Garonne Vivante", start, start + len("Garonne Vivante"))]
+    start = text.index("Rivière Vivante")
+    ner = [Entity("PER", "Rivière Vivante", start, start + len("Rivière Vivante"))]
     found = find_organisations(masked, ner, vocabulary, themes=(), theme_phrases=frozenset())
-    assert [o.ref.name for o in found] == ["Garonne Vivante"]
+    assert [o.ref.name for o in found] == ["Rivière Vivante"]
     # A person of the model with a first name stays the person finder's.
     ner = [Entity("PER", "Zorka Vidmar", 0, 12)]
     masked = mask("Zorka Vidmar anime l'atelier.", frozenset())
