@@ -47,7 +47,9 @@ PLACE_LABELS = ("COMMUNE", "QUARTIER", "DEPARTEMENT")
 
 
 def article_text(article: Article) -> str:
-    parts = (article.title, article.heading, article.lead, article.text)
+    """What enrichment reads. The rubric's detail comes last ("< Journée d'étude, 12 juin,
+    Nanterre >" says where the event is), after the parts whose offsets it keeps."""
+    parts = (article.title, article.heading, article.lead, article.text, article.kind_detail)
     return "\n\n".join(part for part in parts if part)
 
 

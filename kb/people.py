@@ -148,6 +148,16 @@ def _dedicated(text: str, start: int) -> bool:
     return bool(match) and fold(match.group("noun")) in DEDICATION_NOUNS
 
 
+def _without_leading_word(name: str, start: int) -> tuple[str, int]:
+    """"Interviendront Marie-Claire Fontaine": a word before a known first name (the
+    sentence's verb, a title) is not the person's; the name and its start without it."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and not opens_on_first_name(first) \
+            and opens_on_first_name(rest.split()[0]):
+        return rest, start + len(first) + 1
+    return name, start
+
+
 def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
     return replace(
         old,
@@ -236,6 +246,7 @@ def find_people(
         if honorific:
             start += len(honorific.group())
             text = text[honorific.end():]
+        text, start = _without_leading_word(text, start)
         if _dedicated(masked.text, start) or place_led(text):
             continue
         if looks_like_person(text, _known_body(vocabulary)):
@@ -265,7 +276,7 @@ def find_people(
             continue
         # The complement may not hold a capitalised name of its own ("maire de Sarcelles,
         # X" is fine: that is a place; "directeur, Emmaüs Habitat" is the caller's job).
-        name = match.group("name")
+        name, start = _without_leading_word(match.group("name"), start)
         if looks_like_person(name, _known_body(vocabulary)) and not _dedicated(
                 masked.text, start) and canonical_person_name(name) not in people:
             add(PersonRef(canonical_person_name(name)), start, end)

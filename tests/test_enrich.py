@@ -233,3 +233,14 @@ def test_a_lists_names_set_beside_their_commune_are_organisations(enricher):
     assert {"Ailes de Garges", "Roue Libre Solidaire", "Escale Loisirs du Mantois"} <= names
     assert not any("Nadia" in name for name in names)
     assert {"95268", "95018", "78440", "95585"} <= {c.insee for c in enriched.communes}
+
+
+def test_the_place_in_a_rubrics_detail_is_a_commune_of_the_article(enricher):
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    article = Article(
+        id="a1", issue=issue, position=0, section=None, kind="Journée d'étude",
+        kind_detail="12 juin, 9h30-17h, Nanterre", heading=None,
+        title="Les marches exploratoires", lead="Une journée pour échanger sur les marches.",
+        text="", links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
+        format=SourceFormat.TEXT)
+    assert [c.insee for c in enricher.enrich([article])[0].communes] == ["92050"]

@@ -156,3 +156,12 @@ def test_a_lone_place_after_the_role_is_a_commune_of_the_post_not_a_body():
     ref = parse_mouvement("- **Nora Benali**, déléguée du préfet, Les Mureaux, Ecquevilly",
                           at_only)
     assert ref.communes == ("78440", "78206") and ref.organisation is None
+
+
+def test_a_verb_opening_the_sentence_before_a_first_name_is_not_the_persons():
+    from kb.people import _without_leading_word
+
+    assert _without_leading_word("Interviendront Marie-Claire Fontaine", 10) == (
+        "Marie-Claire Fontaine", 25)
+    assert _without_leading_word("Marie-Claire Fontaine", 3) == ("Marie-Claire Fontaine", 3)
+    assert _without_leading_word("Jean-Baptiste Le Gall", 0) == ("Jean-Baptiste Le Gall", 0)
