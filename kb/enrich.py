@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kb.authority import load_vocabulary
+from kb.entity_words import ACRONYM_WORDS
 from kb.geo import PlaceLinker
 from kb.models import (
     Article,
@@ -76,10 +77,12 @@ class Enricher:
         self.organisations = load_vocabulary()
         self.themes = load_themes()
         self.theme_phrases = self.themes.folded_phrases()
+        # Kept in capitals when a line in capitals is set in sentence case, except those
+        # that are words too: "DIX ANS", "FACE À LA CRISE" are years and a preposition.
         self.keep_acronyms = frozenset(
-            [a for k in self.organisations.known for a in k.acronyms]
-            + list(self.organisations.non_organisation_acronyms)
-        )
+            a for a in [*(a for k in self.organisations.known for a in k.acronyms),
+                        *self.organisations.non_organisation_acronyms]
+            if fold(a) not in ACRONYM_WORDS)
 
     @classmethod
     def create(cls, overrides: str | None = None) -> Enricher:

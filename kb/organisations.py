@@ -40,6 +40,7 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_WORDS,
+    is_french_word,
     looks_like_person,
     names_something_else,
     opens_on_first_name,
@@ -766,8 +767,16 @@ def _widen_to_ner(candidate: NameCandidate, ner: Iterable[Entity],
         if not (entity.start <= candidate.start and candidate.end <= entity.end) or (
                 entity.start, entity.end) == (candidate.start, candidate.end):
             continue
-        extra = (masked.text[entity.start:candidate.start].split()
-                 + masked.text[candidate.end:entity.end].split())
+        before = masked.text[entity.start:candidate.start].split()
+        after = masked.text[candidate.end:entity.end].split()
+        # "Institut du monde arabe": an ORG span may close the name on a lower-case
+        # adjective or noun of the language.
+        if entity.label == "ORG" and not before and 0 < len(after) <= 2 and all(
+                w.isalpha() and w.islower() and (looks_like_adjective(w) or is_french_word(w))
+                for w in after):
+            return NameCandidate(entity.text, candidate.acronym, entity.start, entity.end,
+                                 candidate.rule)
+        extra = before + after
         if extra and all(WIDENING_WORD_RE.match(w) and fold(w) not in ("le", "la", "les")
                          for w in extra):
             return NameCandidate(entity.text, candidate.acronym, entity.start, entity.end,

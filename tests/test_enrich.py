@@ -244,3 +244,13 @@ def test_the_place_in_a_rubrics_detail_is_a_commune_of_the_article(enricher):
         text="", links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
         format=SourceFormat.TEXT)
     assert [c.insee for c in enricher.enrich([article])[0].communes] == ["92050"]
+
+
+def test_an_acronym_that_is_a_word_is_no_body_in_a_title_in_capitals(enricher):
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    article = Article(
+        id="a1", issue=issue, position=0, section=None, kind=None, kind_detail=None,
+        heading=None, title="LA RADIO DU QUARTIER FÊTE SES DIX ANS FACE À LA CRISE",
+        lead="Les bénévoles préparent une émission spéciale.", text="", links=(), emails=(),
+        contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
+    assert [o.name for o in enricher.enrich([article])[0].organisations] == []

@@ -423,3 +423,16 @@ def test_a_pronoun_opening_sentences_is_no_body():
         "Elle demande qu'on ne publie que son prénom. « On a été écoutés. » Elle cite "
         "volontiers ses voisines.")}
     assert "Elle" not in names
+
+
+def test_a_name_may_close_on_a_lower_case_adjective_the_model_includes():
+    from kb.nlp import Entity
+
+    vocabulary = load_vocabulary()
+    text = "Des œuvres prêtées par l'Institut du monde ancien sont exposées."
+    masked = mask(text, frozenset())
+    start = text.index("Institut")
+    end = start + len("Institut du monde ancien")
+    found = find_organisations(masked, [Entity("ORG", text[start:end], start, end)],
+                               vocabulary, themes=(), theme_phrases=frozenset())
+    assert [o.ref.name for o in found] == ["Institut du monde ancien"]
