@@ -110,15 +110,22 @@ def opens_on_first_name(word: str) -> bool:
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
                        "di", "ben", "el", "al", "ter"})
-# "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT".
-NAME_PART = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ'’]+"
+# Latin letters of every European language ("Petrović", "Wiśniewska"), by case.
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.isupper())
+_LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, range(0x100, 0x180)) if c.islower())
+# "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT", "N'GUESSAN-DELORME".
+NAME_PART = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}'’]+"
 NAME_WORD_RE = re.compile(
-    rf"^(?:{NAME_PART}(?:-{NAME_PART})*|[A-ZÀ-Ý]{{2,}}(?:-[A-ZÀ-Ý]{{2,}})*)$")
+    rf"^(?:{NAME_PART}(?:-{NAME_PART})*"
+    rf"|(?:[{_UPPER}]['’])?[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*)$")
 
 
-def looks_like_person(text: str, is_known_body: Callable[[str], object] | None = None) -> bool:
+def looks_like_person(text: str, is_known_body: Callable[[str], object] | None = None,
+                      *, structured: bool = False) -> bool:
     """2 to 4 capitalised name words, no digit, no role or generic word, not all in
-    capitals, and not a body the caller knows (`is_known_body(text)` truthy)."""
+    capitals, and not a body the caller knows (`is_known_body(text)` truthy); unless the
+    name stands in a record's structure (`structured`), no word of the language where
+    the first name should be."""
     words = text.split()
     if not 2 <= len(words) <= 4:
         return False
@@ -133,6 +140,7 @@ def looks_like_person(text: str, is_known_body: Callable[[str], object] | None =
         return False
     if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
         return False
-    if names_something_else(named):
+    # A record's structure ("**Name**, role, place") says person whatever the words.
+    if not structured and names_something_else(named):
         return False
     return not (is_known_body and is_known_body(text))

@@ -110,7 +110,8 @@ def parse_mouvement(
         # "JULIETTE ANDILLY, directrice": a whole name set in capitals, as appointment
         # lists often print it, is a person when it opens on a first name.
         name = canonical_person_name(name)
-    if not looks_like_person(name, _known_body(vocabulary)):
+    if not looks_like_person(name, _known_body(vocabulary),
+                             structured=MOUVEMENT_RE.match(line) is not None):
         return None
     pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
     role = pieces[0] if pieces else None

@@ -66,3 +66,14 @@ def test_organisations_and_people_do_not_import_each_other():
                                                                   "kb.organisations")):
         source = (ROOT / module).read_text(encoding="utf-8")
         assert f"from {other} import" not in source and f"import {other}" not in source
+
+
+@pytest.mark.parametrize("text", [
+    "Dragan PETROVIĆ", "Agnieszka Wiśniewska", "Marguerite N'GUESSAN-DELORME"])
+def test_names_of_every_european_spelling_look_like_people(text):
+    assert looks_like_person(text)
+
+
+def test_a_records_structure_says_person_whatever_the_words():
+    assert not looks_like_person("Roue Libre")
+    assert looks_like_person("Roue Libre", structured=True)
