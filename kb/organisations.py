@@ -234,7 +234,11 @@ def plausible_ner_org(
             masked.text, entity.end):
         return False
     before = masked.text[max(0, entity.start - 30):entity.start].split()
-    if before and fold(before[-1]) in TITLE_WORDS and not is_acronym(words[0]):
+    if before and fold(before[-1].rstrip(",:")) in TITLE_WORDS | ROLE_WORDS \
+            and not is_acronym(words[0]):
+        return False
+    # "Fatima-Zahra El Idrissi": a known first name opening a person's shape.
+    if opens_on_first_name(words[0]) and looks_like_person(text):
         return False
     if len(words) == 1:
         # A lone acronym is a body only when the vocabulary or the text says so (both

@@ -436,3 +436,15 @@ def test_a_name_may_close_on_a_lower_case_adjective_the_model_includes():
     found = find_organisations(masked, [Entity("ORG", text[start:end], start, end)],
                                vocabulary, themes=(), theme_phrases=frozenset())
     assert [o.ref.name for o in found] == ["Institut du monde ancien"]
+
+
+def test_a_model_body_shaped_like_a_known_first_name_and_surname_is_no_body():
+    from kb.nlp import Entity
+
+    vocabulary = load_vocabulary()
+    text = "Un constat de la coordinatrice, Fatima-Zahra Vidmar : « Les gens manquaient d'aide. »"
+    masked = mask(text, frozenset())
+    start = text.index("Fatima")
+    end = start + len("Fatima-Zahra Vidmar")
+    assert find_organisations(masked, [Entity("ORG", text[start:end], start, end)],
+                              vocabulary, themes=(), theme_phrases=frozenset()) == []
