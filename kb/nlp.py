@@ -228,6 +228,10 @@ def name_variants(name: str) -> list[str]:
     one-word name the common word."""
     forms = {name}
     words = name.split(" ")
+    # "des Résidences Yvelines Essonne": a long name's article melts into "des", "du",
+    # "aux" before it (a short one, "Le Monde", keeps its article: "Monde" is a word).
+    if len(words) >= 4 and words[0] in ("Les", "Le", "La"):
+        forms.add(" ".join(words[1:]))
     if len(words) >= 3:
         # "Caisse des dépôts" for "Caisse des Dépôts": three words or more say "name"
         # whatever the capitals after the first one.

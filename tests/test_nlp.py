@@ -85,3 +85,8 @@ def test_a_place_inside_a_known_name_is_matched_with_spaces_or_hyphens():
     assert "Agence Val d'Ambre" in name_variants("Agence Val-d'Ambre")
     # Lower-case words around a particle are no place: left as written.
     assert "Mission locale-de-Brume" not in name_variants("Mission locale de Brume")
+
+
+def test_a_long_names_article_melts_into_the_preposition_before_it():
+    assert "Résidences du Val d'Ambre" in name_variants("Les Résidences du Val d'Ambre")
+    assert "Monde" not in name_variants("Le Monde")
