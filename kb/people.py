@@ -111,7 +111,7 @@ def parse_mouvement(
         # lists often print it, is a person when it opens on a first name.
         name = canonical_person_name(name)
     if not looks_like_person(name, _known_body(vocabulary),
-                             structured=MOUVEMENT_RE.match(line) is not None):
+                             structured=in_list or MOUVEMENT_RE.match(line) is not None):
         return None
     pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
     role = pieces[0] if pieces else None
@@ -197,6 +197,12 @@ def find_people(
         """The span overlaps a place or an organisation already found."""
         return any(start < e_end and e_start < end for e_start, e_end in excluded_spans)
 
+    def named_already(start: int, end: int) -> bool:
+        """The span is part of a person's name already read ("Thi Hoa" in "Thi Hoa
+        NGUYEN")."""
+        return any(start < m.end and m.start < end for found in mentions.values()
+                   for m in found)
+
     def add(ref: PersonRef, start: int = -1, end: int = -1) -> None:
         people[ref.name] = _merge(people[ref.name], ref) if ref.name in people else ref
         bucket = mentions.setdefault(ref.name, [])
@@ -260,7 +266,7 @@ def find_people(
         start, end = match.span()
         name = match.group()
         if masked.in_caps_line(start, end) or masked.touches_mask(start, end) \
-                or taken(start, end):
+                or taken(start, end) or named_already(start, end):
             continue
         if "\n" not in name and looks_like_person(name, _known_body(vocabulary)) \
                 and not _dedicated(masked.text, start) \

@@ -165,3 +165,12 @@ def test_a_verb_opening_the_sentence_before_a_first_name_is_not_the_persons():
         "Marie-Claire Fontaine", 25)
     assert _without_leading_word("Marie-Claire Fontaine", 3) == ("Marie-Claire Fontaine", 3)
     assert _without_leading_word("Jean-Baptiste Le Gall", 0) == ("Jean-Baptiste Le Gall", 0)
+
+
+def test_a_list_record_names_its_person_once_whatever_the_words():
+    text = ("Amadou KONATÉ, chef de projet politique de la ville, Sarcelles\n"
+            "Thi Hoa NGUYEN, chargée de mission égalité femmes-hommes, Nanterre")
+    masked = mask(text)
+    people = find_people(masked, entities([masked.text])[0], load_vocabulary(),
+                         exact_commune_names, is_list=True)
+    assert sorted(p.ref.name for p in people) == ["Amadou Konaté", "Thi Hoa Nguyen"]
