@@ -135,6 +135,12 @@ class Enricher:
             excluded_spans=[(m.start, m.end) for m in places] + org_spans,
         )
 
+        # A place inside a person's name is the person's ("Guillaume de SAINT-AUBIN").
+        person_spans = [(m.start, m.end) for p in people for m in p.mentions]
+        places = [m for m in places if not any(
+            start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
+            for start, end in person_spans)]
+
         org_refs = [o.ref for o in orgs] + self.organisations_of_people(people, orgs)
         organisations = self.apply_name_overrides(
             "organisation", org_refs, masked.original,

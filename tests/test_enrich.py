@@ -254,3 +254,16 @@ def test_an_acronym_that_is_a_word_is_no_body_in_a_title_in_capitals(enricher):
         lead="Les bénévoles préparent une émission spéciale.", text="", links=(), emails=(),
         contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
     assert [o.name for o in enricher.enrich([article])[0].organisations] == []
+
+
+def test_a_place_inside_a_persons_name_is_the_persons(enricher):
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    article = Article(
+        id="a1", issue=issue, position=0, section=None, kind="Mouvements", kind_detail=None,
+        heading=None, title="Mouvements", lead="",
+        text="Guillaume de SAINT-AUBIN, délégué du préfet, Gennevilliers",
+        links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
+        format=SourceFormat.TEXT, items=("Guillaume de SAINT-AUBIN, délégué du préfet",))
+    enriched = enricher.enrich([article])[0]
+    assert [c.insee for c in enriched.communes] == ["92036"]
+    assert [p.name for p in enriched.people] == ["Guillaume de Saint-Aubin"]
