@@ -36,6 +36,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
+from kb.abroad import written_abroad
 from kb.entity_words import (
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
@@ -362,7 +363,8 @@ class PlaceLinker:
             commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
             if commune is None or commune.departement in COVERED_DEPARTEMENTS:
                 continue
-            if _quoted_only(text, mention, mentions):
+            if _quoted_only(text, mention, mentions) or written_abroad(
+                    text, mention.start, mention.end):
                 unsupported.append(mention)
                 continue
             if _tier(commune.departement) < 2:

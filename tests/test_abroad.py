@@ -1,0 +1,32 @@
+"""kb.abroad: a town named with a foreign country or region is not a French commune."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.abroad import written_abroad
+
+
+def _abroad(text: str, town: str) -> bool:
+    start = text.index(town)
+    return written_abroad(text, start, start + len(town))
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Des échanges avec Valence, en Espagne, sont prévus.", "Valence"),
+    ("Un voyage à Laval (Québec) pour les élus.", "Laval"),
+    ("Au Sénégal, à Saint-Louis, les jeunes ont joué.", "Saint-Louis"),
+    ("Une visite de Tournai en Belgique.", "Tournai"),
+    ("Des jumelages avec Alexandrie, en Égypte.", "Alexandrie"),
+])
+def test_a_town_set_in_a_foreign_country_or_region_is_abroad(text, town):
+    assert _abroad(text, town)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Les élus ont visité Valence (Drôme) et Lyon.", "Valence"),
+    ("Après un séjour au Canada, retour à Lyon puis à Laval (Mayenne).", "Lyon"),
+    ("Une rencontre à Dole, dans le Jura.", "Dole"),  # a name France uses too
+])
+def test_a_town_of_france_stays_in_france(text, town):
+    assert not _abroad(text, town)
