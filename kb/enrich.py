@@ -118,6 +118,13 @@ class Enricher:
             themes=[t.id for t in themes], theme_phrases=self.theme_phrases,
             excluded_spans=[(m.start, m.end) for m in places],
         )
+        # A theme or commune line above the title names a theme or places, no body
+        # ("Économie Sociale et Solidaire"), unless the body is a known one.
+        if article.heading:
+            start = len(article.title) + 2 if article.title else 0  # see article_text
+            line = (start, start + len(article.heading))
+            orgs = [o for o in orgs if o.source == "known" or any(
+                not (line[0] <= m.start and m.end <= line[1]) for m in o.mentions)]
         named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
                            for m in o.mentions]
         # A place inside an organisation's name is the organisation's ("Presses

@@ -267,3 +267,13 @@ def test_a_place_inside_a_persons_name_is_the_persons(enricher):
     enriched = enricher.enrich([article])[0]
     assert [c.insee for c in enriched.communes] == ["92036"]
     assert [p.name for p in enriched.people] == ["Guillaume de Saint-Aubin"]
+
+
+def test_a_theme_line_above_the_title_names_no_body(enricher):
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    article = Article(
+        id="a1", issue=issue, position=0, section=None, kind=None, kind_detail=None,
+        heading="Économie Sociale et Solidaire", title="UN REPÉRAGE DE FORMATIONS CROISÉES",
+        lead="Le réseau réalise un repérage d'expériences de formations croisées.", text="",
+        links=(), emails=(), contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
+    assert [o.name for o in enricher.enrich([article])[0].organisations] == []
