@@ -803,7 +803,15 @@ def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bo
         # where, as a dateline does.
         return not (re.fullmatch(r"[\s*_]*[Àà]\s+", text[opening + 1:m.start])
                     and text[m.end:m.end + 1] == ",")
-    return all(quoted(m) for m in mentions if m.ref == mention.ref)
+    titles = [strip_accents(t).lower() for t in re.findall(r"«\s*([^«»\n]{3,80}?)\s*»", text)]
+
+    def a_title_again(m: Mention) -> bool:
+        """'Sens dessus dessous, soutenu par…' after « Sens dessus dessous »: the work's
+        title written again without its guillemets."""
+        after = strip_accents(text[m.start:m.start + 80]).lower()
+        return any(len(title) > len(m.text) + 3 and after.startswith(title)
+                   for title in titles)
+    return all(quoted(m) or a_title_again(m) for m in mentions if m.ref == mention.ref)
 
 
 def _after_first_name(text, tokens, first) -> bool:

@@ -277,3 +277,14 @@ def test_a_theme_line_above_the_title_names_no_body(enricher):
         lead="Le réseau réalise un repérage d'expériences de formations croisées.", text="",
         links=(), emails=(), contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
     assert [o.name for o in enricher.enrich([article])[0].organisations] == []
+
+
+def test_a_works_title_written_again_without_guillemets_is_no_place(enricher):
+    issue = Issue("resonances-n1", "Résonances", 1, "2021-05")
+    article = Article(
+        id="a1", issue=issue, position=0, section=None, kind="À voir", kind_detail=None,
+        heading=None, title="« SENS DESSUS DESSOUS », UN DOCUMENTAIRE SUR LA JEUNESSE",
+        lead="Le film suit des adolescents du quartier, à Chanteloup-les-Vignes.",
+        text="Sens dessus dessous, soutenu par le Centre national du cinéma, sort en mars.",
+        links=(), emails=(), contacts=(), pages=(1,), source="x.txt", format=SourceFormat.TEXT)
+    assert [c.insee for c in enricher.enrich([article])[0].communes] == ["78138"]
