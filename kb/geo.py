@@ -97,6 +97,11 @@ def area_names() -> tuple[str, ...]:
                  if line.strip() and not line.startswith("#") and line.strip() != "name")
 
 
+# "les quartiers de X", "quartiers de X, de Y et de Z": the names of quartiers.
+QUARTIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])quartiers?[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]*)?"
+    r"(?:[^.;:!?\n]{0,60}?(?:,|[ \u00a0]et)[ \u00a0]+(?:(?:de|du|d['’])[ \u00a0]*)?)?$",
+    re.IGNORECASE)
 # "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
@@ -350,6 +355,17 @@ class PlaceLinker:
         return set().union(*(codes for _, codes in
                              self._areas_named_near(text, tokens, start, end)))
 
+    def _covered_earlier_in_sentence(self, text: str, mention: Mention,
+                                     mentions: Sequence[Mention]) -> bool:
+        """A commune of the territory named before `mention` in its sentence."""
+        opening = max(text.rfind(mark, 0, mention.start) for mark in ".!?\n") + 1
+        for other in mentions:
+            commune = self.gazetteer.get(other.ref) if other.label == COMMUNE else None
+            if commune is not None and commune.departement in COVERED_DEPARTEMENTS \
+                    and opening <= other.start < mention.start:
+                return True
+        return False
+
     def _unsupported_far_communes(self, text: str, tokens: list[Token],
                                   mentions: list[Mention]) -> list[Mention]:
         """Communes outside Île-de-France the text does not back up. A writer of the
@@ -364,7 +380,11 @@ class PlaceLinker:
             if commune is None or commune.departement in COVERED_DEPARTEMENTS:
                 continue
             if _quoted_only(text, mention, mentions) or written_abroad(
-                    text, mention.start, mention.end):
+                    text, mention.start, mention.end) or (
+                    QUARTIER_BEFORE_RE.search(text, max(0, mention.start - 80), mention.start)
+                    and self._covered_earlier_in_sentence(text, mention, mentions)):
+                # "à Versailles, les quartiers de Montreuil et de Saint-Louis": quartiers
+                # of the territory's commune, named like towns elsewhere.
                 unsupported.append(mention)
                 continue
             if _tier(commune.departement) < 2:

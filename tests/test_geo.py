@@ -369,3 +369,16 @@ def test_names_in_capitals_with_their_article_and_a_word_that_is_a_commune(linke
     assert refs(linker, "LIRE AVEC PLAISIR : LA CHRONIQUE DES BIBLIOTHÉCAIRES") == []
     assert refs(linker, "Le festival se tient à Plaisir ; Plaisir accueille aussi") == [
         "78490", "78490"]
+
+
+def test_quartiers_of_a_territory_town_named_like_towns_elsewhere_are_no_towns(linker):
+    assert refs(linker, "À Versailles, le diagnostic porte sur les quartiers de Montreuil, "
+                        "de Saint-Louis et de Porchefontaine.") == ["78646"]
+    # Without a town of the territory before them in the sentence, they are the towns.
+    text = "Les élus visitent les quartiers de Marseille et de Lyon."
+    spans = [(text.index(town), text.index(town) + len(town)) for town in ("Marseille", "Lyon")]
+    assert refs(linker, text, loc_spans=spans) == ["13055", "69123"]
+
+
+def test_an_edict_named_after_a_town_is_no_place(linker):
+    assert refs(linker, "Une exposition sur l'édit de Nantes à la médiathèque.") == []
