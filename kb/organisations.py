@@ -93,7 +93,7 @@ FREE_NAMED_RE = re.compile(
     r"(?<![\w-])(?:association|collectif|compagnie)\s+(?P<name>" + NAME_WORD
     + r"(?:\s+(?:de|d['’]|des|du|en|pour|sur|à)\s*(?:la\s+|l['’])?[a-zà-ÿ][\w'’-]*){1,2})"
     r"(?=\s*[,.;:()»]|\s+(?:et|qui|a|ont|est|sont|dont|ou|avait|avaient)\b)")
-# "Communauté urbaine Grand Paris Seine et Oise" is the known "Grand Paris Seine et Oise".
+# "Communauté urbaine X" is the known "X" (a structure prefix before a known name).
 STRUCTURE_PREFIX_RE = re.compile(
     r"^(?:Communauté (?:urbaine|d['’]agglomération|de communes)|Établissement public "
     r"territorial|EPT|EPCI|Office public de l['’]habitat|Bailleur social)\s+(?:de\s+|du\s+)?",
@@ -454,7 +454,7 @@ def find_organisations(
         complement = _name_complement(masked, end)
         if complement is not None and not _is_place(end + 1, complement, excluded_spans):
             # A bare place after it ("la CAF Poissy") says where, not which body.
-            # "la Mission locale de Poissy-Conflans": this mission locale, not the network.
+            # "la Mission locale de Brume-sur-Ambre": this mission locale, not the network.
             add(resolve(masked.text[start:complement]), start, complement, "known")
             continue
         add(OrganisationRef(entry.name, entry.acronym), start, end, "known")
