@@ -118,6 +118,14 @@ organisations 0.910 / 0.921 / 0.916, people 0.976 / 0.957 / 0.966 (raw fr_core_n
 0.875 / 0.330 / 0.671). No article lost by the segmenter. Four communes outside 78/92/95
 found that the labels do not hold; a verifier found none supported: the F1 bars are met,
 the bar on outside communes is not.
+
+The thirteenth set, tests/sealed/entities_v13/ (10 issues, 101 articles, 327 organisation
+labels, committed at c5eb4d8 unscored, scored once at 695e05b after a comment-only review):
+communes 0.976 / 0.976 / 0.976, organisations 0.912 / 0.853 / 0.882, people 1.000 / 0.884 /
+0.939 (raw fr_core_news_sm F1 0.885 / 0.331 / 0.545). Four articles whose title the
+segmenter did not give back. Three communes outside 78/92/95 found that the labels do not
+hold; a verifier (verdicts only) found none supported. Organisations and people are under
+their bars on this set, the communes over theirs.
 """
 
 from __future__ import annotations
@@ -144,6 +152,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v10": {"communes": 0.94, "organisations": 0.79, "people": 0.88},
     "entities_v11": {"communes": 0.93, "organisations": 0.85, "people": 0.94},
     "entities_v12": {"communes": 0.98, "organisations": 0.91, "people": 0.96},
+    "entities_v13": {"communes": 0.97, "organisations": 0.88, "people": 0.93},
 }
 
 
