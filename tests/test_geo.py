@@ -344,6 +344,8 @@ def test_a_town_naming_an_agreement_or_a_call_is_no_place(linker, text):
     "Une visite du château de Versailles pour les enfants.",
     "Les salariés de l'aéroport d'Orly et de l'aéroport de Beauvais manifestent.",
     "Rendez-vous porte de Versailles, puis au stade de Colombes.",
+    "Un composteur à deux pas de la cathédrale Saint-Louis.",
+    "Le congrès de Bourg-en-Bresse l'avait à peine évoqué.",
 ])
 def test_a_site_or_an_event_named_after_a_town_is_not_the_town(linker, text):
     assert refs(linker, text) == []
