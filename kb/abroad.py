@@ -12,23 +12,18 @@ import re
 from functools import cache
 from importlib import resources
 
-from kb.textclean import strip_accents
+from kb.nlp import fold_keep_length
 
 # How far a country or region may stand from the town's name, and still be its place.
 AFTER_CHARS = 45
 BEFORE_CHARS = 60
 
 
-def _fold(text: str) -> str:
-    """Lower case, accents off, curly apostrophes straight: same length as the text."""
-    return strip_accents(text).lower().replace("’", "'")
-
-
 @cache
 def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     text = resources.files("kb").joinpath("data", "foreign_places.tsv").read_text(
         encoding="utf-8")
-    names = sorted({_fold(line.split("\t")[0]) for line in text.splitlines()[2:]
+    names = sorted({fold_keep_length(line.split("\t")[0]) for line in text.splitlines()[2:]
                     if line.strip()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in names)
     # Right after the town: ", en Espagne", " (Québec)", ", au Canada", " – Belgique".
@@ -45,6 +40,6 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def written_abroad(text: str, start: int, end: int) -> bool:
     """The town's name between `start` and `end` is set abroad by the text around it."""
     after, before = _places_re()
-    folded_after = _fold(text[end:end + AFTER_CHARS])
-    folded_before = _fold(text[max(0, start - BEFORE_CHARS):start])
+    folded_after = fold_keep_length(text[end:end + AFTER_CHARS])
+    folded_before = fold_keep_length(text[max(0, start - BEFORE_CHARS):start])
     return bool(after.match(folded_after) or before.search(folded_before))

@@ -234,7 +234,7 @@ def plausible_ner_org(
             masked.text, entity.end):
         return False
     before = masked.text[max(0, entity.start - 30):entity.start].split()
-    if before and fold(before[-1].rstrip(",:")) in TITLE_WORDS | ROLE_WORDS \
+    if before and fold(before[-1].rstrip(",:")) in PERSON_CUE_WORDS \
             and not is_acronym(words[0]):
         return False
     # "Fatima-Zahra El Idrissi": a known first name opening a person's shape.
@@ -283,6 +283,8 @@ def plausible_ner_org(
     return words[-1][:1].isupper() or words[-1].isupper() or head in ORG_HEADS
 
 
+# A title or a role word beside a name says the name is a person's.
+PERSON_CUE_WORDS = TITLE_WORDS | ROLE_WORDS
 SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
 
 
@@ -290,7 +292,7 @@ def _title_after(text: str, end: int) -> bool:
     """", sous-préfète chargée de…", ", adjointe au maire": a title word right after the
     name's comma says the name is a person's."""
     match = re.match(r",\s*(?:l[ae]\s+|l['’])?([^\W\d_][\w-]*)", text[end:end + 40])
-    return bool(match) and fold(match.group(1)) in TITLE_WORDS | ROLE_WORDS
+    return bool(match) and fold(match.group(1)) in PERSON_CUE_WORDS
 
 
 def lookup_structure(vocabulary: OrganisationVocabulary, name: str) -> KnownOrganisation | None:
