@@ -26,9 +26,10 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted({fold_keep_length(line.split("\t")[0]) for line in text.splitlines()[2:]
                     if line.strip()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in names)
-    # Right after the town: ", en Espagne", " (Québec)", ", au Canada", " – Belgique".
+    # Right after the town: ", en Espagne", " (Québec)", ", au Canada", " – Belgique",
+    # "Saint-Louis du Sénégal".
     after = re.compile(
-        r"[ \t]*(?:,|\(|–|-)?[ \t]*(?:en|au|aux|dans l[ae']|dans les)?[ \t]*"
+        r"[ \t]*(?:,|\(|–|-)?[ \t]*(?:en|au|aux|du|des|de|d'|dans l[ae']|dans les)?[ \t]*"
         rf"(?:l'|le |la |les )?(?:{alternatives})(?![\w'-])")
     # Right before it: "Au Sénégal, à Saint-Louis", "en Espagne de Valence".
     before = re.compile(

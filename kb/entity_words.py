@@ -68,6 +68,14 @@ def first_names() -> frozenset[str]:
 
 
 @cache
+def first_names_also_words() -> frozenset[str]:
+    """The first names that are French words too ('Claire', 'Rose'), marked `word=yes` in
+    first_names.tsv."""
+    return frozenset(fold(row["name"]) for row in _rows("first_names.tsv")
+                     if row["word"] == "yes")
+
+
+@cache
 def french_words() -> frozenset[str]:
     """Folded base forms of the nouns, adjectives and verbs of French (kb/data/
     french_words.txt.gz, built by tools/build_lexicon.py from the model's lemma table)."""

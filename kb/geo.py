@@ -41,6 +41,7 @@ from kb.entity_words import (
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
     first_names,
+    first_names_also_words,
     word_list,
 )
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
@@ -101,6 +102,10 @@ def area_names() -> tuple[str, ...]:
 QUARTIER_BEFORE_RE = re.compile(
     r"(?<![\w-])quartiers?[ \u00a0]+(?:(?:de|du|des|d['’])[ \u00a0]*)?"
     r"(?:[^.;:!?\n]{0,60}?(?:,|[ \u00a0]et)[ \u00a0]+(?:(?:de|du|d['’])[ \u00a0]*)?)?$",
+    re.IGNORECASE)
+# "le quartier de Montreuil", "au quartier des Champeaux": one quartier, by its name.
+ONE_QUARTIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:le|du|au|ce)[ \u00a0]+quartier[ \u00a0]+(?:de|du|des|d['’])[ \u00a0]*$",
     re.IGNORECASE)
 # "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
@@ -366,6 +371,18 @@ class PlaceLinker:
                 return True
         return False
 
+    def _names_a_quartier(self, text: str, mention: Mention,
+                          mentions: Sequence[Mention]) -> bool:
+        """'le quartier de Montreuil', 'le quartier des Champeaux': the name of one
+        quartier; 'les quartiers de Montreuil et de Saint-Louis, à Versailles': quartiers
+        of the territory's commune, named like towns elsewhere ('les quartiers de
+        Marseille' alone stays the town)."""
+        before = text[max(0, mention.start - 80):mention.start]
+        if ONE_QUARTIER_BEFORE_RE.search(before):
+            return True
+        return bool(QUARTIER_BEFORE_RE.search(before)) and \
+            self._covered_earlier_in_sentence(text, mention, mentions)
+
     def _unsupported_far_communes(self, text: str, tokens: list[Token],
                                   mentions: list[Mention]) -> list[Mention]:
         """Communes outside Île-de-France the text does not back up. A writer of the
@@ -374,35 +391,42 @@ class PlaceLinker:
         or a town big enough to be meant on its own. Otherwise the name is an ordinary
         word, a quartier, or a piece of another name (a company's, say)."""
         plain = strip_accents(text)
+        far = [m for m in mentions if m.label == COMMUNE and (c := self.gazetteer.get(m.ref))
+               and c.departement not in COVERED_DEPARTEMENTS]
+        # 'Saint-Louis du Sénégal', 'le quartier des Champeaux': once set abroad or read
+        # as a quartier, the same name is so all along, where the text does not place it.
+        elsewhere = {fold(m.text) for m in far if written_abroad(text, m.start, m.end)
+                     or self._names_a_quartier(text, m, mentions)}
         unsupported = []
-        for mention in mentions:
-            commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
-            if commune is None or commune.departement in COVERED_DEPARTEMENTS:
+        for mention in far:
+            commune = self.gazetteer.get(mention.ref)
+            if written_abroad(text, mention.start, mention.end) or _quoted_only(
+                    text, mention, mentions) or self._names_a_quartier(text, mention, mentions):
+                unsupported.append(mention)
                 continue
-            if _quoted_only(text, mention, mentions) or written_abroad(
-                    text, mention.start, mention.end) or (
-                    QUARTIER_BEFORE_RE.search(text, max(0, mention.start - 80), mention.start)
-                    and self._covered_earlier_in_sentence(text, mention, mentions)):
-                # "à Versailles, les quartiers de Montreuil et de Saint-Louis": quartiers
-                # of the territory's commune, named like towns elsewhere.
+            placed = self._placed(text, tokens, mention, commune)
+            if fold(mention.text) in elsewhere and not placed:
                 unsupported.append(mention)
                 continue
             if _tier(commune.departement) < 2:
                 continue
-            if (commune.population or 0) >= BIG_TOWN:
+            if (commune.population or 0) >= BIG_TOWN and not _named_like_a_person(commune):
                 continue
-            code = commune.departement
-            name = self.gazetteer.departements.get(code, "")
-            bracket = BRACKET_AFTER.match(text, mention.end)
-            if bracket and fold(bracket.group(1)).strip() in (code, fold(name)):
-                continue
-            if _departement_written(plain, name):
-                continue
-            if code in self._departements_named_near(text, tokens, mention.start,
-                                                     mention.end):
+            if placed or _departement_written(
+                    plain, self.gazetteer.departements.get(commune.departement, "")):
                 continue
             unsupported.append(mention)
         return unsupported
+
+    def _placed(self, text: str, tokens: list[Token], mention: Mention, commune) -> bool:
+        """The commune's département, by code or name, in brackets after it or named in
+        its sentence: 'Vaux (86)', 'Valence, dans la Drôme'."""
+        code = commune.departement
+        name = self.gazetteer.departements.get(code, "")
+        bracket = BRACKET_AFTER.match(text, mention.end)
+        if bracket and fold(bracket.group(1)).strip() in (code, fold(name)):
+            return True
+        return code in self._departements_named_near(text, tokens, mention.start, mention.end)
 
     # -- matching -----------------------------------------------------------------------
 
@@ -834,13 +858,35 @@ def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bo
     return all(quoted(m) or a_title_again(m) for m in mentions if m.ref == mention.ref)
 
 
+def _named_like_a_person(commune) -> bool:
+    """'Le Robert', 'Le François': one content word, a first name. A town of that size
+    named alone is not meant without its département ('la définition du Robert')."""
+    content = [w for w in _words(commune.name) if key_word(w) not in FUNCTION_WORDS]
+    return len(content) == 1 and fold(content[0]) in first_names()
+
+
 def _after_first_name(text, tokens, first) -> bool:
     """A capitalised first name right before the name, same line: a person's surname
-    ('Nadia Verdun'), even where the first name opens a sentence or a list's line."""
+    ('Nadia Verdun'), even where the first name opens a sentence or a list's line; or
+    before 'de' ('l'historien Bertrand de Rambouillet'), unless a name stands before the
+    first name ('école Louise Michel de Sarcelles')."""
     if first == 0:
         return False
     previous = tokens[first - 1]
-    gap = text[previous.end:tokens[first].start]
+    if _first_name_before(text, previous, tokens[first]):
+        return True
+    if previous.key != "de" or first < 2 or text[previous.end:tokens[first].start] != " ":
+        return False
+    name = tokens[first - 2]
+    if not _first_name_before(text, name, previous) or \
+            fold(name.raw) in first_names_also_words():
+        return False
+    return first < 3 or not (tokens[first - 3].capitalised
+                             and text[tokens[first - 3].end:name.start] in (" ", "-"))
+
+
+def _first_name_before(text, previous: Token, token: Token) -> bool:
+    gap = text[previous.end:token.start]
     return (gap in (" ", "\u00a0") and previous.capitalised and len(previous.raw) > 1
             and previous.key not in FUNCTION_WORDS and fold(previous.raw) in first_names())
 

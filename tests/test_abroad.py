@@ -30,3 +30,8 @@ def test_a_town_set_in_a_foreign_country_or_region_is_abroad(text, town):
 ])
 def test_a_town_of_france_stays_in_france(text, town):
     assert not _abroad(text, town)
+
+
+def test_a_town_of_a_country_written_with_de():
+    assert _abroad("Parties de Saint-Louis du Sénégal en 2030.", "Saint-Louis")
+    assert _abroad("Un échange avec Valence d'Espagne.", "Valence")

@@ -384,3 +384,28 @@ def test_quartiers_of_a_territory_town_named_like_towns_elsewhere_are_no_towns(l
 
 def test_an_edict_named_after_a_town_is_no_place(linker):
     assert refs(linker, "Une exposition sur l'édit de Nantes à la médiathèque.") == []
+
+
+def test_one_quartier_by_its_name_is_no_town_anywhere_in_the_text(linker):
+    text = ("AUX TILLEULS, UNE FÊTE DE RUE\n\nLe quartier des Tilleuls, à Sannois, "
+            "fête ses cinquante ans. L'amicale est née dans le quartier de Montreuil.")
+    assert refs(linker, text) == ["95582"]
+
+
+def test_a_name_set_abroad_once_is_abroad_all_along_unless_placed_again(linker):
+    text = ("DE TOMBOUCTOU À GARGES\n\nParties de Saint-Louis du Sénégal, des familles "
+            "ont rejoint Garges-lès-Gonesse. Saint-Louis reste leur repère.")
+    assert refs(linker, text) == ["95268", "95268"]
+    text = ("Deux villes jumelles : Valence, en Espagne, et Valence, dans la Drôme, "
+            "échangent leurs pratiques.")
+    assert refs(linker, text) == ["26362"]
+
+
+def test_a_town_named_like_a_first_name_needs_its_departement(linker):
+    assert refs(linker, "Le guide reprend la définition du Robert pour les mots.") == []
+    assert refs(linker, "Un échange avec Le Robert, en Martinique.") == ["97222"]
+
+
+def test_a_town_after_a_first_name_and_de_is_a_surname(linker):
+    assert refs(linker, "Une conférence de l'historien Bertrand de Rambouillet.") == []
+    assert refs(linker, "Au collège Louise Michel de Sarcelles, une fête.") == ["95585"]
