@@ -31,7 +31,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -297,8 +297,27 @@ class PlaceLinker:
             mentions.extend(self._quartier_mentions(text, tokens, hit, quartiers, present))
         kept = [m for m in mentions if not _overlaps(m.start, m.end, exclude_spans)
                 and not (m.label == COMMUNE and _names_an_event(text, m.end))]
+        kept = self._short_forms(kept)
         unsupported = self._unsupported_far_communes(text, tokens, kept)
         return sorted((m for m in kept if m not in unsupported), key=lambda m: (m.start, m.label))
+
+    def _short_forms(self, mentions: list[Mention]) -> list[Mention]:
+        """'Saint-Ouen' in a text on Saint-Ouen-l'Aumône: the short form of a commune of
+        the territory the text names in full, not the town elsewhere of that name."""
+        full = [(fold(c.name), c.insee) for m in mentions if m.label == COMMUNE
+                and (c := self.gazetteer.get(m.ref)) and c.departement in COVERED_DEPARTEMENTS]
+        if not full:
+            return mentions
+        shortened = []
+        for mention in mentions:
+            commune = self.gazetteer.get(mention.ref) if mention.label == COMMUNE else None
+            if commune is not None and commune.departement not in COVERED_DEPARTEMENTS:
+                short = fold(mention.text)
+                owners = {insee for name, insee in full if name.startswith(short + "-")}
+                if len(owners) == 1:
+                    mention = replace(mention, ref=owners.pop())
+            shortened.append(mention)
+        return shortened
 
     def names_a_place(self, name: str) -> bool:
         """The words of some commune's, quartier's or area's name, whichever place (if
@@ -813,6 +832,9 @@ def _names_a_body_of(text, tokens, first) -> bool:
             return False
         if _heads_a_name(token) and token.raw[0].isupper():
             return True
+        if _heads_a_name(token) and index == first - 3 and not (
+                index and tokens[index - 1].key in INDEFINITE):
+            return True  # 'le tribunal judiciaire de Lille': one adjective after the head
         if not token.raw.islower():
             return False
     return False

@@ -409,3 +409,14 @@ def test_a_town_named_like_a_first_name_needs_its_departement(linker):
 def test_a_town_after_a_first_name_and_de_is_a_surname(linker):
     assert refs(linker, "Une conférence de l'historien Bertrand de Rambouillet.") == []
     assert refs(linker, "Au collège Louise Michel de Sarcelles, une fête.") == ["95585"]
+
+
+def test_a_short_form_of_a_territory_town_named_in_full_is_that_town(linker):
+    text = ("Le festival de l'abbaye, à Saint-Ouen-l'Aumône, revient. « À Saint-Ouen, les "
+            "jeunes voulaient organiser un festival », dit l'animateur.")
+    assert refs(linker, text) == ["95572", "95572"]
+
+
+def test_a_court_named_after_a_town_elsewhere_is_no_place(linker):
+    assert refs(linker, "Le tribunal judiciaire de Lille siège dans les mairies.") == []
+    assert refs(linker, "Un centre social de Lille a ouvert.") == ["59350"]
