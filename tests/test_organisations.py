@@ -365,6 +365,10 @@ def test_a_known_name_with_a_spaced_dash_is_found_whatever_the_dash():
     ("Le centre hospitalier intercommunal de Poissy ouvre.",
      "Centre hospitalier intercommunal de Poissy"),
     ("Le conseil citoyen du Val-Nord a voté.", "Conseil citoyen du Val-Nord"),
+    ("Le tribunal judiciaire de Nîmes siège en mairie.", "Tribunal judiciaire de Nîmes"),
+    ("La cour d'appel de Riom a statué.", "Cour d'appel de Riom"),
+    ("Le CHU de Caen détache des médecins.", "CHU de Caen"),
+    ("Réunion à la Bourse du travail de Bezons.", "Bourse du travail de Bezons"),
 ])
 def test_an_establishments_kind_may_be_qualified_before_its_place(text, name):
     assert name in {found for found, _ in orgs_of(text)}
