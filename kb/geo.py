@@ -881,8 +881,8 @@ def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bo
 
 
 def _named_like_a_person(commune) -> bool:
-    """'Le Robert', 'Le François': one content word, a first name. A town of that size
-    named alone is not meant without its département ('la définition du Robert')."""
+    """'Le François' (Martinique): one content word, a first name. A town of that size
+    named alone is not meant without its département."""
     content = [w for w in _words(commune.name) if key_word(w) not in FUNCTION_WORDS]
     return len(content) == 1 and fold(content[0]) in first_names()
 

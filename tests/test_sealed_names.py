@@ -25,8 +25,11 @@ def _labels():
 
 
 def test_no_sealed_person_is_named_in_kb():
+    # The first-name list is INSEE's and nam_dict's, built by a tool from public files;
+    # a surname labelled alone may be a first name there too.
     texts = [p.read_text(encoding="utf-8") for p in (ROOT / "kb").rglob("*")
-             if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".md")]
+             if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".md")
+             and p.name != "first_names.tsv"]
     everything = "\n".join(texts)
     named = {person for article in _labels() for person in article.get("people", [])
              if person in everything}
