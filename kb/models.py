@@ -58,6 +58,11 @@ class Block:
     # The framed or tinted box (a sidebar: "À noter", an agenda) the block sits in,
     # numbered from 1 in reading order; 0 in the flow of the articles.
     box: int = 0
+    # Plain text: the block's first line comes right under the previous block's last
+    # one, no blank line between ("TITLE ON TWO⏎LINES IN CAPITALS").
+    joined_to_previous: bool = False
+    # Plain text: the number of a lone numbered heading ("2. Territoires"), else 0.
+    number: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,3 +246,39 @@ def test_where_titles_come_with_their_furniture_a_bare_shorter_caps_line_is_an_i
         "UNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC"]
     assert "DE LA DISTRIBUTION À LA CUISINE PARTAGÉE" in articles[-2].subheadings
     assert THIRD in articles[-2].text
+
+
+def test_a_title_in_capitals_on_two_lines_is_one_title():
+    articles = _segment(
+        "Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+        f"< Publication >\n\nUN ATELIER DE RÉPARATION TENU PAR LES JEUNES\nDU QUARTIER DU PARC\n\n"
+        f"{BODY}\n\n< Étude >\n\nLA CONCIERGERIE DES TOURS :\nDES SERVICES ET DES EMPLOIS\n\n"
+        f"{OTHER}\n")
+    assert [a.title for a in articles] == [
+        "UN ATELIER DE RÉPARATION TENU PAR LES JEUNES DU QUARTIER DU PARC",
+        "LA CONCIERGERIE DES TOURS : DES SERVICES ET DES EMPLOIS"]
+
+
+def test_an_article_keeps_its_numbered_and_list_intertitles_and_its_contact_lines():
+    furnished = "".join(
+        f"< Publication >\n\nLE GUIDE NUMÉRO {n} DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n"
+        f"{BODY}\n\n" for n in ("UN", "DEUX"))
+    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n" + furnished
+            + "Trappes\n\nUNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER\n\n"
+            f"{BODY}\n\n1. Un projet né du renouvellement urbain\n\n{OTHER}\n\n"
+            "2. Un modèle hybride\n\n- des ventes ;\n- des dons.\n\n"
+            f"LES PREMIERS RÉSULTATS\n\n- 40 familles ;\n- 3 emplois.\n\n{THIRD}\n\n"
+            "Contacts :\nLéa Martin, directrice, lea@epicerie.fr\n"
+            "Karim Haddad, chargé de mission, 01 23 45 67 89\n\n"
+            "Nanterre\n\nUNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC\n\n"
+            f"{OTHER}\n")
+    articles = _segment(text)
+    assert [a.title for a in articles][-2:] == [
+        "UNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER",
+        "UNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC"]
+    article = articles[-2]
+    assert {"Un projet né du renouvellement urbain", "Un modèle hybride",
+            "LES PREMIERS RÉSULTATS"} <= set(article.subheadings)
+    assert THIRD in article.text
+    assert article.contacts == ("Léa Martin, directrice, lea@epicerie.fr",
+                                "Karim Haddad, chargé de mission, 01 23 45 67 89")

@@ -36,7 +36,7 @@ _RULE_RE = re.compile(r"^\s*([-=_*~·•])(?:\s?\1){2,}\s*$")
 _STARRED_HEADING_RE = re.compile(r"^\*\*\s+(?P<text>[^*]+?)\s*$")
 _MD_LINK_RE = re.compile(r"\[(?P<label>[^\[\]\n]{1,200})\]\((?P<url>(?:https?://|www\.|mailto:)[^\s()]{1,2000})\)")
 _REFERENCE_MARK_RE = re.compile(r"\s?\[\d{1,3}\](?!\s*(?:https?://|www\.))")
-_NUMBERED_HEADING_RE = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.{0,60}?)\s*$")
+_NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<text>\S.{0,60}?)\s*$")
 # A row of a table set in text: cells parted by bars or tabs ("Commune | Quartier | 41 %"),
 # or a label and a figure joined by leader dots ("Trappes ........ 988 000 €").
 _TABLE_ROW_RE = re.compile(r"\S\s*(?:\|\s*\S.*\|\s*\S|\t+\S.*\t+\S)|\S\s*(?:\.{4,}|…{2,})\s*\S")
@@ -150,7 +150,8 @@ def _marked_up(lines: list[str], page: int) -> list[Block] | None:
     numbered heading), or None when it has none."""
     if len(lines) == 1 and (numbered := _NUMBERED_HEADING_RE.match(lines[0])) \
             and not ends_sentence(numbered.group("text")):
-        return [_heading(numbered.group("text"), page, 2)]
+        return [replace(_heading(numbered.group("text"), page, 2),
+                        number=int(numbered.group("number")))]
     if not any(_RULE_RE.match(line) or _STARRED_HEADING_RE.match(line.strip())
                for line in lines):
         return None
@@ -180,7 +181,14 @@ def _marked_up(lines: list[str], page: int) -> list[Block] | None:
 
 
 def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
-    """One blank-line-separated chunk → blocks (list items, lone lines, a paragraph)."""
+    """One blank-line-separated chunk → blocks (list items, lone lines, a paragraph);
+    each block after the first is marked as set right under the one before."""
+    blocks = _chunk_blocks(lines, page)
+    return [replace(block, joined_to_previous=True) if number else block
+            for number, block in enumerate(blocks)]
+
+
+def _chunk_blocks(lines: list[str], page: int) -> list[Block]:
     marked = _marked_up(lines, page)
     if marked is not None:
         return marked

@@ -20,7 +20,7 @@ from kb.segment.cues import (
 )
 from kb.segment.draft import Draft
 from kb.segment.layout import Layout
-from kb.segment.vocabulary import LIST_RUBRICS, match_section
+from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section
 from kb.textclean import ends_sentence, fold, is_all_caps
 
 # A line in capitals this short, and under this share of the issue's usual title length
@@ -142,6 +142,22 @@ class ArticleCues:
             and short_line(block.text, INTERTITLE_MAX_WORDS)
         )
 
+    def is_numbered_intertitle(self, index: int) -> bool:
+        """Plain text: a lone numbered line that numbers the intertitles of the article
+        under way ("1. Un projet né du renouvellement urbain", then "2. …"), not a section
+        of the issue ("2. Territoires" after an article with no "1." of its own)."""
+        draft = self.current
+        block = self.blocks[index]
+        if not self.layout.plain or not block.number or draft is None or draft.closed \
+                or draft.is_list or not draft.lead \
+                or block.number != draft.numbered_subheadings + 1:
+            return False
+        following, previous = self.layout.next_index(index), self.layout.previous_index(index)
+        return bool(draft.blocks) and previous is not None \
+            and draft.blocks[-1] is self.blocks[previous] and following is not None and (
+                self.layout.is_body(following)
+                or self.blocks[following].kind is BlockKind.LIST_ITEM)
+
     def continues_item(self, block: Block) -> bool:
         """A list item's wrapped line read as a paragraph of its own (PDF): the item
         stops mid-clause ("…, déléguée du Préfet,") or the line goes on in lowercase."""
@@ -165,6 +181,8 @@ class ArticleCues:
         if draft is None or not draft.empty or draft.is_list or not draft.blocks:
             return False
         previous = self.blocks.index(draft.blocks[-1]) if draft.blocks[-1] in self.blocks else -1
+        if self.layout.plain:
+            return self.continues_plain_title(previous, index)
         if not (
             previous == index - 1
             and self.tiers[index] is not None
@@ -182,6 +200,18 @@ class ArticleCues:
             or last_word in JOINING_WORDS
             or touching(first, second)
         )
+
+    def continues_plain_title(self, previous: int, index: int) -> bool:
+        """Plain text: a title in capitals set on two lines, the second right under the
+        first, no blank line between, the first stopping mid-phrase (or on a colon), and
+        body text under the second."""
+        if previous != index - 1:
+            return False
+        first, second = self.blocks[previous], self.blocks[index]
+        return (second.joined_to_previous and second.kind is BlockKind.PARAGRAPH
+                and is_all_caps(first.text) and is_all_caps(second.text)
+                and (not ends_sentence(first.text) or first.text.rstrip().endswith(":"))
+                and not known_label(second.text) and self.layout.followed_by_body(index))
 
     def names_rubric_list(self, index: int) -> bool:
         """A line of its own between a list rubric's name and its items is the list's
@@ -206,17 +236,24 @@ class ArticleCues:
                 or block.kind is not BlockKind.PARAGRAPH:
             return False
         words = len(block.text.split())
-        if not self.layout.followed_by_body(index):
+        following = self.layout.next_index(index)
+        over_list = following is not None \
+            and self.blocks[following].kind is BlockKind.LIST_ITEM
+        if not (self.layout.followed_by_body(index) or over_list):
             return False
-        if words <= CAPS_INTERTITLE_MAX_WORDS \
+        if not over_list and words <= CAPS_INTERTITLE_MAX_WORDS \
                 and words <= CAPS_INTERTITLE_SHARE * self.layout.caps_title_words:
             return True
         # Where titles come with their furniture (a rubric marker, a theme or commune line
         # above most of them), a bare line in capitals straight after a paragraph of the
         # article under way, well shorter than the issue's furnished titles, carries that
         # article on ("UNE DÉMARCHE NÉE DU DIAGNOSTIC"): a new one would bring furniture.
+        # So does one over a list ("UN FONCTIONNEMENT EN TROIS VOLETS", then its points).
         previous = self.layout.previous_index(index)
         return not self.is_furnished(index) \
-            and previous is not None and self.layout.is_body(previous) \
+            and previous is not None and (
+                self.layout.is_body(previous)
+                or (self.blocks[previous].kind is BlockKind.LIST_ITEM
+                and bool(draft.blocks) and draft.blocks[-1] is self.blocks[previous])) \
             and ends_sentence(self.blocks[previous].text) \
             and words <= FURNISHED_INTERTITLE_SHARE * self.furnished_title_words

@@ -123,6 +123,19 @@ def closing_kind(block: Block) -> str | None:
     return None
 
 
+def contact_line(block: Block) -> bool:
+    """A line under a bare "Contact :": a short record of fields ("Name, role, mail",
+    "Name, role, commune") or an address, not a sentence nor a heading."""
+    text = block.text.strip()
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or is_all_caps(text) \
+            or not text:
+        return False
+    fields = [f for f in text.split(",") if f.strip()]
+    return len(text.split()) <= 25 and (
+        bool(find_emails(text)) or any(c.isdigit() for c in text) or len(fields) >= 2
+    ) and not (text.endswith(".") and len(fields) < 2)
+
+
 def block_tier(block: Block, body_size: float | None) -> Tier | None:
     """How big a heading is: smaller tuples are bigger headings; None for body type."""
     if block.kind is BlockKind.LIST_ITEM:

@@ -23,6 +23,7 @@ class Draft:
     last_part_is_item: bool = False
     subheadings: list[str] = field(default_factory=list)
     subheading_tiers: set[object] = field(default_factory=set)  # its intertitles' types
+    numbered_subheadings: int = 0  # the last of its numbered intertitles ("2. …")
     items: list[str] = field(default_factory=list)  # list lines, as read
     contacts: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

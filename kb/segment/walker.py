@@ -19,6 +19,7 @@ from kb.segment.cues import (
     LINK_LABEL_RE,
     MORE_RE,
     closing_kind,
+    contact_line,
     is_quotation,
     join_broken_markers,
     join_split_quotations,
@@ -66,6 +67,8 @@ class Walker(ArticleCues):
         self.section_detail: str | None = None
         self.pending_blocks: list[Block] = []
         self.current: Draft | None = None
+        # After a bare "Contact :", the lines under it are contacts ("Name, role, mail").
+        self.contact_lines = False
         # A jump-in line set above the repeated title rather than under it.
         self.pending_jump_in: tuple[Jump, str] | None = None
 
@@ -164,6 +167,14 @@ class Walker(ArticleCues):
                 return
             self.set_section(named[0], block)
             return
+        if self.contact_lines and self.current_or_last() is not None \
+                and contact_line(block) and not self.layout.is_heading_line(index) \
+                and not all(known_label(part.strip()) for part in text.split(",")):
+            draft = self.current_or_last()
+            draft.blocks.append(block)
+            draft.contacts.append(text)
+            return
+        self.contact_lines = False
         closing = closing_kind(block)
         if closing:
             draft = self.current or (self.drafts[-1] if self.drafts else None)
@@ -171,7 +182,11 @@ class Walker(ArticleCues):
                 return
             draft.blocks.append(block)
             if closing == "contact":
-                draft.contacts.append(CONTACT_RE.sub("", text))
+                contact = CONTACT_RE.sub("", text).strip()
+                if contact:
+                    draft.contacts.append(contact)
+                # "Contact :" alone on its line: the lines under it are the contacts.
+                self.contact_lines = not contact
             elif not is_url_only(text) and not MORE_RE.match(text) \
                     and not LINK_LABEL_RE.match(text.replace("’", "'")):
                 draft.add_paragraph(text)
@@ -212,7 +227,7 @@ class Walker(ArticleCues):
         if layout.starts_list(index, longest) and (
             self.current is None or self.current.closed or self.current.is_list
             or self.tiers[index] is not None or is_all_caps(text)
-        ):
+        ) and not self.is_caps_intertitle(index) and not self.is_numbered_intertitle(index):
             self.start(sentence_case(text), block, is_list=True, from_rubric_line=True)
             self.current.kind = self.current.kind or self.current.title
             return
@@ -227,7 +242,7 @@ class Walker(ArticleCues):
         if self.opens_box(index, block, text):
             self.start(text, block)
             return
-        caps_intertitle = self.is_caps_intertitle(index)
+        caps_intertitle = self.is_caps_intertitle(index) or self.is_numbered_intertitle(index)
         if layout.is_title(index) and not self.is_grouped_intertitle(index) \
                 and not caps_intertitle:
             if self.merges_with_title(index):
@@ -243,6 +258,8 @@ class Walker(ArticleCues):
         if reopens or caps_intertitle or self.is_intertitle(index) \
                 or self.is_grouped_intertitle(index):
             self.current.closed = False
+            self.current.numbered_subheadings = block.number or \
+                self.current.numbered_subheadings
             self.current.subheadings.append(text)
             self.current.subheading_tiers.add(self.tiers[index])
             self.current.parts.append(text)
@@ -258,6 +275,9 @@ class Walker(ArticleCues):
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
+
+    def current_or_last(self) -> Draft | None:
+        return self.current or (self.drafts[-1] if self.drafts else None)
 
     def opens_box(self, index: int, block: Block, text: str) -> bool:
         """A box set apart from the flow ("À noter", an agenda) is an article of its own:
