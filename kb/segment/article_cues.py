@@ -62,7 +62,8 @@ class ArticleCues:
         lengths = sorted(len(block.text.split()) for index, block in enumerate(self.blocks)
                          if block.kind is BlockKind.PARAGRAPH and is_all_caps(block.text)
                          and layout.followed_by_body(index) and self.is_furnished(index))
-        if not layout.caps_titled or len(lengths) < FURNISHED_TITLES_SHARE * layout.caps_titles:
+        # Titles in capitals need not be most of the titles (some in sentence case).
+        if not lengths or len(lengths) < FURNISHED_TITLES_SHARE * layout.caps_titles:
             return 0.0
         return float(lengths[len(lengths) // 2])
 
