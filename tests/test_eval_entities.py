@@ -26,3 +26,14 @@ def test_a_title_line_a_rubric_marker_or_a_first_item_names_the_article():
     assert _holds_title(press, "- « Rapport annuel », Le Parisien, 2 mars")
     assert not _holds_title(moves, "< À LIRE / À VOIR >")
     assert not _holds_title(press, "- « Autre », Le Monde")
+
+
+def test_an_optional_form_does_not_hide_a_labelled_person_it_folds_to():
+    from tools.eval_entities import Found, evaluate
+
+    gold = {"communes": ["95280"], "organisations": [], "people": ["Nadia Hammoudi"],
+            "optional": ["NADIA HAMMOUDI", "N. H.", "95203"]}
+    found = Found(frozenset({"95280", "95203"}), (), frozenset({"Nadia Hammoudi"}))
+    scores, errors = evaluate([("x", gold, found)])
+    assert scores["people"] == (1.0, 1.0, 1.0) and scores["communes"] == (1.0, 1.0, 1.0)
+    assert errors == []

@@ -82,12 +82,15 @@ def evaluate(pairs: Iterable[tuple[str, dict, Found]]):
     errors: list[str] = []
     for where, gold, item in pairs:
         optional = set(gold.get("optional", []))
+        people = {person_form(p) for p in gold["people"]}
+        # An optional form counts neither way, unless it is a label too: "NADIA HAMMOUDI"
+        # optional (the title's capitals) does not hide the labelled "Nadia Hammoudi".
         per_kind = {
             "organisations": compare_organisations(gold, item.organisations),
-            "communes": _set_compare(set(item.communes) - optional, set(gold["communes"])),
+            "communes": _set_compare(set(item.communes) - (optional - set(gold["communes"])),
+                                     set(gold["communes"])),
             "people": _set_compare({person_form(p) for p in item.people}
-                                   - {person_form(o) for o in optional},
-                                   {person_form(p) for p in gold["people"]}),
+                                   - ({person_form(o) for o in optional} - people), people),
         }
         for kind, (tp, fp, missed) in per_kind.items():
             counts[kind][0] += tp
