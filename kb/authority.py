@@ -87,11 +87,16 @@ class OrganisationVocabulary:
             for acronym in entry.acronyms:
                 self.by_acronym.setdefault(acronym, entry)
             for name in entry.names:
-                self.by_folded_name.setdefault(fold(name), entry)
+                self.by_folded_name.setdefault(_name_key(name), entry)
 
     def lookup(self, text: str) -> KnownOrganisation | None:
         cleaned = text.strip(" .,;:«»\"'")
-        return self.by_acronym.get(cleaned) or self.by_folded_name.get(fold(cleaned))
+        return self.by_acronym.get(cleaned) or self.by_folded_name.get(_name_key(cleaned))
+
+
+def _name_key(name: str) -> str:
+    """A name as looked up: folded, '&' read as 'et' ("Grand Paris Seine & Oise")."""
+    return fold(name).replace(" & ", " et ")
 
 
 def load_vocabulary() -> OrganisationVocabulary:

@@ -240,6 +240,8 @@ def name_variants(name: str) -> list[str]:
     if any(word[:1].isupper() for word in re.split(r"[\s'’-]+", name)[1:]):
         forms.add(name[:1].lower() + name[1:])
     forms = {form.replace("’", "'") for form in forms}
+    # "Grand Paris Seine & Oise" is written "Grand Paris Seine et Oise" too.
+    forms |= {form.replace(" & ", " et ") for form in forms if " & " in form}
     # "Vallée Sud - Grand Paris" is typeset "Vallée Sud – Grand Paris": a spaced dash is
     # any of the three.
     forms |= {re.sub(r" [-–—] ", f" {dash} ", form) for form in forms for dash in "-–—"

@@ -90,3 +90,12 @@ def test_a_place_inside_a_known_name_is_matched_with_spaces_or_hyphens():
 def test_a_long_names_article_melts_into_the_preposition_before_it():
     assert "Résidences du Val d'Ambre" in name_variants("Les Résidences du Val d'Ambre")
     assert "Monde" not in name_variants("Le Monde")
+
+
+def test_an_ampersand_in_a_name_is_also_written_et():
+    assert "Vallée Seine et Brume" in name_variants("Vallée Seine & Brume")
+    from kb.authority import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    entry = vocabulary.lookup("Communauté urbaine Grand Paris Seine et Oise")
+    assert entry is not None and entry is vocabulary.lookup("Grand Paris Seine & Oise")

@@ -9,7 +9,7 @@ accepted forms (canonical name, acronym, other spelling: any one matches), peopl
 through the whole chain (extract → segment → enrich), as `kb reindex` does.
 
 An organisation matches when its canonical name or one of its acronyms equals one of
-the accepted forms (case, accents and a leading article ignored); a second found
+the accepted forms (case, accents and a leading article ignored, '&' read 'et'); a second found
 organisation matching the same gold one is a false positive (the merge failed).
 
 The baseline is raw `fr_core_news_sm` on the same articles: its ORG and PER spans as
@@ -35,7 +35,9 @@ LEADING_ARTICLE_RE = re.compile(r"^(?:l'|la |le |les )")
 
 
 def org_form(text: str) -> str:
-    return LEADING_ARTICLE_RE.sub("", fold(" ".join(text.split())).strip(" .,;:«»\"'"))
+    """A form as compared: case, accents and a leading article ignored, '&' read 'et'."""
+    folded = fold(" ".join(text.split())).strip(" .,;:«»\"'").replace(" & ", " et ")
+    return LEADING_ARTICLE_RE.sub("", folded)
 
 
 @dataclass(frozen=True, slots=True)
