@@ -56,6 +56,8 @@ DEDICATION_NOUNS_WRITTEN = written_list("dedication_noun")
 TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prénom Nom"
 # An establishment and its name are one organisation: "collège X", "centre social Y".
 ESTABLISHMENT_NOUNS = word_list("establishment_noun")
+# A type noun before a body's own name, not part of it: "la ludothèque Petits Pas".
+INTRODUCING_NOUNS = word_list("introducing_noun")
 ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
 

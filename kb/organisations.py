@@ -36,6 +36,7 @@ from kb.entity_words import (
     ACRONYM_WORDS,
     ESTABLISHMENT_NOUNS,
     GENERIC_WORDS,
+    INTRODUCING_NOUNS,
     NON_ORG_HEADS,
     ORG_HEADS,
     ROLE_WORDS,
@@ -65,6 +66,12 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&"
                             "sur", "en", "l'", "for", "of", "the", "and"})
 LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|de\s+)",
                                  re.IGNORECASE)
+def _accent_blind(folded: str) -> str:
+    classes = {"e": "[eéèêë]", "a": "[aàâä]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]",
+               "c": "[cç]"}
+    return "".join(classes.get(c, re.escape(c)) for c in folded)
+
+
 # The name after an introducing phrase: capitalised words, joined by particles.
 # "et" joins two capitalised words only ("Arts et Quartiers", not "X et d'Y"); a word may
 # start with digits when a capital follows ("Immobilière 3F").
@@ -83,8 +90,10 @@ INTRODUCED_RE = re.compile(
     r"collectif|réseau|compagnie|théâtre|ressourcerie|tiers-lieu|start-up|agence|fondation"
     r"|bureau d['’]études|structure|organisme|éditeur|journal|quotidien|hebdomadaire"
     r"|magazine|revue|média|festival|enseigne|groupe|mutuelle|plateforme|radio"
-    r"|(?:atelier )?chantier d['’]insertion)"
-    r"\s+(?:la\s+|le\s+)?" + NAME
+    r"|(?:atelier )?chantier d['’]insertion|"
+    # More type nouns from the data (kb/data/entity_words.tsv, `introducing_noun`).
+    + "|".join(_accent_blind(noun) for noun in sorted(INTRODUCING_NOUNS, key=len, reverse=True))
+    + r")\s+(?:la\s+|le\s+)?" + NAME
 )
 # An association's or a collective's name may run on in lower case ("le collectif Front de
 # mères a …", "l'association Parents d'ici, qui …"): one or two words after a preposition,
@@ -695,12 +704,6 @@ def _establishments(text: str) -> Iterator[re.Match[str]]:
             position = match.start() + 1
 
 
-def _accent_blind(folded: str) -> str:
-    classes = {"e": "[eéèêë]", "a": "[aàâä]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]",
-               "c": "[cç]"}
-    return "".join(classes.get(c, re.escape(c)) for c in folded)
-
-
 PARTICLE_THEN_ACRONYM_RE = re.compile(
     r"[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
     r"[A-ZÀ-Ý][A-ZÀ-Ý0-9&]+(?![\w'’-])")
@@ -730,7 +733,8 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
 
 ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]([a-zà-ÿ]{4,})(?=[\s,.;:)»]|$)")
 NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
-                            "cependant", "pourtant", "auparavant", "desormais"})
+                            "cependant", "pourtant", "auparavant", "desormais",
+                            "sert", "dessert", "part"})  # verbs ending like 'ouvert'
 
 
 def _adjectives_after(text: str, end: int) -> int:

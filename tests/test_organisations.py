@@ -452,3 +452,12 @@ def test_a_model_body_shaped_like_a_known_first_name_and_surname_is_no_body():
     end = start + len("Fatima-Zahra Vidmar")
     assert find_organisations(masked, [Entity("ORG", text[start:end], start, end)],
                               vocabulary, themes=(), theme_phrases=frozenset()) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Les enfants jouent à la ludothèque Petits Pas avec leurs parents.", "Petits Pas"),
+    ("Un concert de la chorale Voix Claires clôt la fête.", "Voix Claires"),
+    ("Au marché, la cantine La Grande Louche sert des repas.", "Grande Louche"),
+])
+def test_a_type_noun_of_the_data_introduces_a_bodys_own_name(text, name):
+    assert name in {found for found, _ in orgs_of(text)}
