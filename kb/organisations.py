@@ -563,6 +563,20 @@ def find_organisations(
                 and (len(name.split()) >= 3 or not _is_person(name)):  # "Paule Dumas – Cergy"
             add(resolve(name), start, end, "phrase")
 
+    # "Lieu : Halle Saint-Roch, Mantes-la-Jolie": the hall an event is held in, before
+    # its commune.
+    for match in VENUE_LINE_RE.finditer(masked.text):
+        start, end = match.span("name")
+        name = clean_name(match.group("name"))
+        rest_start = match.start("rest")
+        if not name or overlaps(start, end) or _is_place(start, end, excluded_spans) \
+                or not any(rest_start <= p_start for p_start, _ in excluded_spans
+                           if p_start < match.end()) \
+                or fold(name.split()[0]) in VENUE_NOT_BODIES or _is_person(name) \
+                or fold(name) in GENERIC_WORDS or masked.touches_mask(start, end):
+            continue
+        add(resolve(name), start, end, "phrase")
+
     claimed.extend(excluded_spans)
 
     for entity in ner:
@@ -591,6 +605,15 @@ def find_organisations(
     return [FoundOrganisation(refs[name], tuple(mentions), sources[name])
             for name, mentions in found.items()]
 
+
+# "Lieu : Le Figuier Blanc, Argenteuil": a venue's name, then (after a comma) where it is.
+VENUE_LINE_RE = re.compile(
+    r"(?im)^[ \t]*(?:lieu|où|adresse)[ \t]*:[ \t]*(?P<name>[A-ZÀ-Ý][^,\n]{1,60}?)"
+    r"[ \t]*,[ \t]*(?P<rest>[^\n]+)$")
+# Words that open an address or a bare place, not a venue's name.
+VENUE_NOT_BODIES = frozenset({"rue", "avenue", "boulevard", "place", "allee", "chemin", "quai",
+                              "route", "square", "impasse", "parvis", "parc", "salle",
+                              "mairie", "hotel", "en", "visioconference", "visio", "a"})
 
 # A list's line: a bullet, or a table's row (cells parted by bars).
 LIST_LINE_RE = re.compile(r"^[ \t]*(?:[-•*▪►●–][ \t]+)?(?P<body>.+)$", re.MULTILINE)

@@ -282,3 +282,21 @@ def test_an_article_keeps_its_numbered_and_list_intertitles_and_its_contact_line
     assert THIRD in article.text
     assert article.contacts == ("Léa Martin, directrice, lea@epicerie.fr",
                                 "Karim Haddad, chargé de mission, 01 23 45 67 89")
+
+
+def test_an_agendas_entries_stay_in_it_whatever_their_lines():
+    articles = _segment(
+        "Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+        f"< Publication >\n\nLE GUIDE DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n{BODY}\n\n"
+        "< Agenda >\n\n"
+        "Jeudi 15 mai 2090, 14h-17h\nForum de l'emploi, avec la Mission locale\n"
+        "Lieu : Halle du marché, Mantes-la-Jolie\n\n"
+        "Samedi 24 mai 2090, 10h-18h\nFête des jardins partagés de l'agglomération\n"
+        "Lieu : Parc des Étangs, Cergy\n\n"
+        "Mercredi 4 juin 2090, 9h30-12h\nMatinée d'échanges, avec le réseau santé\n"
+        "Lieu : Centre social Agora, Vernouillet\n\n"
+        f"< Publication >\n\nUN SECOND GUIDE POUR LES ÉQUIPES\n\n{OTHER}\n")
+    assert [a.title for a in articles] == [
+        "LE GUIDE DES ACTEURS DE LA POLITIQUE DE LA VILLE", "Agenda",
+        "UN SECOND GUIDE POUR LES ÉQUIPES"]
+    assert "Lieu : Parc des Étangs, Cergy" in articles[1].text

@@ -4,6 +4,7 @@ them; they read its state (`current`, `section`, `kind`, `heading`) and its `lay
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from kb.models import Block, BlockKind
@@ -19,6 +20,7 @@ from kb.segment.cues import (
     touching,
 )
 from kb.segment.draft import Draft
+from kb.segment.issue import MONTHS_FR
 from kb.segment.layout import Layout
 from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section
 from kb.textclean import ends_sentence, fold, is_all_caps
@@ -33,6 +35,12 @@ FURNISHED_TITLES_SHARE = 0.5
 # There, a bare line in capitals after a paragraph is an intertitle up to this share of the
 # furnished titles' median length (dev sets: intertitles up to 0.78, bare titles from 0.82).
 FURNISHED_INTERTITLE_SHARE = 0.8
+
+
+# "Samedi 24 mai 2090, 10h-18h", "Du 3 au 5 juin", "12 mars": a line opening on a date.
+DATE_OPENING_RE = re.compile(
+    r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:du\s+|le\s+)?"
+    r"\d{1,2}(?:er)?\s+(?:au\s+\d{1,2}(?:er)?\s+)?(?:" + "|".join(MONTHS_FR) + r")\b")
 
 
 class ArticleCues:
@@ -85,6 +93,15 @@ class ArticleCues:
             # Where titles are set in capitals, the short line right under one is its
             # first paragraph ("Exposition, musée…, du 15 avril au 30 août"), not a title.
             return False
+        previous = self.layout.previous_index(index)
+        under_way = draft is not None and not draft.closed and bool(draft.lead or draft.parts)
+        if plain and under_way and block.joined_to_previous and previous is not None \
+                and draft.blocks[-1] is self.blocks[previous]:
+            # Right under a line of the article under way, no blank line between (an
+            # agenda's date line, then its event): a line of it, not a title.
+            return False
+        if plain and under_way and draft.kind and DATE_OPENING_RE.match(fold(block.text)):
+            return False  # under a rubric, "Samedi 24 mai, 10h-18h" opens an entry
         labelled = bool(self.kind or self.heading)
         longest = LABELLED_TITLE_MAX_WORDS if labelled else INTERTITLE_MAX_WORDS
         return waiting and title_line(block.text, longest) \

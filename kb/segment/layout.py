@@ -1,8 +1,6 @@
 """The issue's layout, measured per issue (masthead, title and section types), and the
-per-block predicates built on it.
-
-A `Layout` is read once from the blocks and never changes while the walker runs; the
-walker (`kb.segment.walker`) asks it what each block is.
+per-block predicates built on it. A `Layout` is read once from the blocks and never
+changes while the walker runs; the walker (`kb.segment.walker`) asks it what each block is.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from collections.abc import Sequence
 
 from kb.models import Block, BlockKind
 from kb.segment.cues import (
+    FIELD_LINE_RE,
     HEADING_LINE_MAX_WORDS,
     LABELLED_TITLE_MAX_WORDS,
     PAGE_NUMBER_RE,
@@ -312,7 +311,7 @@ class Layout:
         block = self.blocks[index]
         text = block.text
         if (block.kind is BlockKind.LIST_ITEM or is_all_caps(text) or marker_text(block)
-                or (not figures and any(c.isdigit() for c in text))
+                or FIELD_LINE_RE.match(text) or (not figures and any(c.isdigit() for c in text))
                 or not short_line(text, max_words)):
             return False
         return not (self.tiers[index] is not None and self.is_title(index))

@@ -13,6 +13,7 @@ from kb.models import Article, Block, BlockKind, ExtractedDocument, Issue, Sourc
 from kb.segment.article_cues import ArticleCues
 from kb.segment.cues import (
     CONTACT_RE,
+    FIELD_LINE_RE,
     HEADING_LINE_MAX_WORDS,
     INTERTITLE_MAX_WORDS,
     LABELLED_TITLE_MAX_WORDS,
@@ -227,7 +228,8 @@ class Walker(ArticleCues):
         if layout.starts_list(index, longest) and (
             self.current is None or self.current.closed or self.current.is_list
             or self.tiers[index] is not None or is_all_caps(text)
-        ) and not self.is_caps_intertitle(index) and not self.is_numbered_intertitle(index):
+        ) and not self.is_caps_intertitle(index) and not self.is_numbered_intertitle(index) \
+                and not self.goes_on_list(block):
             self.start(sentence_case(text), block, is_list=True, from_rubric_line=True)
             self.current.kind = self.current.kind or self.current.title
             return
@@ -275,6 +277,13 @@ class Walker(ArticleCues):
         draft = self.ensure_article(block, is_list=False)
         draft.blocks.append(block)
         draft.add_paragraph(text)
+
+    def goes_on_list(self, block: Block) -> bool:
+        """A line of the list under way, set right under its last line or a field of an
+        entry ("Lieu : Parc X, Cergy"): not the title of a new list."""
+        draft = self.current
+        return draft is not None and draft.is_list and not draft.closed and (
+            block.joined_to_previous or bool(FIELD_LINE_RE.match(block.text)))
 
     def current_or_last(self) -> Draft | None:
         return self.current or (self.drafts[-1] if self.drafts else None)
