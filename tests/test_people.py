@@ -174,3 +174,9 @@ def test_a_list_record_names_its_person_once_whatever_the_words():
     people = find_people(masked, entities([masked.text])[0], load_vocabulary(),
                          exact_commune_names, is_list=True)
     assert sorted(p.ref.name for p in people) == ["Amadou Konaté", "Thi Hoa Nguyen"]
+
+
+def test_vietnamese_letters_belong_to_names():
+    from kb.entity_words import NAME_WORD_RE
+
+    assert NAME_WORD_RE.match("Đặng") and NAME_WORD_RE.match("Nguyễn")
