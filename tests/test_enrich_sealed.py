@@ -126,6 +126,13 @@ communes 0.976 / 0.976 / 0.976, organisations 0.912 / 0.853 / 0.882, people 1.00
 segmenter did not give back. Three communes outside 78/92/95 found that the labels do not
 hold; a verifier (verdicts only) found none supported. Organisations and people are under
 their bars on this set, the communes over theirs.
+
+The fourteenth set, tests/sealed/entities_v14/ (12 issues, 134 articles, 366 organisation
+labels, committed at c587b4c unscored, scored once at c5d111f): communes 0.966 / 1.000 /
+0.983, organisations 0.916 / 0.891 / 0.903, people 0.983 / 0.971 / 0.977 (raw
+fr_core_news_sm F1 0.824 / 0.346 / 0.589). No article lost by the segmenter. Two communes
+outside 78/92/95 found that the labels do not hold; a verifier (verdicts only) found none
+supported. The three F1 bars are met; the bar on outside communes is not.
 """
 
 from __future__ import annotations
@@ -153,6 +160,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v11": {"communes": 0.93, "organisations": 0.85, "people": 0.94},
     "entities_v12": {"communes": 0.98, "organisations": 0.91, "people": 0.96},
     "entities_v13": {"communes": 0.97, "organisations": 0.88, "people": 0.93},
+    "entities_v14": {"communes": 0.98, "organisations": 0.90, "people": 0.97},
 }
 
 
