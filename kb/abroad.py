@@ -3,7 +3,8 @@
 links a commune outside the territory.
 
 The countries and regions come from kb/data/foreign_places.tsv (tools/build_foreign_places.py,
-from ISO 3166 in French); names France uses too are not in it.
+from ISO 3166 in French); names France uses too are not in it. Adjectives of nationality
+("la ville belge de Mons") come from kb/data/nationality_adjectives.tsv.
 """
 
 from __future__ import annotations
@@ -38,9 +39,30 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
+# A town's kind, then an adjective of nationality: "la ville belge de Mons", "Laval, ville
+# québécoise", "la commune andalouse de Valence".
+TOWN_NOUNS = r"(?:ville|cite|commune|capitale|metropole|municipalite|localite|agglomeration|port)"
+
+
+@cache
+def _nationality_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    text = resources.files("kb").joinpath("data", "nationality_adjectives.tsv").read_text(
+        encoding="utf-8")
+    adjectives = sorted({fold_keep_length(line.strip()) for line in text.splitlines()[2:]
+                         if line.strip()}, key=len, reverse=True)
+    # Feminine and plural endings on the masculine form: "belges", "québécoise".
+    adjective = "(?:" + "|".join(re.escape(a) for a in adjectives) + r")(?:e|s|es|ne|nes)?"
+    before = re.compile(rf"(?<![\w'-]){TOWN_NOUNS}s? {adjective} (?:de |d')$")
+    after = re.compile(rf"[ \t]*(?:,|\(|–)[ \t]*(?:une |la |l')?{TOWN_NOUNS} {adjective}"
+                       r"(?![\w'-])")
+    return after, before
+
+
 def written_abroad(text: str, start: int, end: int) -> bool:
     """The town's name between `start` and `end` is set abroad by the text around it."""
     after, before = _places_re()
     folded_after = fold_keep_length(text[end:end + AFTER_CHARS])
     folded_before = fold_keep_length(text[max(0, start - BEFORE_CHARS):start])
-    return bool(after.match(folded_after) or before.search(folded_before))
+    nation_after, nation_before = _nationality_re()
+    return bool(after.match(folded_after) or before.search(folded_before)
+                or nation_after.match(folded_after) or nation_before.search(folded_before))

@@ -35,3 +35,16 @@ def test_a_town_of_france_stays_in_france(text, town):
 def test_a_town_of_a_country_written_with_de():
     assert _abroad("Parties de Saint-Louis du Sénégal en 2030.", "Saint-Louis")
     assert _abroad("Un échange avec Valence d'Espagne.", "Valence")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Un jumelage avec la ville belge de Mons est prévu.", "Mons"),
+    ("Des élus de Laval, ville québécoise, sont venus.", "Laval"),
+    ("La commune andalouse de Valence a reçu le prix.", "Valence"),
+])
+def test_a_town_set_abroad_by_an_adjective_of_nationality(text, town):
+    assert _abroad(text, town)
+
+
+def test_a_french_town_named_with_a_french_kind_stays_in_france():
+    assert not _abroad("La ville de Mons-en-Barœul, commune du Nord, innove.", "Mons-en-Barœul")
