@@ -58,6 +58,7 @@ TITLE_WORDS = word_list("title_word")  # "le ministre chargé de la Ville, Prén
 ESTABLISHMENT_NOUNS = word_list("establishment_noun")
 # A type noun before a body's own name, not part of it: "la ludothèque Petits Pas".
 INTRODUCING_NOUNS = word_list("introducing_noun")
+WORK_NOUNS = word_list("work_noun")  # "le film La Haine": a work's title follows
 ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
 

@@ -40,6 +40,7 @@ from kb.abroad import written_abroad
 from kb.entity_words import (
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
+    WORK_NOUNS,
     first_names,
     first_names_also_words,
     word_list,
@@ -561,6 +562,8 @@ class PlaceLinker:
             return None
         if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first):
             return None
+        if entry.kind == COMMUNE and entry.tier > 0 and _after_work_noun(tokens, hit.first):
+            return None  # 'le film Roubaix, une lumière': a work's title
         preposition = _preposition_before(tokens, text, hit.first)
         if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
             return None
@@ -911,6 +914,14 @@ def _first_name_before(text, previous: Token, token: Token) -> bool:
     gap = text[previous.end:token.start]
     return (gap in (" ", "\u00a0") and previous.capitalised and len(previous.raw) > 1
             and previous.key not in FUNCTION_WORDS and fold(previous.raw) in first_names())
+
+
+def _after_work_noun(tokens, first) -> bool:
+    """'le film Roubaix…', 'le roman La Rochelle…': a noun of a work right before."""
+    index = first - 1
+    if index >= 0 and tokens[index].key in ARTICLES:
+        index -= 1
+    return index >= 0 and tokens[index].key in WORK_NOUNS
 
 
 def _after_dedication_noun(text, tokens, first) -> bool:

@@ -41,6 +41,7 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_WORDS,
+    WORK_NOUNS,
     is_french_word,
     looks_like_person,
     names_something_else,
@@ -223,7 +224,7 @@ def plausible_ner_org(
     words = text.split()
     if not words or "\n" in text or masked.touches_mask(entity.start, entity.end):
         return False
-    if masked.in_caps_line(entity.start, entity.end):
+    if masked.in_caps_line(entity.start, entity.end) or _after_work_noun(masked.text, entity.start):
         return False
     head = _first_key(text)
     if not (text[0].isupper() or head in LOWERCASE_HEADS) or any(c.isdigit() for c in text):
@@ -295,6 +296,15 @@ def plausible_ner_org(
 # A title or a role word beside a name says the name is a person's.
 PERSON_CUE_WORDS = TITLE_WORDS | ROLE_WORDS
 SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+
+
+WORD_BEFORE_RE = re.compile(r"([\w-]+)[ \u00a0]+(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
+
+
+def _after_work_noun(text: str, start: int) -> bool:
+    """'le film La Haine', 'le roman Les Misérables': a work's title, not a body."""
+    match = WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    return match is not None and fold(match.group(1)) in WORK_NOUNS
 
 
 def _title_after(text: str, end: int) -> bool:

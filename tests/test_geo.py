@@ -420,3 +420,8 @@ def test_a_short_form_of_a_territory_town_named_in_full_is_that_town(linker):
 def test_a_court_named_after_a_town_elsewhere_is_no_place(linker):
     assert refs(linker, "Le tribunal judiciaire de Lille siège dans les mairies.") == []
     assert refs(linker, "Un centre social de Lille a ouvert.") == ["59350"]
+
+
+def test_a_town_right_after_a_works_noun_is_the_works_title(linker):
+    assert refs(linker, "Au programme, le film Roubaix, une lumière et un débat.") == []
+    assert refs(linker, "Un débat à Roubaix (Nord) après le film.") == ["59512"]

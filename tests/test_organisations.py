@@ -461,3 +461,7 @@ def test_a_model_body_shaped_like_a_known_first_name_and_surname_is_no_body():
 ])
 def test_a_type_noun_of_the_data_introduces_a_bodys_own_name(text, name):
     assert name in {found for found, _ in orgs_of(text)}
+
+
+def test_a_works_title_after_its_noun_is_no_body():
+    assert orgs_of("Le film La Haine et le roman Les Misérables sont au programme.") == set()
