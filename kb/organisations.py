@@ -616,7 +616,7 @@ def find_organisations(
             for name, mentions in found.items()]
 
 
-# "Lieu : Le Figuier Blanc, Argenteuil": a venue's name, then (after a comma) where it is.
+# "Lieu : La Halle aux Grains, Cergy": a venue's name, then (after a comma) where it is.
 VENUE_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:lieu|où|adresse)[ \t]*:[ \t]*(?P<name>[A-ZÀ-Ý][^,\n]{1,60}?)"
     r"[ \t]*,[ \t]*(?P<rest>[^\n]+)$")

@@ -10,7 +10,7 @@ from kb.textclean import ends_sentence, find_emails, find_urls, is_all_caps, is_
 
 # Closing lines: "Contact : …" gives contacts, the others give links.
 CONTACT_RE = re.compile(r"^(?:contacts?|renseignements?|interlocut\w*)\s*:\s*", re.IGNORECASE)
-# "Lieu : Le Figuier Blanc, Argenteuil", "Horaires : 9h-12h": a field of the article above,
+# "Lieu : La Halle aux Grains, Cergy", "Horaires : 9h-12h": a field of the article above,
 # never the theme or commune line of the next one.
 FIELD_LINE_RE = re.compile(
     r"^\s*(?:lieu|date|dates|horaires?|où|quand|adresse|tarifs?|public|inscriptions?)\s*:\s*\S",
