@@ -18,6 +18,8 @@ from kb.nlp import fold_keep_length
 # How far a country or region may stand from the town's name, and still be its place.
 AFTER_CHARS = 45
 BEFORE_CHARS = 60
+# A town's kind: "la ville belge de Mons", "Dakar, capitale du Sénégal".
+TOWN_NOUNS = r"(?:ville|cite|commune|capitale|metropole|municipalite|localite|agglomeration|port)"
 
 
 @cache
@@ -29,9 +31,13 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     alternatives = "|".join(re.escape(name) for name in names)
     # Right after the town: ", en Espagne", " (Québec)", ", au Canada", " – Belgique",
     # "Saint-Louis du Sénégal".
+    # Also past a town's kind or a compass point: ", capitale du Sénégal", ", dans le nord
+    # du Maroc".
+    kind = (rf"(?:(?:une |la |l')?{TOWN_NOUNS} |(?:dans le |au )?(?:nord|sud|est|ouest|centre)"
+            r"(?:-est|-ouest)? )?")
     after = re.compile(
-        r"[ \t]*(?:,|\(|–|-)?[ \t]*(?:en|au|aux|du|des|de|d'|dans l[ae']|dans les)?[ \t]*"
-        rf"(?:l'|le |la |les )?(?:{alternatives})(?![\w'-])")
+        rf"[ \t]*(?:,|\(|–|-)?[ \t]*{kind}(?:en|au|aux|du|des|de|d'|dans l[ae']|dans les)?"
+        rf"[ \t]*(?:l'|le |la |les )?(?:{alternatives})(?![\w'-])")
     # Right before it: "Au Sénégal, à Saint-Louis", "en Espagne de Valence".
     before = re.compile(
         rf"(?<![\w'-])(?:en|au|aux) (?:{alternatives})(?![\w'-])[ \t]*,?[ \t]*"
@@ -39,9 +45,6 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return after, before
 
 
-# A town's kind, then an adjective of nationality: "la ville belge de Mons", "Laval, ville
-# québécoise", "la commune andalouse de Valence".
-TOWN_NOUNS = r"(?:ville|cite|commune|capitale|metropole|municipalite|localite|agglomeration|port)"
 
 
 @cache

@@ -48,3 +48,11 @@ def test_a_town_set_abroad_by_an_adjective_of_nationality(text, town):
 
 def test_a_french_town_named_with_a_french_kind_stays_in_france():
     assert not _abroad("La ville de Mons-en-Barœul, commune du Nord, innove.", "Mons-en-Barœul")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Un échange avec Saint-Louis, ville du Sénégal, est prévu.", "Saint-Louis"),
+    ("Des jeunes de Tanger, dans le nord du Maroc, sont venus.", "Tanger"),
+])
+def test_a_town_set_abroad_past_its_kind_or_a_compass_point(text, town):
+    assert _abroad(text, town)
