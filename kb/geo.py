@@ -38,6 +38,7 @@ from itertools import pairwise
 
 from kb.abroad import written_abroad
 from kb.entity_words import (
+    DEDICATION_NOUNS,
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
     WORK_NOUNS,
@@ -906,8 +907,15 @@ def _after_first_name(text, tokens, first) -> bool:
     if not _first_name_before(text, name, previous) or \
             fold(name.raw) in first_names_also_words():
         return False
-    return first < 3 or not (tokens[first - 3].capitalised
-                             and text[tokens[first - 3].end:name.start] in (" ", "-"))
+    if first < 3:
+        return True
+    before = tokens[first - 3]
+    gap = text[before.end:name.start]
+    if gap == "-" and fold(before.raw) in first_names():
+        # 'Anne-Sophie de Lens', a compound first name, unless a school or a street is
+        # named after it ('école Louise-Michel de Sarcelles').
+        return first < 4 or tokens[first - 4].key not in NAMED_AFTER_HEADS | DEDICATION_NOUNS
+    return not (before.capitalised and gap in (" ", "-"))
 
 
 def _first_name_before(text, previous: Token, token: Token) -> bool:
@@ -938,12 +946,14 @@ STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "che
                           "route", "cours"})
 # A site, a landscape, an event or an agreement named after the town: 'la forêt de
 # l'Isle-Adam', 'le Festival de Lodève' name the site or the event, not the town.
-NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_head")
+NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_head") \
+    | word_list("product_noun")  # 'la moutarde de Dijon', 'les rillettes du Mans'
 
 
 def _street_named_after(text, tokens, first) -> bool:
     """'rue de Bourg', 'avenue de Paris', 'la forêt de l'Isle-Adam', 'le Salon de
-    Montrouge': a street, a site or an event named after a town is not that town."""
+    Montrouge', 'la moutarde de Dijon': a street, a site, an event or a product named
+    after a town is not that town."""
     before = first - 1
     if before >= 2 and tokens[before].key in ("la", "l", "les") \
             and tokens[before - 1].key == "de":

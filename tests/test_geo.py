@@ -425,3 +425,9 @@ def test_a_court_named_after_a_town_elsewhere_is_no_place(linker):
 def test_a_town_right_after_a_works_noun_is_the_works_title(linker):
     assert refs(linker, "Au programme, le film Roubaix, une lumière et un débat.") == []
     assert refs(linker, "Un débat à Roubaix (Nord) après le film.") == ["59512"]
+
+
+def test_a_product_named_after_a_town_and_a_compound_first_names_particle(linker):
+    assert refs(linker, "Au menu : moutarde de Dijon et rillettes du Mans.") == []
+    assert refs(linker, "Anne-Sophie de Lens, Presses universitaires, 2095.") == []
+    assert refs(linker, "Les élèves de l'école Louise-Michel de Sarcelles.") == ["95585"]
