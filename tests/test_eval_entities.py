@@ -37,3 +37,8 @@ def test_an_optional_form_does_not_hide_a_labelled_person_it_folds_to():
     scores, errors = evaluate([("x", gold, found)])
     assert scores["people"] == (1.0, 1.0, 1.0) and scores["communes"] == (1.0, 1.0, 1.0)
     assert errors == []
+
+
+def test_a_prefix_of_a_rubric_markers_line_names_the_list():
+    press = _article("Dans la presse", kind="Dans la presse", text="« Rapport », Le Monde")
+    assert _holds_title(press, "< DANS LA PRESSE")

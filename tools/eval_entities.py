@@ -127,7 +127,8 @@ def labelled_articles(folder: Path):
     return triples
 
 
-_MARKER_TITLE_RE = re.compile(r"^<\s*(?P<name>[^<>,]+?)\s*(?:[,–-][^<>]*)?>$")
+# "< Mouvements >", or a prefix of the marker's line ("< DANS LA PRESSE").
+_MARKER_TITLE_RE = re.compile(r"^<\s*(?P<name>[^<>,]+?)\s*(?:[,–-][^<>]*)?>?$")
 _BULLET_RE = re.compile(r"^[-•*–]\s+")
 
 
