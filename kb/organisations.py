@@ -449,6 +449,9 @@ def find_organisations(
     for entry, start, end in known:
         if overlaps(start, end) or masked.touches_mask(start, end):
             continue
+        if re.match(r"-\w", masked.text[end:end + 2]) or re.search(r"\w-$", masked.text[
+                max(0, start - 2):start]):
+            continue  # 'la Croix-Rouge' holds no 'La Croix': one hyphenated word
         if _is_place(start, end, excluded_spans) and BRACKET_AFTER.match(masked.text, end):
             continue  # 'Assas (Hérault)': the linker's town, its département said
         if any(h_start < start and end <= h_end and not re.search(

@@ -465,3 +465,8 @@ def test_a_type_noun_of_the_data_introduces_a_bodys_own_name(text, name):
 
 def test_a_works_title_after_its_noun_is_no_body():
     assert orgs_of("Le film La Haine et le roman Les Misérables sont au programme.") == set()
+
+
+def test_a_known_name_inside_a_hyphenated_word_is_not_that_body():
+    assert orgs_of("Les bénévoles de la Croix-Rouge et le journal La Croix.") == {
+        ("Croix-Rouge française", None), ("La Croix", None)}
