@@ -16,6 +16,12 @@ THIRD = ("Le bailleur engage la réhabilitation de quatre cents logements, dont 
          "dureront deux ans, en site occupé, avec une cellule de relogement.")
 
 
+# An issue whose titles in capitals come with their furniture (a rubric marker above).
+FURNISHED_ISSUE_HEAD = "Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n" + "".join(
+    f"< Publication >\n\nLE GUIDE NUMÉRO {n} DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n"
+    f"{BODY}\n\n" for n in ("UN", "DEUX"))
+
+
 def _segment(text: str):
     source = SourceFile("lettre.txt", SourceFormat.TEXT, "0" * 64, len(text))
     return segment(extract_text(text.encode("utf-8"), source))[1]
@@ -232,10 +238,7 @@ def test_a_title_opening_on_contact_is_a_title_and_a_contact_line_still_closes()
 
 
 def test_where_titles_come_with_their_furniture_a_bare_shorter_caps_line_is_an_intertitle():
-    furnished = "".join(
-        f"< Publication >\n\nLE GUIDE NUMÉRO {n} DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n"
-        f"{BODY}\n\n" for n in ("UN", "DEUX"))
-    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n" + furnished
+    text = (FURNISHED_ISSUE_HEAD
             + "Trappes\n\nUNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER\n\n"
             f"{BODY}\n\n{OTHER}\n\nDE LA DISTRIBUTION À LA CUISINE PARTAGÉE\n\n{THIRD}\n\n"
             "Nanterre\n\nUNE MAISON DES PARENTS OUVRE SES PORTES DANS LE QUARTIER DU PARC\n\n"
@@ -260,10 +263,7 @@ def test_a_title_in_capitals_on_two_lines_is_one_title():
 
 
 def test_an_article_keeps_its_numbered_and_list_intertitles_and_its_contact_lines():
-    furnished = "".join(
-        f"< Publication >\n\nLE GUIDE NUMÉRO {n} DES ACTEURS DE LA POLITIQUE DE LA VILLE\n\n"
-        f"{BODY}\n\n" for n in ("UN", "DEUX"))
-    text = ("Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n" + furnished
+    text = (FURNISHED_ISSUE_HEAD
             + "Trappes\n\nUNE ÉPICERIE SOLIDAIRE DEVENUE UN TIERS-LIEU NOURRICIER DU QUARTIER\n\n"
             f"{BODY}\n\n1. Un projet né du renouvellement urbain\n\n{OTHER}\n\n"
             "2. Un modèle hybride\n\n- des ventes ;\n- des dons.\n\n"
