@@ -30,9 +30,8 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
                     if line.strip()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(name) for name in names)
     # Right after the town: ", en Espagne", " (Québec)", ", au Canada", " – Belgique",
-    # "Saint-Louis du Sénégal".
-    # Also past a town's kind or a compass point: ", capitale du Sénégal", ", dans le nord
-    # du Maroc".
+    # "Saint-Louis du Sénégal", also past a town's kind or a compass point (", capitale du
+    # Sénégal", ", dans le nord du Maroc").
     kind = (rf"(?:(?:une |la |l')?{TOWN_NOUNS} |(?:dans le |au )?(?:nord|sud|est|ouest|centre)"
             r"(?:-est|-ouest)? )?")
     after = re.compile(
@@ -43,8 +42,6 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<![\w'-])(?:en|au|aux) (?:{alternatives})(?![\w'-])[ \t]*,?[ \t]*"
         r"(?:a|de|d'|dans|pres de)?[ \t]*(?:l'|le |la |les )?$")
     return after, before
-
-
 
 
 @cache

@@ -41,7 +41,7 @@ from kb.entity_words import (
     DEDICATION_NOUNS,
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
-    WORK_NOUNS,
+    after_work_noun,
     first_names,
     first_names_also_words,
     word_list,
@@ -416,13 +416,13 @@ class PlaceLinker:
                and c.departement not in COVERED_DEPARTEMENTS]
         # 'Saint-Louis du Sénégal', 'le quartier des Champeaux': once set abroad or read
         # as a quartier, the same name is so all along, where the text does not place it.
-        elsewhere = {fold(m.text) for m in far if written_abroad(text, m.start, m.end)
-                     or self._names_a_quartier(text, m, mentions)}
+        set_elsewhere = [m for m in far if written_abroad(text, m.start, m.end)
+                         or self._names_a_quartier(text, m, mentions)]
+        elsewhere = {fold(m.text) for m in set_elsewhere}
         unsupported = []
         for mention in far:
             commune = self.gazetteer.get(mention.ref)
-            if written_abroad(text, mention.start, mention.end) or _quoted_only(
-                    text, mention, mentions) or self._names_a_quartier(text, mention, mentions):
+            if mention in set_elsewhere or _quoted_only(text, mention, mentions):
                 unsupported.append(mention)
                 continue
             placed = self._placed(text, tokens, mention, commune)
@@ -563,7 +563,7 @@ class PlaceLinker:
             return None
         if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first):
             return None
-        if entry.kind == COMMUNE and entry.tier > 0 and _after_work_noun(tokens, hit.first):
+        if entry.kind == COMMUNE and entry.tier > 0 and after_work_noun(text, start):
             return None  # 'le film Roubaix, une lumière': a work's title
         preposition = _preposition_before(tokens, text, hit.first)
         if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
@@ -912,9 +912,9 @@ def _after_first_name(text, tokens, first) -> bool:
     before = tokens[first - 3]
     gap = text[before.end:name.start]
     if gap == "-" and fold(before.raw) in first_names():
-        # 'Anne-Sophie de Lens', a compound first name, unless a school or a street is
+        # 'Marie-Lou de Dole', a compound first name, unless a school or a street is
         # named after it ('école Louise-Michel de Sarcelles').
-        return first < 4 or tokens[first - 4].key not in NAMED_AFTER_HEADS | DEDICATION_NOUNS
+        return first < 4 or tokens[first - 4].key not in DEDICATING_HEADS
     return not (before.capitalised and gap in (" ", "-"))
 
 
@@ -922,14 +922,6 @@ def _first_name_before(text, previous: Token, token: Token) -> bool:
     gap = text[previous.end:token.start]
     return (gap in (" ", "\u00a0") and previous.capitalised and len(previous.raw) > 1
             and previous.key not in FUNCTION_WORDS and fold(previous.raw) in first_names())
-
-
-def _after_work_noun(tokens, first) -> bool:
-    """'le film Roubaix…', 'le roman La Rochelle…': a noun of a work right before."""
-    index = first - 1
-    if index >= 0 and tokens[index].key in ARTICLES:
-        index -= 1
-    return index >= 0 and tokens[index].key in WORK_NOUNS
 
 
 def _after_dedication_noun(text, tokens, first) -> bool:
@@ -948,6 +940,8 @@ STREET_NOUNS = frozenset({"rue", "avenue", "boulevard", "allee", "impasse", "che
 # l'Isle-Adam', 'le Festival de Lodève' name the site or the event, not the town.
 NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_head") \
     | word_list("product_noun")  # 'la moutarde de Dijon', 'les rillettes du Mans'
+# What a person's name may be given to: 'école Louise-Michel', 'rue Anne-Marie-Javouhey'.
+DEDICATING_HEADS = NAMED_AFTER_HEADS | DEDICATION_NOUNS
 
 
 def _street_named_after(text, tokens, first) -> bool:

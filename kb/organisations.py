@@ -41,13 +41,13 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_WORDS,
-    WORK_NOUNS,
+    after_work_noun,
     is_french_word,
     looks_like_person,
     names_something_else,
     opens_on_first_name,
 )
-from kb.geo import BRACKET_AFTER
+from kb.geo import BRACKET_AFTER, STREET_NOUNS
 from kb.models import Mention, OrganisationRef
 from kb.nlp import Entity, MaskedText, fold
 from kb.org_names import (
@@ -67,6 +67,8 @@ NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "a", "au", "aux", "et", "&"
                             "sur", "en", "l'", "for", "of", "the", "and"})
 LEADING_ARTICLES_RE = re.compile(r"^(?:l['’]|la\s+|le\s+|les\s+|du\s+|des\s+|de\s+)",
                                  re.IGNORECASE)
+
+
 def _accent_blind(folded: str) -> str:
     classes = {"e": "[eéèêë]", "a": "[aàâä]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]",
                "c": "[cç]"}
@@ -224,7 +226,7 @@ def plausible_ner_org(
     words = text.split()
     if not words or "\n" in text or masked.touches_mask(entity.start, entity.end):
         return False
-    if masked.in_caps_line(entity.start, entity.end) or _after_work_noun(masked.text, entity.start):
+    if masked.in_caps_line(entity.start, entity.end) or after_work_noun(masked.text, entity.start):
         return False
     head = _first_key(text)
     if not (text[0].isupper() or head in LOWERCASE_HEADS) or any(c.isdigit() for c in text):
@@ -296,15 +298,6 @@ def plausible_ner_org(
 # A title or a role word beside a name says the name is a person's.
 PERSON_CUE_WORDS = TITLE_WORDS | ROLE_WORDS
 SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
-
-
-WORD_BEFORE_RE = re.compile(r"([\w-]+)[ \u00a0]+(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
-
-
-def _after_work_noun(text: str, start: int) -> bool:
-    """'le film La Haine', 'le roman Les Misérables': a work's title, not a body."""
-    match = WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-    return match is not None and fold(match.group(1)) in WORK_NOUNS
 
 
 def _title_after(text: str, end: int) -> bool:
@@ -624,9 +617,8 @@ VENUE_LINE_RE = re.compile(
     r"(?im)^[ \t]*(?:lieu|où|adresse)[ \t]*:[ \t]*(?P<name>[A-ZÀ-Ý][^,\n]{1,60}?)"
     r"[ \t]*,[ \t]*(?P<rest>[^\n]+)$")
 # Words that open an address or a bare place, not a venue's name.
-VENUE_NOT_BODIES = frozenset({"rue", "avenue", "boulevard", "place", "allee", "chemin", "quai",
-                              "route", "square", "impasse", "parvis", "parc", "salle",
-                              "mairie", "hotel", "en", "visioconference", "visio", "a"})
+VENUE_NOT_BODIES = STREET_NOUNS | {"place", "square", "parvis", "parc", "salle", "mairie",
+                                  "hotel", "en", "visioconference", "visio", "a"}
 
 # A list's line: a bullet, or a table's row (cells parted by bars).
 LIST_LINE_RE = re.compile(r"^[ \t]*(?:[-•*▪►●–][ \t]+)?(?P<body>.+)$", re.MULTILINE)

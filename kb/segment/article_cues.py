@@ -93,10 +93,8 @@ class ArticleCues:
             # Where titles are set in capitals, the short line right under one is its
             # first paragraph ("Exposition, musée…, du 15 avril au 30 août"), not a title.
             return False
-        previous = self.layout.previous_index(index)
         under_way = draft is not None and not draft.closed and bool(draft.lead or draft.parts)
-        if plain and under_way and block.joined_to_previous and previous is not None \
-                and draft.blocks[-1] is self.blocks[previous]:
+        if plain and under_way and block.joined_to_previous and self.follows_draft(index):
             # Right under a line of the article under way, no blank line between (an
             # agenda's date line, then its event): a line of it, not a title.
             return False
@@ -160,6 +158,13 @@ class ArticleCues:
             and short_line(block.text, INTERTITLE_MAX_WORDS)
         )
 
+    def follows_draft(self, index: int) -> bool:
+        """The block before this one (noise aside) is the last one of the article under way."""
+        draft = self.current
+        previous = self.layout.previous_index(index)
+        return draft is not None and bool(draft.blocks) and previous is not None \
+            and draft.blocks[-1] is self.blocks[previous]
+
     def is_numbered_intertitle(self, index: int) -> bool:
         """Plain text: a lone numbered line that numbers the intertitles of the article
         under way ("1. Un projet né du renouvellement urbain", then "2. …"), not a section
@@ -170,9 +175,8 @@ class ArticleCues:
                 or draft.is_list or not draft.lead \
                 or block.number != draft.numbered_subheadings + 1:
             return False
-        following, previous = self.layout.next_index(index), self.layout.previous_index(index)
-        return bool(draft.blocks) and previous is not None \
-            and draft.blocks[-1] is self.blocks[previous] and following is not None and (
+        following = self.layout.next_index(index)
+        return self.follows_draft(index) and following is not None and (
                 self.layout.is_body(following)
                 or self.blocks[following].kind is BlockKind.LIST_ITEM)
 
@@ -272,6 +276,6 @@ class ArticleCues:
             and previous is not None and (
                 self.layout.is_body(previous)
                 or (self.blocks[previous].kind is BlockKind.LIST_ITEM
-                and bool(draft.blocks) and draft.blocks[-1] is self.blocks[previous])) \
+                    and self.follows_draft(index))) \
             and ends_sentence(self.blocks[previous].text) \
             and words <= FURNISHED_INTERTITLE_SHARE * self.furnished_title_words

@@ -168,17 +168,17 @@ class Walker(ArticleCues):
                 return
             self.set_section(named[0], block)
             return
-        if self.contact_lines and self.current_or_last() is not None \
+        last = self.current_or_last()
+        if self.contact_lines and last is not None \
                 and contact_line(block) and not self.layout.is_heading_line(index) \
                 and not all(known_label(part.strip()) for part in text.split(",")):
-            draft = self.current_or_last()
-            draft.blocks.append(block)
-            draft.contacts.append(text)
+            last.blocks.append(block)
+            last.contacts.append(text)
             return
         self.contact_lines = False
         closing = closing_kind(block)
         if closing:
-            draft = self.current or (self.drafts[-1] if self.drafts else None)
+            draft = last
             if draft is None:
                 return
             draft.blocks.append(block)
