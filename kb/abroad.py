@@ -4,22 +4,63 @@ links a commune outside the territory.
 
 The countries and regions come from kb/data/foreign_places.tsv (tools/build_foreign_places.py,
 from ISO 3166 in French); names France uses too are not in it. Adjectives of nationality
-("la ville belge de Mons") come from kb/data/nationality_adjectives.tsv.
+("la ville belge de Mons") come from kb/data/nationality_adjectives.tsv. Towns abroad much
+bigger than a French commune of the same name (Laval in Québec, Valencia, "Valence" in
+French) come from kb/data/foreign_homonyms.tsv (tools/build_foreign_homonyms.py, GeoNames).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from kb.nlp import fold_keep_length
+from kb.textclean import fold
 
 # How far a country or region may stand from the town's name, and still be its place.
 AFTER_CHARS = 45
 BEFORE_CHARS = 60
 # A town's kind: "la ville belge de Mons", "Dakar, capitale du Sénégal".
 TOWN_NOUNS = r"(?:ville|cite|commune|capitale|metropole|municipalite|localite|agglomeration|port)"
+# A French writer's own towns come first to mind: a namesake abroad makes the bare name
+# ambiguous only when it is clearly bigger (Brest in Belarus or Orléans in Ontario do not;
+# Laval in Québec, eight times Laval in Mayenne, does).
+NAMESAKE_RATIO = 3
+
+
+@dataclass(frozen=True)
+class Namesake:
+    """A town abroad named like a French commune."""
+    city: str
+    country: str  # in French, as ISO 3166 names it
+    population: int
+
+    def dwarfs(self, population: int) -> bool:
+        """Clearly bigger than a French commune of `population`: the bare name may as
+        well mean this town."""
+        return self.population >= NAMESAKE_RATIO * population
+
+
+@cache
+def _namesakes() -> dict[str, Namesake]:
+    text = resources.files("kb").joinpath("data", "foreign_homonyms.tsv").read_text(
+        encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines()[2:] if line.strip())
+    return {name: Namesake(city, country, int(population))
+            for name, city, country, population in rows}
+
+
+def namesake_abroad(name: str) -> Namesake | None:
+    """The biggest town abroad named `name`, when bigger than the French commune(s)."""
+    return _namesakes().get(fold(name))
+
+
+def names_country(text: str, country: str) -> bool:
+    """`text` names `country` ('Canada', 'États-Unis') as a word."""
+    return re.search(rf"(?<![\w'-]){re.escape(fold_keep_length(country))}(?![\w'-])",
+                     fold_keep_length(text)) is not None
 
 
 @cache

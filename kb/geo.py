@@ -36,7 +36,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kb.abroad import written_abroad
+from kb.abroad import names_country, namesake_abroad, written_abroad
 from kb.entity_words import (
     DEDICATION_NOUNS,
     DEDICATION_NOUNS_WRITTEN,
@@ -431,7 +431,15 @@ class PlaceLinker:
                 continue
             if _tier(commune.departement) < 2:
                 continue
-            if (commune.population or 0) >= BIG_TOWN and not _named_like_a_person(commune):
+            # 'Laval' beside 'Canada' in its paragraph, or bare while Laval in Québec is
+            # eight times the French one: the text must place it in France.
+            namesake = namesake_abroad(mention.text)
+            if namesake and not placed and names_country(
+                    _paragraph(text, mention.start), namesake.country):
+                unsupported.append(mention)
+                continue
+            if (commune.population or 0) >= BIG_TOWN and not _named_like_a_person(commune) \
+                    and not (namesake and namesake.dwarfs(commune.population or 0)):
                 continue
             if placed or _departement_written(
                     plain, self.gazetteer.departements.get(commune.departement, "")):
@@ -699,6 +707,13 @@ class PlaceLinker:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _paragraph(text: str, offset: int) -> str:
+    """The paragraph (between blank lines) holding `offset`."""
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return text[start + 1 if start >= 0 else 0:end if end >= 0 else len(text)]
 
 
 def _names_an_event(text: str, end: int) -> bool:

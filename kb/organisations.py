@@ -387,6 +387,9 @@ def find_organisations(
         acronym = candidate.acronym or ""
         if acronym in vocabulary.non_organisation_acronyms or not acceptable(candidate):
             continue
+        acronym_start = masked.text.rfind(acronym, candidate.start, candidate.end)
+        if _is_place(acronym_start, acronym_start + len(acronym), excluded_spans):
+            continue  # 'Valence (Drôme)': the bracket says where, it spells no name
         if overlaps(candidate.start, candidate.end):
             # A known acronym after its long form: the long form is that body's too
             # ("l'Agence de la transition écologique (ADEME)").

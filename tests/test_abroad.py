@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.abroad import written_abroad
+from kb.abroad import names_country, namesake_abroad, written_abroad
 
 
 def _abroad(text: str, town: str) -> bool:
@@ -56,3 +56,18 @@ def test_a_french_town_named_with_a_french_kind_stays_in_france():
 ])
 def test_a_town_set_abroad_past_its_kind_or_a_compass_point(text, town):
     assert _abroad(text, town)
+
+
+def test_a_namesake_abroad_is_known_with_its_country():
+    namesake = namesake_abroad("Laval")
+    assert namesake is not None and namesake.country == "Canada"
+    assert namesake.dwarfs(49_728)  # Laval, Mayenne
+    brest = namesake_abroad("Brest")
+    assert brest is not None and not brest.dwarfs(140_064)  # Brest stays the Breton town
+    assert namesake_abroad("Argenteuil") is None
+
+
+def test_a_country_is_named_as_a_word():
+    assert names_country("Un séjour au Canada, puis à Laval.", "Canada")
+    assert names_country("Aux etats-unis, à Orange.", "États-Unis")
+    assert not names_country("Les canadairs sont arrivés.", "Canada")

@@ -431,3 +431,17 @@ def test_a_product_named_after_a_town_and_a_compound_first_names_particle(linker
     assert refs(linker, "Au menu : moutarde de Dijon et rillettes du Mans.") == []
     assert refs(linker, "Anne-Sophie de Lens, Presses universitaires, 2095.") == []
     assert refs(linker, "Les élèves de l'école Louise-Michel de Sarcelles.") == ["95585"]
+
+
+def test_a_big_town_dwarfed_by_a_namesake_abroad_needs_its_departement(linker):
+    # Laval in Québec is eight times Laval in Mayenne: the bare name says neither.
+    assert refs(linker, "Le séminaire a eu lieu à Laval, avec des élus.") == []
+    assert refs(linker, "Le séminaire a eu lieu à Laval (Mayenne).") == ["53130"]
+    assert refs(linker, "Les jeunes ont rencontré à Laval des élus de la Mayenne.") == ["53130"]
+    # Brest in Belarus is not clearly bigger than Brest: the bare name is the Breton town.
+    assert refs(linker, "Le séminaire a eu lieu à Brest.") == ["29019"]
+
+
+def test_a_namesakes_country_in_the_paragraph_sets_the_town_abroad(linker):
+    text = "Des jeunes sont partis au Bélarus. À Brest, ils ont rencontré des éducateurs."
+    assert refs(linker, text) == []

@@ -470,3 +470,18 @@ def test_a_works_title_after_its_noun_is_no_body():
 def test_a_known_name_inside_a_hyphenated_word_is_not_that_body():
     assert orgs_of("Les bénévoles de la Croix-Rouge et le journal La Croix.") == {
         ("Croix-Rouge française", None), ("La Croix", None)}
+
+
+def test_a_departement_in_brackets_after_a_town_spells_no_acronym():
+    from kb.enrich import Enricher
+    from kb.models import Article, Issue, SourceFormat
+
+    issue = Issue("x", "Résonances", 1, "2021-05")
+    text = "Des jeunes de Sarcelles ont passé une semaine à Valence (Drôme)."
+    article = Article(id="1", issue=issue, position=0, section=None, kind=None,
+                      kind_detail=None, heading=None, title="Brève", lead=text, text="",
+                      links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
+                      format=SourceFormat.TEXT)
+    enriched = Enricher.create().enrich([article])[0]
+    assert enriched.organisations == ()
+    assert [c.insee for c in enriched.communes] == ["95585", "26362"]
