@@ -573,6 +573,9 @@ class PlaceLinker:
             return None
         if entry.kind == COMMUNE and entry.tier > 0 and after_work_noun(text, start):
             return None  # 'le film Roubaix, une lumière': a work's title
+        if entry.kind == COMMUNE and entry.tier > 0 and _determiner_before(
+                text, tokens, hit.first, entry):
+            return None  # 'les Saint-Nazaire', 'le Lyon des canuts': a thing, not the town
         preposition = _preposition_before(tokens, text, hit.first)
         if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
             return None
@@ -795,6 +798,19 @@ def _preposition_before(tokens, text, first) -> str | None:
     if token.key in PREPOSITIONS and lowered and "\n" not in gap and len(gap) <= 2:
         return {"d": "de", "du": "de", "des": "de"}.get(token.key, token.key)
     return None
+
+
+# A town's name takes no determiner of its own: one before it makes the name a thing's
+# (a plural of firms, a period of the town, a work's title).
+DETERMINERS = frozenset({"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"})
+
+
+def _determiner_before(text, tokens, first, entry: Entry) -> bool:
+    if first == 0 or entry.words[0] in ARTICLES:
+        return False  # 'Le Havre', 'les Mureaux': the article is the name's
+    token = tokens[first - 1]
+    gap = text[token.end:tokens[first].start]
+    return token.key in DETERMINERS and token.raw.islower() and gap in (" ", "\u00a0")
 
 
 def _opens_line(text: str, start: int) -> bool:

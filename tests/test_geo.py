@@ -445,3 +445,15 @@ def test_a_big_town_dwarfed_by_a_namesake_abroad_needs_its_departement(linker):
 def test_a_namesakes_country_in_the_paragraph_sets_the_town_abroad(linker):
     text = "Des jeunes sont partis au Bélarus. À Brest, ils ont rencontré des éducateurs."
     assert refs(linker, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les projets co-portés avec les Saint-Nazaire via leurs sous-traitants.",
+    "Une exposition sur le Lyon des canuts.",
+])
+def test_a_determiner_before_a_far_town_makes_it_a_thing(linker, text):
+    assert refs(linker, text) == []
+
+
+def test_a_town_whose_name_holds_its_article_keeps_it(linker):
+    assert refs(linker, "Une exposition au Havre et dans la ville de Lyon.") == ["76351", "69123"]
