@@ -456,4 +456,4 @@ def test_a_determiner_before_a_far_town_makes_it_a_thing(linker, text):
 
 
 def test_a_town_whose_name_holds_its_article_keeps_it(linker):
-    assert refs(linker, "Une exposition au Havre et dans la ville de Lyon.") == ["76351", "69123"]
+    assert refs(linker, "Une exposition au Havre, puis à Lyon.") == ["76351", "69123"]
