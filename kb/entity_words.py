@@ -59,16 +59,22 @@ ESTABLISHMENT_NOUNS = word_list("establishment_noun")
 # A type noun before a body's own name, not part of it: "la ludothèque Petits Pas".
 INTRODUCING_NOUNS = word_list("introducing_noun")
 WORK_NOUNS = word_list("work_noun")  # "le film La Haine": a work's title follows
-_WORD_BEFORE_RE = re.compile(r"([\w-]+)[ \u00a0]+(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
+_WORD_BEFORE_RE = re.compile(
+    r"([\w-]+)(?:[ \u00a0]*[,:])?[ \u00a0]+(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
 
 
 def after_work_noun(text: str, start: int) -> bool:
-    """'le film La Haine', 'le roman Les Misérables': what starts at `start` is a work's
-    title, a noun of a work (and an article) right before it."""
+    """'le film La Haine', 'le roman Les Misérables', 'un documentaire, Marseille la nuit',
+    'les films Divines…': what starts at `start` is a work's title, a noun of a work (and
+    an article, or a comma of apposition) right before it."""
     match = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
-    return match is not None and fold(match.group(1)) in WORK_NOUNS
-ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
+    if match is None:
+        return False
+    noun = fold(match.group(1))
+    return noun in WORK_NOUNS or (noun.endswith("s") and noun[:-1] in WORK_NOUNS)
 
+
+ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
 
 @cache

@@ -12,6 +12,7 @@ from kb.entity_words import (
     DEDICATION_NOUNS,
     ORG_HEADS,
     TITLE_WORDS,
+    after_work_noun,
     is_french_word,
     looks_like_person,
     word_list,
@@ -77,3 +78,21 @@ def test_names_of_every_european_spelling_look_like_people(text):
 def test_a_records_structure_says_person_whatever_the_words():
     assert not looks_like_person("Roue Libre")
     assert looks_like_person("Roue Libre", structured=True)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Ils ont vu le film Roubaix, une lumière.", "Roubaix"),
+    ("Un documentaire, Marseille la nuit, a été projeté.", "Marseille"),
+    ("Les films Lyon et Divines ont été projetés.", "Lyon"),
+    ("Le roman Les Misérables est au programme.", "Misérables"),
+])
+def test_a_title_after_a_works_noun(text, title):
+    assert after_work_noun(text, text.index(title))
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Le film a été tourné à Roubaix.", "Roubaix"),
+    ("Après le spectacle à Lyon, retour.", "Lyon"),
+])
+def test_a_town_after_a_works_noun_and_a_preposition_is_no_title(text, town):
+    assert not after_work_noun(text, text.index(town))
