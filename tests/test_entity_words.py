@@ -84,7 +84,7 @@ def test_a_records_structure_says_person_whatever_the_words():
     ("Ils ont vu le film Roubaix, une lumière.", "Roubaix"),
     ("Un documentaire, Marseille la nuit, a été projeté.", "Marseille"),
     ("Les films Lyon et Divines ont été projetés.", "Lyon"),
-    ("Le roman Les Misérables est au programme.", "Misérables"),
+    ("Le roman Les Misérables est au programme.", "Les Misérables"),
 ])
 def test_a_title_after_a_works_noun(text, title):
     assert after_work_noun(text, text.index(title))
