@@ -472,16 +472,32 @@ def test_a_known_name_inside_a_hyphenated_word_is_not_that_body():
         ("Croix-Rouge française", None), ("La Croix", None)}
 
 
-def test_a_departement_in_brackets_after_a_town_spells_no_acronym():
+def _enriched(text: str):
+    """One brief whose lead is `text`, enriched end to end (places, then bodies)."""
     from kb.enrich import Enricher
     from kb.models import Article, Issue, SourceFormat
 
-    issue = Issue("x", "Résonances", 1, "2021-05")
-    text = "Des jeunes de Sarcelles ont passé une semaine à Valence (Drôme)."
-    article = Article(id="1", issue=issue, position=0, section=None, kind=None,
-                      kind_detail=None, heading=None, title="Brève", lead=text, text="",
-                      links=(), emails=(), contacts=(), pages=(1,), source="x.txt",
-                      format=SourceFormat.TEXT)
-    enriched = Enricher.create().enrich([article])[0]
+    article = Article(id="1", issue=Issue("x", "Résonances", 1, "2021-05"), position=0,
+                      section=None, kind=None, kind_detail=None, heading=None, title="Brève",
+                      lead=text, text="", links=(), emails=(), contacts=(), pages=(1,),
+                      source="x.txt", format=SourceFormat.TEXT)
+    return Enricher.create().enrich([article])[0]
+
+
+def test_a_departement_in_brackets_after_a_town_spells_no_acronym():
+    enriched = _enriched("Des jeunes de Sarcelles ont passé une semaine à Valence (Drôme).")
     assert enriched.organisations == ()
     assert [c.insee for c in enriched.communes] == ["95585", "26362"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("La chambre de commerce de Lyon soutient le projet.", "Chambre de commerce de Lyon"),
+    ("Le barreau de Marseille offre des consultations.", "Barreau de Marseille"),
+    ("L'école de la deuxième chance de Marseille recrute.",
+     "École de la deuxième chance de Marseille"),
+    ("La banque alimentaire de Bordeaux collecte.", "Banque alimentaire de Bordeaux"),
+])
+def test_an_establishments_kind_in_lower_case_names_it_with_its_town(text, name):
+    enriched = _enriched(text)
+    assert [o.name for o in enriched.organisations] == [name]
+    assert enriched.communes == ()  # the town is the body's, not a place of the text
