@@ -47,11 +47,23 @@ from kb.themes import load_themes
 PLACE_LABELS = ("COMMUNE", "QUARTIER", "DEPARTEMENT")
 
 
+PART_SEPARATOR = "\n\n"
+
+
 def article_text(article: Article) -> str:
     """What enrichment reads. The rubric's detail comes last ("< Journée d'étude, 12 juin,
     Nanterre >" says where the event is), after the parts whose offsets it keeps."""
     parts = (article.title, article.heading, article.lead, article.text, article.kind_detail)
-    return "\n\n".join(part for part in parts if part)
+    return PART_SEPARATOR.join(part for part in parts if part)
+
+
+def heading_span(article: Article) -> tuple[int, int] | None:
+    """Where the heading (the theme or commune line above the title) stands in
+    article_text, which puts it right after the title."""
+    if not article.heading:
+        return None
+    start = len(article.title) + len(PART_SEPARATOR) if article.title else 0
+    return start, start + len(article.heading)
 
 
 def _overlaps(a: Mention | tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
@@ -120,9 +132,7 @@ class Enricher:
         )
         # A theme or commune line above the title names a theme or places, no body
         # ("Économie Sociale et Solidaire"), unless the body is a known one.
-        if article.heading:
-            start = len(article.title) + 2 if article.title else 0  # see article_text
-            line = (start, start + len(article.heading))
+        if (line := heading_span(article)) is not None:
             orgs = [o for o in orgs if o.source == "known" or any(
                 not (line[0] <= m.start and m.end <= line[1]) for m in o.mentions)]
         named_org_spans = [(m.start, m.end) for o in orgs if o.source != "ner"
