@@ -60,13 +60,15 @@ ESTABLISHMENT_NOUNS = word_list("establishment_noun")
 INTRODUCING_NOUNS = word_list("introducing_noun")
 WORK_NOUNS = word_list("work_noun")  # "le film La Haine": a work's title follows
 _WORD_BEFORE_RE = re.compile(
-    r"([\w-]+)(?:[ \u00a0]*[,:])?[ \u00a0]+(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
+    r"([\w-]+)(?:[ \u00a0]*[,:])?[ \u00a0]+(?:«[ \u00a0\u202f]*)?"
+    r"(?:(?:la|le|les|l['’])[ \u00a0]*)?$")
 
 
 def after_work_noun(text: str, start: int) -> bool:
     """'le film La Haine', 'le roman Les Misérables', 'un documentaire, Marseille la nuit',
-    'les films Divines…': what starts at `start` is a work's title, a noun of a work (and
-    an article, or a comma of apposition) right before it."""
+    'les films Divines…', 'le spectacle, « Nantes, quai de la Fosse »': what starts at
+    `start` is a work's title, a noun of a work (and an article, a comma of apposition or
+    guillemets) right before it."""
     match = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
     if match is None:
         return False

@@ -581,7 +581,8 @@ class PlaceLinker:
             return None
         if (entry.kind == COMMUNE and entry.tier == 2 and not preposition
                 and _sentence_initial(text, tokens, hit.first)
-                and not (located and entry.population >= BIG_TOWN)):
+                and not (located and entry.population >= BIG_TOWN)
+                and not _dateline(text, tokens, hit.first, end, entry)):
             # 'Quarante ans après…': a capital that only opens a sentence says nothing;
             # a big town ('Bordeaux accueille…') still counts when spaCy reads a place.
             return None
@@ -600,7 +601,8 @@ class PlaceLinker:
             mid_sentence = (not caps and not _sentence_initial(text, tokens, hit.first)
                             and not _capitalised_before(text, tokens, hit.first))
             return entry if located or preposition or mid_sentence else None
-        if entry.content < 2 and entry.tier == 2 and not (located or preposition):
+        if entry.content < 2 and entry.tier == 2 and not (located or preposition) \
+                and not _dateline(text, tokens, hit.first, end, entry):
             return None
         return entry
 
@@ -813,6 +815,14 @@ def _determiner_before(text, tokens, first, entry: Entry) -> bool:
     return token.key in DETERMINERS and token.raw.islower() and gap in (" ", "\u00a0")
 
 
+def _dateline(text, tokens, first, end, entry: Entry) -> bool:
+    """'Roubaix, laboratoire de la démocratie alimentaire', 'Saint-Denis : la gare
+    Pleyel…': a big town opening a sentence or headline, then a comma or a colon, says
+    where the rest happens, as a newspaper's dateline does."""
+    return entry.population >= BIG_TOWN and _sentence_initial(text, tokens, first) \
+        and re.match(r"[ \u00a0]?[,:]", text[end:end + 2]) is not None
+
+
 def _opens_line(text: str, start: int) -> bool:
     """Nothing but an article before the name on its line: a commune line, a table's row."""
     line = text[text.rfind("\n", 0, start) + 1:start]
@@ -893,25 +903,40 @@ def _acronym_after(text, tokens, last) -> bool:
     return gap in (" ", "\u00a0") and following.all_caps and 2 <= len(following.raw) <= 4
 
 
+DATELINE_WORDS = 4  # words after 'Place,' that make a quoted line a headline, not a title
+
+
 def _quoted_only(text: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """« Retour à Reims », « Paris, Texas »: inside the guillemets of a title, and named
     nowhere else in the text."""
+    def opening(m: Mention) -> int | None:
+        """Where the guillemets holding the mention open, if any."""
+        start = text.rfind("«", 0, m.start)
+        return start if start > text.rfind("»", 0, m.start) else None
+
     def quoted(m: Mention) -> bool:
-        opening = text.rfind("«", 0, m.start)
-        if opening <= text.rfind("»", 0, m.start):
+        if (start := opening(m)) is None:
             return False
-        # « À Sarcelles, les médiateurs… »: a press headline opening on its place says
-        # where, as a dateline does.
-        return not (re.fullmatch(r"[\s*_]*[Àà]\s+", text[opening + 1:m.start])
-                    and text[m.end:m.end + 1] == ",")
+        if after_work_noun(text, start + 1):
+            return True  # 'le spectacle « Nantes, quai de la Fosse »': a work's title
+        # « À Sarcelles, les médiateurs… », « Roubaix, laboratoire de la démocratie
+        # alimentaire »: a press headline opening on its place says where, as a dateline
+        # does. A work's title is short (« Paris, Texas », « Roubaix, une lumière »).
+        lead = text[start + 1:m.start]
+        closing = text.find("»", m.end)
+        rest = text[m.end:closing if closing >= 0 else m.end]
+        return not (
+            (re.fullmatch(r"[\s*_]*[Àà]\s+", lead) and rest[:1] == ",")
+            or (re.fullmatch(r"[\s*_]*", lead) and re.match(r"[\s*_]*[,:]", rest)
+                and len(WORD.findall(rest)) >= DATELINE_WORDS))
     titles = [strip_accents(t).lower() for t in re.findall(r"«\s*([^«»\n]{3,80}?)\s*»", text)]
 
     def a_title_again(m: Mention) -> bool:
         """'Sens dessus dessous, soutenu par…' after « Sens dessus dessous »: the work's
         title written again without its guillemets."""
         after = strip_accents(text[m.start:m.start + 80]).lower()
-        return any(len(title) > len(m.text) + 3 and after.startswith(title)
-                   for title in titles)
+        return opening(m) is None and any(
+            len(title) > len(m.text) + 3 and after.startswith(title) for title in titles)
     return all(quoted(m) or a_title_again(m) for m in mentions if m.ref == mention.ref)
 
 

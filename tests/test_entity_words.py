@@ -96,3 +96,8 @@ def test_a_title_after_a_works_noun(text, title):
 ])
 def test_a_town_after_a_works_noun_and_a_preposition_is_no_title(text, town):
     assert not after_work_noun(text, text.index(town))
+
+
+def test_a_title_in_guillemets_after_a_works_noun():
+    text = "Le spectacle, « Nantes, quai de la Fosse », est joué."
+    assert after_work_noun(text, text.index("Nantes"))

@@ -457,3 +457,16 @@ def test_a_determiner_before_a_far_town_makes_it_a_thing(linker, text):
 
 def test_a_town_whose_name_holds_its_article_keeps_it(linker):
     assert refs(linker, "Une exposition au Havre, puis à Lyon.") == ["76351", "69123"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A press headline opening on its place says where, as a dateline does.
+    ("- « Roubaix, laboratoire de la démocratie alimentaire », Clara Dufresne, 8 février",
+     ["59512"]),
+    ("- « Saint-Denis : la gare Pleyel, dix ans après », Le Journal, 5 février", ["93066"]),
+    ("Roubaix, laboratoire de la démocratie alimentaire.", ["59512"]),
+    # A work's title is short.
+    ("Les élèves ont vu « Paris, Texas » et « Roubaix, une lumière ».", []),
+])
+def test_a_big_town_as_a_headlines_dateline(linker, text, expected):
+    assert refs(linker, text) == expected
