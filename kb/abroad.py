@@ -21,6 +21,7 @@ from kb.textclean import fold
 
 # How far a country or region may stand from the town's name, and still be its place.
 AFTER_CHARS = 45
+APPOSITION_CHARS = 70
 BEFORE_CHARS = 60
 # A town's kind: "la ville belge de Mons", "Dakar, capitale du Sénégal".
 TOWN_NOUNS = r"(?:ville|cite|commune|capitale|metropole|municipalite|localite|agglomeration|port)"
@@ -78,11 +79,17 @@ def _places_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after = re.compile(
         rf"[ \t]*(?:,|\(|–|-)?[ \t]*{kind}(?:en|au|aux|du|des|de|d'|dans l[ae']|dans les)?"
         rf"[ \t]*(?:l'|le |la |les )?(?:{alternatives})(?![\w'-])")
+    # An apposition whose lower-case words end on the place: "Sainte-Marie, l'île au large
+    # de Madagascar", "Kayes, une ville à l'ouest du Mali".
+    apposition = re.compile(
+        rf"[ \t]*,[ \t]*(?:l'|la |le |les |une |un |dans |pres |non loin )"
+        rf"(?:[a-z'-]+ ){{0,5}}(?:en|au|aux|du|des|de|d')?[ \t]*(?:l'|le |la |les )?"
+        rf"(?P<place>{alternatives})(?![\w'-])")
     # Right before it: "Au Sénégal, à Saint-Louis", "en Espagne de Valence".
     before = re.compile(
         rf"(?<![\w'-])(?:en|au|aux) (?:{alternatives})(?![\w'-])[ \t]*,?[ \t]*"
         r"(?:a|de|d'|dans|pres de)?[ \t]*(?:l'|le |la |les )?$")
-    return after, before
+    return after, apposition, before
 
 
 @cache
@@ -101,9 +108,12 @@ def _nationality_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def written_abroad(text: str, start: int, end: int) -> bool:
     """The town's name between `start` and `end` is set abroad by the text around it."""
-    after, before = _places_re()
+    after, apposition, before = _places_re()
     folded_after = fold_keep_length(text[end:end + AFTER_CHARS])
     folded_before = fold_keep_length(text[max(0, start - BEFORE_CHARS):start])
     nation_after, nation_before = _nationality_re()
-    return bool(after.match(folded_after) or before.search(folded_before)
+    # The apposition's place must be written as a name: 'trente ans plus tard' is no Trente.
+    written = apposition.match(fold_keep_length(text[end:end + APPOSITION_CHARS]))
+    in_apposition = written is not None and text[end + written.start("place")].isupper()
+    return bool(after.match(folded_after) or before.search(folded_before) or in_apposition
                 or nation_after.match(folded_after) or nation_before.search(folded_before))

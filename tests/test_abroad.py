@@ -71,3 +71,22 @@ def test_a_country_is_named_as_a_word():
     assert names_country("Un séjour au Canada, puis à Laval.", "Canada")
     assert names_country("Aux etats-unis, à Orange.", "États-Unis")
     assert not names_country("Les canadairs sont arrivés.", "Canada")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Les beignets de Sainte-Marie, l'île au large de Madagascar où elle a grandi.",
+     "Sainte-Marie"),
+    ("Elle vient de Kayes, une ville de l'ouest du Mali.", "Kayes"),
+])
+def test_a_town_set_abroad_by_an_apposition(text, town):
+    assert _abroad(text, town)
+
+
+def test_an_apposition_naming_no_country_keeps_the_town_in_france():
+    text = "Une visite à Valence, la ville de la Drôme, puis en Espagne."
+    assert not _abroad(text, "Valence")
+
+
+def test_an_apposition_holding_a_word_named_like_a_region_abroad_is_no_place():
+    text = "Né au Mirail, à Toulouse, le réalisateur revient trente ans plus tard."
+    assert not _abroad(text, "Toulouse")

@@ -470,3 +470,7 @@ def test_a_town_whose_name_holds_its_article_keeps_it(linker):
 ])
 def test_a_big_town_as_a_headlines_dateline(linker, text, expected):
     assert refs(linker, text) == expected
+
+
+def test_a_mountain_pass_named_after_a_town_names_no_town(linker):
+    assert refs(linker, "Les exilés franchissent la frontière par le col de Montgenèvre.") == []
