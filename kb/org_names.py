@@ -114,11 +114,11 @@ def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 def looks_like_adjective(word: str) -> bool:
     """A lower-case word that ends like a French adjective or past participle; present
-    tense verbs ("pilote", "financent") do not."""
+    tense verbs ("pilote", "financent", "rappelle": no adjective ends in -pelle) do not."""
     if not (word.islower() and word.isalpha()) or word in PARTICLES:
         return False
     return word.endswith(("é", "és")) or (
-        fold(word).endswith(ADJECTIVE_ENDINGS) and not word.endswith("ent"))
+        fold(word).endswith(ADJECTIVE_ENDINGS) and not word.endswith(("ent", "pelle")))
 
 
 def is_acronym(word: str) -> bool:

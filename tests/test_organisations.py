@@ -501,3 +501,17 @@ def test_an_establishments_kind_in_lower_case_names_it_with_its_town(text, name)
     enriched = _enriched(text)
     assert [o.name for o in enriched.organisations] == [name]
     assert enriched.communes == ()  # the town is the body's, not a place of the text
+
+
+@pytest.mark.parametrize(("word", "adjective"), [
+    ("culturelle", True), ("nationale", True), ("rappelle", False), ("interpelle", False),
+    ("financent", False),
+])
+def test_adjectives_are_told_from_verbs_by_their_ending(word, adjective):
+    from kb.org_names import looks_like_adjective
+
+    assert looks_like_adjective(word) is adjective
+
+
+def test_a_head_then_a_verb_is_no_body():
+    assert _enriched("L'Agence rappelle que l'accompagnement reste nécessaire.").organisations == ()
