@@ -76,6 +76,17 @@ def after_work_noun(text: str, start: int) -> bool:
     return noun in WORK_NOUNS or (noun.endswith("s") and noun[:-1] in WORK_NOUNS)
 
 
+_QUARTIER_BEFORE_RE = re.compile(
+    r"(?<![\w-])quartiers?[ \u00a0]+(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])?"
+    r"[ \u00a0]*$", re.IGNORECASE)
+
+
+def after_quartier_noun(text: str, start: int) -> bool:
+    """'le quartier de la Petite Arche', 'au quartier des Indes': what starts at `start`
+    is a quartier's name, the noun 'quartier' right before it."""
+    return _QUARTIER_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
 ACRONYM_WORDS = word_list("acronym_word")  # "Pacte", "Relais": words, not acronyms in title case
 
 

@@ -41,6 +41,7 @@ from kb.entity_words import (
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_WORDS,
+    after_quartier_noun,
     after_work_noun,
     is_french_word,
     looks_like_person,
@@ -226,7 +227,8 @@ def plausible_ner_org(
     words = text.split()
     if not words or "\n" in text or masked.touches_mask(entity.start, entity.end):
         return False
-    if masked.in_caps_line(entity.start, entity.end) or after_work_noun(masked.text, entity.start):
+    if masked.in_caps_line(entity.start, entity.end) or after_work_noun(
+            masked.text, entity.start) or after_quartier_noun(masked.text, entity.start):
         return False
     head = _first_key(text)
     if not (text[0].isupper() or head in LOWERCASE_HEADS) or any(c.isdigit() for c in text):

@@ -101,3 +101,14 @@ def test_a_town_after_a_works_noun_and_a_preposition_is_no_title(text, town):
 def test_a_title_in_guillemets_after_a_works_noun():
     text = "Le spectacle, « Nantes, quai de la Fosse », est joué."
     assert after_work_noun(text, text.index("Nantes"))
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), [
+    ("Les jeunes du quartier de la Petite Arche partent.", "Petite Arche", True),
+    ("Au quartier des Indes, une fête.", "Indes", True),
+    ("Le centre social de la Petite Arche ouvre.", "Petite Arche", False),
+])
+def test_a_name_after_the_noun_quartier(text, name, expected):
+    from kb.entity_words import after_quartier_noun
+
+    assert after_quartier_noun(text, text.index(name)) is expected
