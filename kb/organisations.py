@@ -80,9 +80,9 @@ def _accent_blind(folded: str) -> str:
 # "et" joins two capitalised words only ("Arts et Quartiers", not "X et d'Y"); a word may
 # start with digits when a capital follows ("Immobilière 3F").
 # Dots only inside a word ("M.S.H.A"), never the full stop ending a sentence.
-NAME_WORD = r"[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"
+NAME_WORD = r"#?[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"  # '#': a hashtag's name ('#NoéBouge')
 NAME = (r"(?P<name>" + NAME_WORD +
-        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|&|-)\s*)*"
+        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|au|aux|en|&|-)\s*)*"
         r"(?:et\s+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
 # A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
 # "du laboratoire Passerelles", "au centre social Le Fanal".
@@ -102,9 +102,14 @@ INTRODUCED_RE = re.compile(
 # An association's or a collective's name may run on in lower case ("le collectif Front de
 # mères a …", "l'association Parents d'ici, qui …"): one or two words after a preposition,
 # up to punctuation or a word that says the name is over (a verb, "et", "qui").
+# A capitalised article may open it ("la fondation La Main à la pâte", "la coopérative La
+# Terre en partage").
 FREE_NAMED_RE = re.compile(
-    r"(?<![\w-])(?:association|collectif|compagnie)\s+(?P<name>" + NAME_WORD
-    + r"(?:\s+(?:de|d['’]|des|du|en|pour|sur|à)\s*(?:la\s+|l['’])?[a-zà-ÿ][\w'’-]*){1,2})"
+    r"(?<![\w-])(?:association|collectif|compagnie|coopérative|fondation|tiers-lieu|fablab"
+    r"|ressourcerie|recyclerie|amicale|épicerie solidaire|fonds de dotation)\s+(?P<name>"
+    + r"(?:(?:La|Le|Les)\s+|L['’])?" + NAME_WORD
+    + r"(?:\s+(?:de|d['’]|des|du|au|aux|en|pour|sur|à)\s*(?:la\s+|l['’])?[a-zà-ÿ][\w'’-]*)"
+    r"{1,2})"
     r"(?=\s*[,.;:()»]|\s+(?:et|qui|a|ont|est|sont|dont|ou|avait|avaient)\b)")
 # "Communauté urbaine X" is the known "X" (a structure prefix before a known name).
 STRUCTURE_PREFIX_RE = re.compile(

@@ -515,3 +515,14 @@ def test_adjectives_are_told_from_verbs_by_their_ending(word, adjective):
 
 def test_a_head_then_a_verb_is_no_body():
     assert _enriched("L'Agence rappelle que l'accompagnement reste nécessaire.").organisations == ()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("La fondation La Main à la pâte, qui forme des enseignants, intervient.",
+     "Main à la pâte"),  # the canonical name drops its article
+    ("L'association Droit au vélo, installée près de la gare, répare.", "Droit au vélo"),
+    ("Le tiers-lieu La Grange aux Savoirs ouvre ses portes.", "Grange aux Savoirs"),
+    ("Le collectif #NoéBouge organise une marche.", "#NoéBouge"),
+])
+def test_a_name_after_its_type_noun_runs_on_through_its_prepositions(text, name):
+    assert name in [o.name for o in _enriched(text).organisations]
