@@ -109,6 +109,13 @@ QUARTIER_BEFORE_RE = re.compile(
 ONE_QUARTIER_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:le|du|au|ce)[ \u00a0]+quartier[ \u00a0]+(?:de|du|des|d['’])[ \u00a0]*$",
     re.IGNORECASE)
+# "la cité Beauregard", "la résidence des Tilleuls", "le lotissement du Moulin": a housing
+# estate, named like a town elsewhere. Not after a bare "de" ("la cité de Carcassonne").
+ESTATE_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:la|le|les|une|un|du|de|à|au|aux|dans)[ \u00a0]+(?:l['’])?"
+    r"(?:(?:cités?|résidences?)(?:[ \u00a0]+(?:des|du|de[ \u00a0]+la|de[ \u00a0]+l['’]))?"
+    r"|(?:lotissements?|îlots?)(?:[ \u00a0]+(?:de|des|du|de[ \u00a0]+la|de[ \u00a0]+l['’]))?)"
+    r"[ \u00a0]*$", re.IGNORECASE)
 # "Vaux (Vienne)", "Vaux (86)": the département a commune's name is followed by.
 BRACKET_AFTER = re.compile(r"[ \t\u00a0]*\(\s*([^()\n]{2,40}?)\s*\)")
 EVENT_YEAR = re.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?![\d])")
@@ -394,12 +401,12 @@ class PlaceLinker:
 
     def _names_a_quartier(self, text: str, mention: Mention,
                           mentions: Sequence[Mention]) -> bool:
-        """'le quartier de Montreuil', 'le quartier des Champeaux': the name of one
-        quartier; 'les quartiers de Montreuil et de Saint-Louis, à Versailles': quartiers
+        """'le quartier de Montreuil', 'le quartier des Champeaux', 'la cité Beauregard':
+        the name of one quartier or housing estate; 'les quartiers de Montreuil et de Saint-Louis, à Versailles': quartiers
         of the territory's commune, named like towns elsewhere ('les quartiers de
         Marseille' alone stays the town)."""
         before = text[max(0, mention.start - 80):mention.start]
-        if ONE_QUARTIER_BEFORE_RE.search(before):
+        if ONE_QUARTIER_BEFORE_RE.search(before) or ESTATE_BEFORE_RE.search(before):
             return True
         return bool(QUARTIER_BEFORE_RE.search(before)) and \
             self._covered_earlier_in_sentence(text, mention, mentions)
@@ -489,14 +496,16 @@ class PlaceLinker:
             hit, entries = best
             places = [e for e in entries if e.kind in (COMMUNE, DEPARTEMENT)]
             chosen = self._choose(text, tokens, hit, places, loc_spans)
-            chosen = self._named_departement(text, tokens[hit.last - 1].end, places) or chosen
+            named = self._named_departement(text, tokens[hit.last - 1].end, places)
+            chosen = named or chosen
             if chosen is not None and chosen.kind == COMMUNE and len(places) > 1:
                 chosen = self._homonym_of_named_area(text, tokens, hit, places, chosen)
             if chosen is None and places:
                 chosen = self._placed_by_apposition(text, tokens, hit, places)
-            if chosen is not None and chosen.tier == 2 and any(
+            if chosen is not None and chosen.tier == 2 and named is None and any(
                     e.kind == QUARTIER for e in entries):
-                # A quartier of the territory before a village elsewhere of the same name.
+                # A quartier of the territory before a village elsewhere of the same name,
+                # unless its département follows ('Beauregard (Ain)').
                 chosen = None
             if chosen is None and found:
                 chosen = self._listed_after(text, tokens, found[-1], hit, places)

@@ -487,3 +487,17 @@ def test_a_mountain_pass_named_after_a_town_names_no_town(linker):
 ])
 def test_compounds_appositions_and_overseas_towns(linker, text, expected):
     assert refs(linker, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A housing estate named like a town elsewhere is the estate.
+    ("Les habitants de la résidence Valence, à Trappes, se mobilisent.", ["78621"]),
+    ("Les jeunes de la cité des Lilas, à Sarcelles, jouent.", ["95585"]),
+    ("Le lotissement Orange, à Poissy, est rénové.", ["78498"]),
+    # Not after a bare 'de': the old town of Carcassonne is in Carcassonne.
+    ("Une visite de la cité de Carcassonne.", ["11069"]),
+    # A quartier of the territory gives way to a village elsewhere placed by its département.
+    ("Une visite à Beauregard (Ain).", ["01030"]),
+])
+def test_housing_estates_named_like_towns(linker, text, expected):
+    assert refs(linker, text) == expected
