@@ -402,9 +402,9 @@ class PlaceLinker:
     def _names_a_quartier(self, text: str, mention: Mention,
                           mentions: Sequence[Mention]) -> bool:
         """'le quartier de Montreuil', 'le quartier des Champeaux', 'la cité Beauregard':
-        the name of one quartier or housing estate; 'les quartiers de Montreuil et de Saint-Louis, à Versailles': quartiers
-        of the territory's commune, named like towns elsewhere ('les quartiers de
-        Marseille' alone stays the town)."""
+        the name of one quartier or housing estate; 'les quartiers de Montreuil et de
+        Saint-Louis, à Versailles': quartiers of the territory's commune, named like towns
+        elsewhere ('les quartiers de Marseille' alone stays the town)."""
         before = text[max(0, mention.start - 80):mention.start]
         if ONE_QUARTIER_BEFORE_RE.search(before) or ESTATE_BEFORE_RE.search(before):
             return True
