@@ -159,6 +159,19 @@ def _without_leading_word(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
+FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({NAME_PART})[ \u00a0]$")
+
+
+def _with_first_name_before(text: str, name: str, start: int) -> tuple[str, int]:
+    """'Fatima Zahra El Idrissi' when spaCy read 'Zahra El Idrissi': a first name right
+    before a name that opens on a first name is the first of two ('Anne Marie Dubois')."""
+    before = FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
+    if before and opens_on_first_name(name.split()[0]) \
+            and opens_on_first_name(before.group(1)):
+        return f"{before.group(1)} {name}", before.start(1)
+    return name, start
+
+
 def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
     return replace(
         old,
@@ -254,6 +267,7 @@ def find_people(
             start += len(honorific.group())
             text = text[honorific.end():]
         text, start = _without_leading_word(text, start)
+        text, start = _with_first_name_before(masked.text, text, start)
         if _dedicated(masked.text, start) or place_led(text):
             continue
         if looks_like_person(text, _known_body(vocabulary)):

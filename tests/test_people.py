@@ -180,3 +180,15 @@ def test_vietnamese_letters_belong_to_names():
     from kb.entity_words import NAME_WORD_RE
 
     assert NAME_WORD_RE.match("Đặng") and NAME_WORD_RE.match("Nguyễn")
+
+
+@pytest.mark.slow
+def test_two_first_names_before_a_surname_make_one_person(nlp):
+    text = ("« La coopérative nous donne un statut », témoigne Fatima Zahra El Idrissi, "
+            "cogérante. Merci Claire Martin pour son aide.")
+    masked = mask(text)
+    found = find_people(masked, entities([masked.text])[0], load_vocabulary(),
+                        exact_commune_names)
+    names = {p.ref.name for p in found}
+    assert "Fatima Zahra El Idrissi" in names and "Zahra El Idrissi" not in names
+    assert "Claire Martin" in names  # 'Merci' is no first name
