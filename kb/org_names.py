@@ -139,8 +139,11 @@ def _long_form(words: list[Token], acronym: str) -> int | None:
     for first in range(len(words) - 1, -1, -1):
         if len(words) - first > max(len(letters) + 8, 2 * len(letters) + 2):
             return None
+        # A long form may open on its type noun in lower case, when the acronym spells it
+        # ('le laboratoire Architecture, ville, urbanisme, environnement (LAVUE)').
         if text_words[first][:1] != letters[0] or (
-                not words[first].capitalised and text_words[first] not in LOWERCASE_HEADS):
+                not words[first].capitalised and text_words[first] not in LOWERCASE_HEADS
+                and text_words[first] not in ORG_HEADS):
             continue
         chars = " ".join(text_words[first:])
         position = len(chars)

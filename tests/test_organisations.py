@@ -526,3 +526,12 @@ def test_a_head_then_a_verb_is_no_body():
 ])
 def test_a_name_after_its_type_noun_runs_on_through_its_prepositions(text, name):
     assert name in [o.name for o in _enriched(text).organisations]
+
+
+def test_an_acronym_may_spell_the_type_noun_in_lower_case():
+    from kb.org_names import acronym_definitions
+
+    text = ("Avec Nadia Kherbache, sociologue au laboratoire Architecture, ville, urbanisme, "
+            "environnement (LAVUE), et d'autres.")
+    found = [(c.name, c.acronym) for c in acronym_definitions(text)]
+    assert ("laboratoire Architecture, ville, urbanisme, environnement", "LAVUE") in found
