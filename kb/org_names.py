@@ -112,10 +112,18 @@ def tokens_of(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for m in TOKEN_RE.finditer(text[start:end])]
 
 
+# Words ending like adjectives that are not: prepositions and adverbs ('avant'), verbs
+# ending like 'ouvert' ('sert').
+NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
+                            "cependant", "pourtant", "auparavant", "desormais",
+                            "sert", "dessert", "part"})
+
+
 def looks_like_adjective(word: str) -> bool:
     """A lower-case word that ends like a French adjective or past participle; present
     tense verbs ("pilote", "financent", "rappelle": no adjective ends in -pelle) do not."""
-    if not (word.islower() and word.isalpha()) or word in PARTICLES:
+    if not (word.islower() and word.isalpha()) or word in PARTICLES \
+            or fold(word) in NOT_ADJECTIVES:
         return False
     return word.endswith(("é", "és")) or (
         fold(word).endswith(ADJECTIVE_ENDINGS) and not word.endswith(("ent", "pelle")))

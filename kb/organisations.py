@@ -770,9 +770,6 @@ def _name_complement(masked: MaskedText, end: int) -> int | None:
 
 
 ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]([a-zà-ÿ]{4,})(?=[\s,.;:)»]|$)")
-NOT_ADJECTIVES = frozenset({"pendant", "durant", "avant", "devant", "maintenant",
-                            "cependant", "pourtant", "auparavant", "desormais",
-                            "sert", "dessert", "part"})  # verbs ending like 'ouvert'
 
 
 def _adjectives_after(text: str, end: int) -> int:
@@ -780,8 +777,7 @@ def _adjectives_after(text: str, end: int) -> int:
     Ruralités solidaires', 'Le Panier partagé'), two at most."""
     for _ in range(2):
         match = ADJECTIVE_AFTER_RE.match(text, end)
-        if not match or fold(match.group(1)) in NOT_ADJECTIVES \
-                or not looks_like_adjective(match.group(1)):
+        if not match or not looks_like_adjective(match.group(1)):
             break
         end = match.end()
     return end

@@ -535,3 +535,17 @@ def test_an_acronym_may_spell_the_type_noun_in_lower_case():
             "environnement (LAVUE), et d'autres.")
     found = [(c.name, c.acronym) for c in acronym_definitions(text)]
     assert ("laboratoire Architecture, ville, urbanisme, environnement", "LAVUE") in found
+
+
+@pytest.mark.parametrize(("word", "adjective"), [("avant", False), ("pendant", False),
+                                                 ("sert", False), ("ouvert", True)])
+def test_words_ending_like_adjectives_that_are_not(word, adjective):
+    from kb.org_names import looks_like_adjective
+
+    assert looks_like_adjective(word) is adjective
+
+
+def test_a_body_named_before_avant_ends_before_it():
+    names = [o.name for o in _enriched(
+        "Un bilan sera présenté au Conseil national de l'habitat avant l'été.").organisations]
+    assert names == ["Conseil national de l'habitat"]
