@@ -34,6 +34,13 @@ def exact_commune_names(text: str) -> list[Mention]:
     return found
 
 
+def _names_found(text: str) -> set[str]:
+    """The people found in `text` by spaCy and the finder, with the real vocabulary."""
+    masked = mask(text)
+    return {p.ref.name for p in find_people(masked, entities([masked.text])[0],
+                                            load_vocabulary(), exact_commune_names)}
+
+
 def test_mouvements_line_gives_role_and_communes():
     ref = parse_mouvement("**Carl Garcia**, délégué du Préfet, Nanterre", exact_commune_names)
     assert (ref.name, ref.role, ref.communes) == ("Carl Garcia", "délégué du Préfet", ("92050",))
@@ -100,10 +107,7 @@ def test_names_with_apostrophe_after_an_initial_are_names():
 def test_honorific_is_not_part_of_the_name(nlp):
     text = ("La rencontre sera animée par Mme Inès Boudjemaa, chargée de mission. Avec le "
             "témoignage de M. Ousmane Keita, gardien d'immeuble.")
-    masked = mask(text)
-    people = find_people(masked, entities([masked.text])[0], load_vocabulary(),
-                         exact_commune_names)
-    names = {p.ref.name for p in people}
+    names = _names_found(text)
     assert {"Inès Boudjemaa", "Ousmane Keita"} <= names
     assert not any(name.startswith(("Mme", "M.")) for name in names)
 
@@ -111,10 +115,7 @@ def test_honorific_is_not_part_of_the_name(nlp):
 @pytest.mark.slow
 def test_authors_of_a_book_line_are_people(nlp):
     text = "Samir Haddou et Claire Vigneau, Éditions de l'Aube, 2023, 150 p.\n\nUne enquête."
-    masked = mask(text)
-    found = find_people(masked, entities([masked.text])[0], load_vocabulary(),
-                        exact_commune_names)
-    assert {"Samir Haddou", "Claire Vigneau"} <= {p.ref.name for p in found}
+    assert {"Samir Haddou", "Claire Vigneau"} <= _names_found(text)
 
 
 def test_a_known_first_name_before_a_surname_is_a_person_without_the_model():
@@ -186,9 +187,6 @@ def test_vietnamese_letters_belong_to_names():
 def test_two_first_names_before_a_surname_make_one_person(nlp):
     text = ("« La coopérative nous donne un statut », témoigne Fatima Zahra El Idrissi, "
             "cogérante. Merci Claire Martin pour son aide.")
-    masked = mask(text)
-    found = find_people(masked, entities([masked.text])[0], load_vocabulary(),
-                        exact_commune_names)
-    names = {p.ref.name for p in found}
+    names = _names_found(text)
     assert "Fatima Zahra El Idrissi" in names and "Zahra El Idrissi" not in names
     assert "Claire Martin" in names  # 'Merci' is no first name
