@@ -305,6 +305,7 @@ def plausible_ner_org(
 # A title or a role word beside a name says the name is a person's.
 PERSON_CUE_WORDS = TITLE_WORDS | ROLE_WORDS
 SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
+FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)[ \u00a0]$")
 
 
 def _title_after(text: str, end: int) -> bool:
@@ -466,6 +467,11 @@ def find_organisations(
         surname = SURNAME_AFTER_RE.match(masked.text, end)
         if " " not in written and opens_on_first_name(written) and surname \
                 and looks_like_person(f"{written} {surname.group(1)}"):
+            continue
+        # "Jeanne Vinci": a first name right before a one-word body makes it a surname.
+        first_name = FIRST_NAME_BEFORE_RE.search(masked.text, max(0, start - 30), start)
+        if " " not in written and first_name and opens_on_first_name(first_name.group(1)) \
+                and looks_like_person(f"{first_name.group(1)} {written}"):
             continue
         if written in {a.title() for a in entry.acronyms} and (
                 _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):

@@ -549,3 +549,11 @@ def test_a_body_named_before_avant_ends_before_it():
     names = [o.name for o in _enriched(
         "Un bilan sera présenté au Conseil national de l'habitat avant l'été.").organisations]
     assert names == ["Conseil national de l'habitat"]
+
+
+def test_a_first_name_before_a_one_word_body_makes_a_person():
+    enriched = _enriched("« Il faut que cela se voie », estime Jeanne Vinci, habitante.")
+    assert [p.name for p in enriched.people] == ["Jeanne Vinci"]
+    assert enriched.organisations == ()
+    assert [o.name for o in _enriched("Le groupe Vinci construit le pont.").organisations] \
+        == ["Vinci"]
