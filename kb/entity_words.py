@@ -136,9 +136,15 @@ def is_french_word(word: str) -> bool:
 
 def names_something_else(words: Sequence[str]) -> bool:
     """A word of the language where the first name should be: the name of something else
-    ("Roue Libre", "Envol Emploi"), as people are named by a first name first."""
-    return len(words) >= 2 and not opens_on_first_name(words[0]) and all(
-        is_french_word(part) for part in words[0].split("-"))
+    ("Roue Libre", "Envol Emploi"), as people are named by a first name first; or, with
+    no first name known, a plural noun of the language closing it ("Vexin Activités",
+    "Montigny Solidarités"): surnames are singular."""
+    if len(words) < 2 or opens_on_first_name(words[0]):
+        return False
+    last = words[-1]
+    return all(is_french_word(part) for part in words[0].split("-")) or (
+        last[:1].isupper() and not last.isupper() and fold(last).endswith(("s", "x"))
+        and is_french_word(last))
 
 
 def opens_on_first_name(word: str) -> bool:

@@ -112,3 +112,13 @@ def test_a_name_after_the_noun_quartier(text, name, expected):
     from kb.entity_words import after_quartier_noun
 
     assert after_quartier_noun(text, text.index(name)) is expected
+
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Vexin Activités", False), ("Montigny Solidarités", False), ("Roue Libre", False),
+    ("Claire Martin", True), ("Kweku Mensah", True), ("Nadia Lefèvre", True),
+])
+def test_a_plural_noun_closing_a_name_without_a_first_name_is_no_person(name, person):
+    from kb.entity_words import looks_like_person
+
+    assert looks_like_person(name) is person
