@@ -497,7 +497,10 @@ def find_organisations(
     shaped = sorted([*head_named(masked.text), *tail_named(masked.text)],
                     key=lambda c: (-(c.end - c.start), c.start))
     for candidate in shaped:
-        candidate = _widen_to_ner(_cut_before_claimed(candidate, claimed), ner, masked)
+        candidate = _cut_before_claimed(candidate, claimed)
+        if not candidate.name:
+            continue
+        candidate = _widen_to_ner(candidate, ner, masked)
         if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
                 candidate.start, candidate.end) or not acceptable(candidate):
             continue
@@ -836,7 +839,8 @@ def _widen_to_ner(candidate: NameCandidate, ner: Iterable[Entity],
 
 def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
     """'Fédération des amicales de locataires et de l'Association … (AFEV)': a name
-    that runs into one already found stops before it."""
+    that runs into one already found stops before it (no name at all when what is left
+    is a head and its adjective, a kind of body)."""
     starts = [s for s, e in claimed if candidate.start < s < candidate.end]
     if not starts:
         return candidate
@@ -846,6 +850,11 @@ def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
     cut = TRAILING_FUNCTION_WORDS_RE.sub("", cut)
     if len(cut.split()) < 2:
         return candidate
+    if len(cut.split()) == 2 and cut.split()[1].islower() \
+            and not re.match(r"[dl]['’]", cut.split()[1]):
+        # 'le Centre collaborateur de l'OMS pour…', 'l'Union nationale des PIMMS': what
+        # is left is a kind ('Centre collaborateur'), not a name; left unsaid.
+        return NameCandidate("", None, candidate.start, candidate.start, candidate.rule)
     return NameCandidate(cut, None, candidate.start, candidate.start + len(cut),
                          candidate.rule)
 

@@ -557,3 +557,9 @@ def test_a_first_name_before_a_one_word_body_makes_a_person():
     assert enriched.organisations == ()
     assert [o.name for o in _enriched("Le groupe Vinci construit le pont.").organisations] \
         == ["Vinci"]
+
+
+def test_a_head_and_its_adjective_cut_before_another_body_name_nothing():
+    names = [o.name for o in _enriched(
+        "Il accueille les habitants, membre de l'Union nationale des PIMMS.").organisations]
+    assert "Union nationale" not in names
