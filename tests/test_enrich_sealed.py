@@ -141,6 +141,15 @@ fr_core_news_sm F1 0.833 / 0.340 / 0.428). No article lost by the segmenter. Two
 outside 78/92/95 found that the labels do not hold; a verifier (verdicts only) found one
 not supported (a housing estate's name) and one ambiguous (an event named after the town
 it took place in). The three F1 bars are met; the bar on outside communes is not.
+
+The sixteenth set, tests/sealed/entities_v16/ (10 issues, 118 articles, 499 organisation
+labels, committed at 3c93aa3 unscored, scored once there): communes 0.939 / 0.919 / 0.929,
+organisations 0.925 / 0.914 / 0.919, people 0.963 / 0.951 / 0.957 (raw fr_core_news_sm F1
+0.836 / 0.403 / 0.547). Five articles lost by the segmenter (short reviews printed after a
+book review, read as part of it): their entities count as missed, or as found in the
+wrong article. Two communes outside 78/92/95 found that the labels do not hold; a verifier
+(verdicts only) found both supported places of the next article, cut off by the same
+boundary. The outside-commune bar is met; the communes bar (0.97) is not.
 """
 
 from __future__ import annotations
@@ -170,6 +179,7 @@ FLOORS = {  # folder: F1 floors, first runs rounded down
     "entities_v13": {"communes": 0.97, "organisations": 0.88, "people": 0.93},
     "entities_v14": {"communes": 0.98, "organisations": 0.90, "people": 0.97},
     "entities_v15": {"communes": 0.97, "organisations": 0.91, "people": 0.95},
+    "entities_v16": {"communes": 0.92, "organisations": 0.91, "people": 0.95},
 }
 
 
