@@ -26,6 +26,8 @@ def test_a_title_line_a_rubric_marker_or_a_first_item_names_the_article():
     assert _holds_title(press, "- « Rapport annuel », Le Parisien, 2 mars")
     assert not _holds_title(moves, "< À LIRE / À VOIR >")
     assert not _holds_title(press, "- « Autre », Le Monde")
+    # The labeller's raw line keeps Markdown's emphasis, which the extractor drops.
+    assert _holds_title(press, "- « *Rapport annuel* », Le Parisien, 2 mars")
 
 
 def test_an_optional_form_does_not_hide_a_labelled_person_it_folds_to():

@@ -143,7 +143,8 @@ def _holds_title(article, title: str) -> bool:
         name = fold(marker.group("name"))
         return fold(article.kind or "") == name or fold(article.title) == name
     if _BULLET_RE.match(title):
-        first = fold(_BULLET_RE.sub("", title))
+        # The labeller copied the raw line; the extractor drops Markdown's emphasis.
+        first = fold(_BULLET_RE.sub("", title).replace("*", "").replace("_", " "))
         body = fold("\n".join(p for p in (article.lead, article.text) if p))
         return bool(first) and body.startswith(first)
     return False
