@@ -73,6 +73,7 @@ FUNCTION_WORDS = frozenset({
 })
 PREPOSITIONS = frozenset({
     "a", "de", "d", "en", "sur", "vers", "depuis", "pres", "au", "aux", "du", "des", "entre",
+    "par", "via",
 })
 INSTITUTION_NOUNS = frozenset({
     "universite", "academie", "rectorat", "chu", "iut", "ecole", "institut", "po", "ihu",
@@ -127,6 +128,7 @@ AREA_WINDOW = 120  # characters either side of a name where its département may
 AREA_CUES = frozenset({"dans", "en", "du", "de", "des", "le", "la", "les", "l", "au", "aux",
                        "a"})
 BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
+CITY = 100_000  # a city named like a word or a surname is the city after any preposition
 
 
 def fold(word: str) -> str:
@@ -580,6 +582,9 @@ class PlaceLinker:
             return None
         if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first):
             return None
+        if entry.kind == COMMUNE and entry.tier == 2 and _street_named_after(
+                text, tokens, hit.first, STATION_NOUNS):
+            return None  # 'la gare de Lyon' is in Paris; 'la gare de Mantes' in Mantes
         if entry.kind == COMMUNE and entry.tier > 0 and after_work_noun(text, start):
             return None  # 'le film Roubaix, une lumière': a work's title
         if entry.kind == COMMUNE and entry.tier > 0 and _determiner_before(
@@ -604,8 +609,10 @@ class PlaceLinker:
                          and entry.population > self._regional_prefixes[content[0].key]):
             return None
         if entry.common and entry.tier == 2:
-            # 'Politique de la Ville', 'Vaux' at a sentence start: only 'à' or spaCy will do.
-            return entry if located or preposition == "a" else None
+            # 'Politique de la Ville', 'Vaux' at a sentence start: only 'à' or spaCy will do;
+            # a city ('passées par Marseille', 'venus de Lyon') after any preposition.
+            return entry if located or preposition == "a" or (
+                preposition and entry.population >= CITY and not caps) else None
         if entry.common:
             mid_sentence = (not caps and not _sentence_initial(text, tokens, hit.first)
                             and not _capitalised_before(text, tokens, hit.first))
@@ -1007,12 +1014,15 @@ NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_
     | word_list("product_noun")  # 'la moutarde de Dijon', 'les rillettes du Mans'
 # What a person's name may be given to: 'école Louise-Michel', 'rue Anne-Marie-Javouhey'.
 DEDICATING_HEADS = NAMED_AFTER_HEADS | DEDICATION_NOUNS
+# A station named after a town far away is in the town the text speaks of.
+STATION_NOUNS = frozenset({"gare", "station", "terminal"})
 
 
-def _street_named_after(text, tokens, first) -> bool:
+def _street_named_after(text, tokens, first, heads=None) -> bool:
     """'rue de Bourg', 'avenue de Paris', 'la forêt de l'Isle-Adam', 'le Salon de
     Montrouge', 'la moutarde de Dijon': a street, a site, an event or a product named
-    after a town is not that town."""
+    after a town is not that town (`heads`: the nouns that name one, NAMED_AFTER_HEADS
+    by default)."""
     before = first - 1
     if before >= 2 and tokens[before].key in ("la", "l", "les") \
             and tokens[before - 1].key == "de":
@@ -1022,7 +1032,7 @@ def _street_named_after(text, tokens, first) -> bool:
     head = tokens[before - 1]
     gap = text[head.end:tokens[first].start]
     # 'les cités-jardins de Suresnes': the noun ends a compound that names no site.
-    return head.key in NAMED_AFTER_HEADS and "\n" not in gap and len(gap) <= 8 \
+    return head.key in (heads or NAMED_AFTER_HEADS) and "\n" not in gap and len(gap) <= 8 \
         and not (head.start > 0 and text[head.start - 1] in HYPHENS)
 
 

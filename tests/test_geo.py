@@ -501,3 +501,14 @@ def test_compounds_appositions_and_overseas_towns(linker, text, expected):
 ])
 def test_housing_estates_named_like_towns(linker, text, expected):
     assert refs(linker, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Des familles souvent passées par Marseille se sont installées.", ["13055"]),
+    ("Des jeunes venus de Lyon ont témoigné.", ["69123"]),
+    # A station named after a far city stands in the town the text speaks of.
+    ("Des voyageurs arrivés de la gare de Lyon sont orientés.", []),
+    ("Rendez-vous à la gare de Mantes-la-Jolie.", ["78361"]),
+])
+def test_cities_named_like_words_and_stations_named_after_cities(linker, text, expected):
+    assert refs(linker, text) == expected
