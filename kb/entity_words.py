@@ -186,6 +186,8 @@ def looks_like_person(text: str, is_known_body: Callable[[str], object] | None =
         return False
     if all(w.isupper() for w in named):  # "KIOSQUE EMPLOI": a heading, not a name
         return False
+    if not structured and fold(named[-1]) in ORG_TAILS:
+        return False  # "Solenne Services", "Marine Habitat": a body's closing word
     # A record's structure ("**Name**, role, place") says person whatever the words.
     if not structured and names_something_else(named):
         return False

@@ -122,3 +122,11 @@ def test_a_plural_noun_closing_a_name_without_a_first_name_is_no_person(name, pe
     from kb.entity_words import looks_like_person
 
     assert looks_like_person(name) is person
+
+
+@pytest.mark.parametrize("name", ["Solenne Logistique", "Marine Habitat",
+                                  "Derichebourg Multiservices"])
+def test_a_bodys_closing_word_ends_no_persons_name(name):
+    from kb.entity_words import looks_like_person
+
+    assert not looks_like_person(name)
