@@ -166,6 +166,19 @@ NAME_WORD_RE = re.compile(
     rf"|(?:[{_UPPER}]['’])?[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*)$")
 
 
+_WORD_BEFORE_NAME_RE = re.compile(
+    rf"(?<![\w'’-])({NAME_PART}(?:-{NAME_PART})?)[ \u00a0]$")
+
+
+def first_name_before(text: str, start: int) -> tuple[str, int] | None:
+    """The known first name written right before `start` ('Jeanne ' before 'Vinci',
+    'Fatima ' before 'Zahra El Idrissi'), and where it starts; None if there is none."""
+    match = _WORD_BEFORE_NAME_RE.search(text, max(0, start - 30), start)
+    if match is None or not opens_on_first_name(match.group(1)):
+        return None
+    return match.group(1), match.start(1)
+
+
 def looks_like_person(text: str, is_known_body: Callable[[str], object] | None = None,
                       *, structured: bool = False) -> bool:
     """2 to 4 capitalised name words, no digit, no role or generic word, not all in

@@ -580,11 +580,10 @@ class PlaceLinker:
         if entry.kind == COMMUNE and entry.tier > 0 and _after_dedication_noun(
                 text, tokens, hit.first):
             return None
-        if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first):
+        # 'la gare de Lyon' is in Paris; 'la gare de Mantes' in Mantes.
+        if entry.kind == COMMUNE and _street_named_after(text, tokens, hit.first, (
+                FAR_NAMED_AFTER_HEADS if entry.tier == 2 else NAMED_AFTER_HEADS)):
             return None
-        if entry.kind == COMMUNE and entry.tier == 2 and _street_named_after(
-                text, tokens, hit.first, STATION_NOUNS):
-            return None  # 'la gare de Lyon' is in Paris; 'la gare de Mantes' in Mantes
         if entry.kind == COMMUNE and entry.tier > 0 and after_work_noun(text, start):
             return None  # 'le film Roubaix, une lumière': a work's title
         if entry.kind == COMMUNE and entry.tier > 0 and _determiner_before(
@@ -820,7 +819,8 @@ def _preposition_before(tokens, text, first) -> str | None:
 
 # A town's name takes no determiner of its own: one before it makes the name a thing's
 # (a plural of firms, a period of the town, a work's title).
-DETERMINERS = frozenset({"le", "la", "les", "un", "une", "ce", "cet", "cette", "ces"})
+DETERMINERS_BEFORE_TOWN = frozenset({"le", "la", "les", "un", "une", "ce", "cet", "cette",
+                                     "ces"})
 
 
 def _determiner_before(text, tokens, first, entry: Entry) -> bool:
@@ -828,7 +828,7 @@ def _determiner_before(text, tokens, first, entry: Entry) -> bool:
         return False  # 'Le Havre', 'les Mureaux': the article is the name's
     token = tokens[first - 1]
     gap = text[token.end:tokens[first].start]
-    return token.key in DETERMINERS and token.raw.islower() and gap in (" ", "\u00a0")
+    return token.key in DETERMINERS_BEFORE_TOWN and token.raw.islower() and gap in (" ", "\u00a0")
 
 
 def _dateline(text, tokens, first, end, entry: Entry) -> bool:
@@ -1015,14 +1015,13 @@ NAMED_AFTER_HEADS = STREET_NOUNS | word_list("landmark_noun") | word_list("name_
 # What a person's name may be given to: 'école Louise-Michel', 'rue Anne-Marie-Javouhey'.
 DEDICATING_HEADS = NAMED_AFTER_HEADS | DEDICATION_NOUNS
 # A station named after a town far away is in the town the text speaks of.
-STATION_NOUNS = frozenset({"gare", "station", "terminal"})
+FAR_NAMED_AFTER_HEADS = NAMED_AFTER_HEADS | {"gare", "station", "terminal"}
 
 
-def _street_named_after(text, tokens, first, heads=None) -> bool:
+def _street_named_after(text, tokens, first, heads=NAMED_AFTER_HEADS) -> bool:
     """'rue de Bourg', 'avenue de Paris', 'la forêt de l'Isle-Adam', 'le Salon de
     Montrouge', 'la moutarde de Dijon': a street, a site, an event or a product named
-    after a town is not that town (`heads`: the nouns that name one, NAMED_AFTER_HEADS
-    by default)."""
+    after a town is not that town (`heads`: the nouns that name one)."""
     before = first - 1
     if before >= 2 and tokens[before].key in ("la", "l", "les") \
             and tokens[before - 1].key == "de":
@@ -1032,7 +1031,7 @@ def _street_named_after(text, tokens, first, heads=None) -> bool:
     head = tokens[before - 1]
     gap = text[head.end:tokens[first].start]
     # 'les cités-jardins de Suresnes': the noun ends a compound that names no site.
-    return head.key in (heads or NAMED_AFTER_HEADS) and "\n" not in gap and len(gap) <= 8 \
+    return head.key in heads and "\n" not in gap and len(gap) <= 8 \
         and not (head.start > 0 and text[head.start - 1] in HYPHENS)
 
 

@@ -43,6 +43,7 @@ from kb.entity_words import (
     TITLE_WORDS,
     after_quartier_noun,
     after_work_noun,
+    first_name_before,
     is_french_word,
     looks_like_person,
     names_something_else,
@@ -305,7 +306,6 @@ def plausible_ner_org(
 # A title or a role word beside a name says the name is a person's.
 PERSON_CUE_WORDS = TITLE_WORDS | ROLE_WORDS
 SURNAME_AFTER_RE = re.compile(r"[ \u00a0]([A-ZÀ-Ý][\w'’-]+)(?![\w'’-])")
-FIRST_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)[ \u00a0]$")
 
 
 def _title_after(text: str, end: int) -> bool:
@@ -469,9 +469,9 @@ def find_organisations(
                 and looks_like_person(f"{written} {surname.group(1)}"):
             continue
         # "Jeanne Vinci": a first name right before a one-word body makes it a surname.
-        first_name = FIRST_NAME_BEFORE_RE.search(masked.text, max(0, start - 30), start)
-        if " " not in written and first_name and opens_on_first_name(first_name.group(1)) \
-                and looks_like_person(f"{first_name.group(1)} {written}"):
+        first_name = first_name_before(masked.text, start)
+        if " " not in written and first_name \
+                and looks_like_person(f"{first_name[0]} {written}"):
             continue
         if written in {a.title() for a in entry.acronyms} and (
                 _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):
@@ -497,10 +497,10 @@ def find_organisations(
     shaped = sorted([*head_named(masked.text), *tail_named(masked.text)],
                     key=lambda c: (-(c.end - c.start), c.start))
     for candidate in shaped:
-        candidate = _cut_before_claimed(candidate, claimed)
-        if not candidate.name:
+        cut = _cut_before_claimed(candidate, claimed)
+        if cut is None:
             continue
-        candidate = _widen_to_ner(candidate, ner, masked)
+        candidate = _widen_to_ner(cut, ner, masked)
         if overlaps(candidate.start, candidate.end) or masked.in_caps_line(
                 candidate.start, candidate.end) or not acceptable(candidate):
             continue
@@ -837,7 +837,7 @@ def _widen_to_ner(candidate: NameCandidate, ner: Iterable[Entity],
     return candidate
 
 
-def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
+def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate | None:
     """'Fédération des amicales de locataires et de l'Association … (AFEV)': a name
     that runs into one already found stops before it (no name at all when what is left
     is a head and its adjective, a kind of body)."""
@@ -854,7 +854,7 @@ def _cut_before_claimed(candidate: NameCandidate, claimed) -> NameCandidate:
             and not re.match(r"[dl]['’]", cut.split()[1]):
         # 'le Centre collaborateur de l'OMS pour…', 'l'Union nationale des PIMMS': what
         # is left is a kind ('Centre collaborateur'), not a name; left unsaid.
-        return NameCandidate("", None, candidate.start, candidate.start, candidate.rule)
+        return None
     return NameCandidate(cut, None, candidate.start, candidate.start + len(cut),
                          candidate.rule)
 

@@ -26,6 +26,7 @@ from kb.entity_words import (
     NAME_PART,
     PARTICLES,
     TITLE_WORDS,
+    first_name_before,
     looks_like_person,
     opens_on_first_name,
 )
@@ -159,16 +160,12 @@ def _without_leading_word(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
-FIRST_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({NAME_PART})[ \u00a0]$")
-
-
 def _with_first_name_before(text: str, name: str, start: int) -> tuple[str, int]:
     """'Fatima Zahra El Idrissi' when spaCy read 'Zahra El Idrissi': a first name right
     before a name that opens on a first name is the first of two ('Anne Marie Dubois')."""
-    before = FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
-    if before and opens_on_first_name(name.split()[0]) \
-            and opens_on_first_name(before.group(1)):
-        return f"{before.group(1)} {name}", before.start(1)
+    before = first_name_before(text, start)
+    if before and opens_on_first_name(name.split()[0]):
+        return f"{before[0]} {name}", before[1]
     return name, start
 
 

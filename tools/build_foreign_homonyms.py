@@ -18,12 +18,12 @@ when no namesake abroad is much bigger (kb.abroad.namesake_abroad).
 
 from __future__ import annotations
 
-import csv
 import gettext
 import json
 from importlib import resources
 from pathlib import Path
 
+from kb.gazetteer import load_gazetteer
 from kb.textclean import fold
 
 OUT = Path(__file__).resolve().parents[1] / "kb" / "data" / "foreign_homonyms.tsv"
@@ -36,13 +36,10 @@ MIN_COMMUNE = 10_000
 
 def _communes() -> dict[str, int]:
     """Folded commune name → its largest population."""
-    path = OUT.parent / "communes.tsv"
     best: dict[str, int] = {}
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.DictReader((line for line in handle if not line.startswith("#")),
-                                  delimiter="\t"):
-            key = fold(row["name"])
-            best[key] = max(best.get(key, 0), int(row["population"] or 0))
+    for commune in load_gazetteer().communes.values():
+        key = fold(commune.name)
+        best[key] = max(best.get(key, 0), commune.population or 0)
     return {name: population for name, population in best.items()
             if population >= MIN_COMMUNE}
 
