@@ -147,9 +147,25 @@ def names_something_else(words: Sequence[str]) -> bool:
         and is_french_word(last))
 
 
+@cache
+def _first_names_written() -> frozenset[str]:
+    """The first names as written, accents kept, in lower case."""
+    return frozenset(row["name"].lower().replace("’", "'") for row in _rows("first_names.tsv"))
+
+
+def is_first_name(word: str) -> bool:
+    """A known first name. The list often drops accents ("Elodie" for "Élodie"), so a word
+    written with accents matches its folded form, unless the accents make it a word of
+    the language the list does not write so: "Santé" is a word, not "Sante"."""
+    lower = word.lower().replace("’", "'")
+    if fold(lower) not in first_names():
+        return False
+    return fold(lower) == lower or lower in _first_names_written() or not is_french_word(word)
+
+
 def opens_on_first_name(word: str) -> bool:
     """A known first name, a compound one by its first part ('Jean-Baptiste' by 'Jean')."""
-    return fold(word.split("-")[0]) in first_names()
+    return is_first_name(word.split("-")[0])
 
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
@@ -177,6 +193,25 @@ def first_name_before(text: str, start: int) -> tuple[str, int] | None:
     if match is None or not opens_on_first_name(match.group(1)):
         return None
     return match.group(1), match.start(1)
+
+
+_WORD_THEN_NAME_RE = re.compile(r"^(?P<word>[^\s'’]+)(?:\s+de\s+|\s+d['’])(?P<name>\S+\s+\S.*)$")
+
+
+def person_after_leading_word(name: str) -> int:
+    """Where the person starts in a span that opens on a word of its own: "Interviendront
+    Marie-Claire Fontaine", "Scénario d'Anaïs Boyer", "Photo de Léa Martin" (the word is
+    not a first name, the rest opens on one and holds a surname); 0 when it opens on the
+    person."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) >= 2 and not opens_on_first_name(first) \
+            and opens_on_first_name(rest.split()[0]):
+        return len(first) + 1
+    match = _WORD_THEN_NAME_RE.match(name)
+    if match and not opens_on_first_name(match.group("word")) \
+            and opens_on_first_name(match.group("name").split()[0]):
+        return match.start("name")
+    return 0
 
 
 def looks_like_person(text: str, is_known_body: Callable[[str], object] | None = None,

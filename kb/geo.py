@@ -42,8 +42,8 @@ from kb.entity_words import (
     DEDICATION_NOUNS_WRITTEN,
     ORG_HEADS,
     after_work_noun,
-    first_names,
     first_names_also_words,
+    is_first_name,
     word_list,
 )
 from kb.gazetteer import COVERED_DEPARTEMENTS, ILE_DE_FRANCE, Gazetteer
@@ -960,7 +960,7 @@ def _named_like_a_person(commune) -> bool:
     """'Le François' (Martinique): one content word, a first name. A town of that size
     named alone is not meant without its département."""
     content = [w for w in _words(commune.name) if key_word(w) not in FUNCTION_WORDS]
-    return len(content) == 1 and fold(content[0]) in first_names()
+    return len(content) == 1 and is_first_name(content[0])
 
 
 def _after_first_name(text, tokens, first) -> bool:
@@ -983,7 +983,7 @@ def _after_first_name(text, tokens, first) -> bool:
         return True
     before = tokens[first - 3]
     gap = text[before.end:name.start]
-    if gap == "-" and fold(before.raw) in first_names():
+    if gap == "-" and is_first_name(before.raw):
         # 'Marie-Lou de Dole', a compound first name, unless a school or a street is
         # named after it ('école Louise-Michel de Sarcelles').
         return first < 4 or tokens[first - 4].key not in DEDICATING_HEADS
@@ -993,7 +993,7 @@ def _after_first_name(text, tokens, first) -> bool:
 def _first_name_before(text, previous: Token, token: Token) -> bool:
     gap = text[previous.end:token.start]
     return (gap in (" ", "\u00a0") and previous.capitalised and len(previous.raw) > 1
-            and previous.key not in FUNCTION_WORDS and fold(previous.raw) in first_names())
+            and previous.key not in FUNCTION_WORDS and is_first_name(previous.raw))
 
 
 def _after_dedication_noun(text, tokens, first) -> bool:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kb.entity_words import NON_ORG_HEADS, ORG_HEADS, ORG_TAILS
+from kb.entity_words import NON_ORG_HEADS, ORG_HEADS, ORG_TAILS, person_after_leading_word
 from kb.nlp import fold
 
 # Heads that name a generic structure unless an adjective says which one.
@@ -378,6 +378,9 @@ def reference_names(text: str, is_person) -> Iterator[NameCandidate]:
                 authors = EDITOR_MARK_RE.sub("", piece)
                 if fold(words[0]) not in ORG_HEADS and all(
                         is_person(part.strip()) for part in re.split(r"\s+et\s+", authors)):
+                    continue
+                # "Scénario d'Anaïs Boyer", "préface de Léa Martin": a credit, a person's.
+                if (skip := person_after_leading_word(authors)) and is_person(authors[skip:]):
                     continue
                 # "La ville en partage": a title in sentence case, not a publisher.
                 named = [w for w in words[1:] if fold(w) not in ("de", "du", "des", "d'", "l'",

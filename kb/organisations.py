@@ -48,6 +48,7 @@ from kb.entity_words import (
     looks_like_person,
     names_something_else,
     opens_on_first_name,
+    person_after_leading_word,
 )
 from kb.geo import BRACKET_AFTER, STREET_NOUNS
 from kb.models import Mention, OrganisationRef
@@ -607,8 +608,10 @@ def find_organisations(
     for entity in ner:
         # A "person" of the model that no first name opens and that holds a word of the
         # language ("Roue Libre") is a name of something: read like a MISC span.
+        # Unless a person follows that word ("Scénario d'Anaïs Boyer": the people's).
         if entity.label == "PER" and names_something_else(
-                [w for w in entity.text.split() if fold(w) not in NAME_PARTICLES]):
+                [w for w in entity.text.split() if fold(w) not in NAME_PARTICLES]) \
+                and not person_after_leading_word(entity.text):
             entity = Entity("MISC", entity.text, entity.start, entity.end)
         if entity.label not in ("ORG", "MISC") or entity.id:
             continue

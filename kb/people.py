@@ -29,6 +29,7 @@ from kb.entity_words import (
     first_name_before,
     looks_like_person,
     opens_on_first_name,
+    person_after_leading_word,
 )
 from kb.models import Mention, PersonRef
 from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
@@ -151,13 +152,10 @@ def _dedicated(text: str, start: int) -> bool:
 
 
 def _without_leading_word(name: str, start: int) -> tuple[str, int]:
-    """"Interviendront Marie-Claire Fontaine": a word before a known first name (the
-    sentence's verb, a title) is not the person's; the name and its start without it."""
-    first, _, rest = name.partition(" ")
-    if len(rest.split()) >= 2 and not opens_on_first_name(first) \
-            and opens_on_first_name(rest.split()[0]):
-        return rest, start + len(first) + 1
-    return name, start
+    """The name and its start without a word before the person's own (the sentence's
+    verb, a title, a work: "Scénario d'Anaïs Boyer")."""
+    skip = person_after_leading_word(name)
+    return name[skip:], start + skip
 
 
 def _with_first_name_before(text: str, name: str, start: int) -> tuple[str, int]:
@@ -241,6 +239,7 @@ def find_people(
             for author in re.finditer(r"[^\s,](?:(?!\s+et\s).)*", piece.group()):
                 text = author.group().strip()
                 start = line.start("rest") + piece.start() + author.start()
+                text, start = _without_leading_word(text, start)  # "Scénario d'Anaïs Boyer"
                 if looks_like_person(text, _known_body(vocabulary)) \
                         and not taken(start, start + len(text)):
                     add(PersonRef(canonical_person_name(text)), start, start + len(text))

@@ -130,3 +130,14 @@ def test_a_bodys_closing_word_ends_no_persons_name(name):
     from kb.entity_words import looks_like_person
 
     assert not looks_like_person(name)
+
+
+@pytest.mark.parametrize(("word", "first_name"), [
+    ("Élodie", True), ("Elodie", True), ("ÉLODIE", True), ("Hélène", True), ("Aïcha", True),
+    ("Santé", False),  # a word; the list's "Sante" is written without the accent
+])
+def test_a_first_name_written_with_accents_must_not_be_a_word_of_the_language(word,
+                                                                              first_name):
+    from kb.entity_words import is_first_name
+
+    assert is_first_name(word) is first_name

@@ -166,6 +166,22 @@ def test_a_verb_opening_the_sentence_before_a_first_name_is_not_the_persons():
         "Marie-Claire Fontaine", 25)
     assert _without_leading_word("Marie-Claire Fontaine", 3) == ("Marie-Claire Fontaine", 3)
     assert _without_leading_word("Jean-Baptiste Le Gall", 0) == ("Jean-Baptiste Le Gall", 0)
+    assert _without_leading_word("Scénario d'Anaïs Boyer", 0) == ("Anaïs Boyer", 11)
+    assert _without_leading_word("Photo de Léa Martin", 0) == ("Léa Martin", 9)
+    assert _without_leading_word("Jean de La Fontaine", 0) == ("Jean de La Fontaine", 0)
+
+
+@pytest.mark.slow
+def test_a_credit_in_a_book_line_is_its_persons_not_a_publisher(nlp):
+    text = "Scénario de Nadia Ferrand, dessin de Hugo Lemaire, Dargaud, 2031, 120 p."
+    masked = mask(text)
+    vocabulary = load_vocabulary()
+    from kb.organisations import find_organisations
+
+    orgs = {o.ref.name for o in find_organisations(masked, entities([masked.text])[0],
+                                                   vocabulary)}
+    assert not any("Nadia" in name or "Hugo" in name for name in orgs)
+    assert {"Nadia Ferrand", "Hugo Lemaire"} <= set(_names_found(text))
 
 
 def test_a_list_record_names_its_person_once_whatever_the_words():
