@@ -208,7 +208,11 @@ def acronym_definitions(text: str) -> Iterator[NameCandidate]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """The word at `start` opens a sentence or a line (after an elided article, "L'Insee",
+    it does not: the article does)."""
     before = text[max(0, start - 3):start]
+    if before.endswith(("'", "’")):
+        return False
     return start == 0 or "\n" in before or bool(re.search(r"[.!?:«]\s*$", before))
 
 
