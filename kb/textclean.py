@@ -84,6 +84,23 @@ def ends_sentence(text: str) -> bool:
     return tail.endswith("...") or tail[-1] in ".!?:;…"
 
 
+# A piece of a reference or credits line: a year alone (a month may precede it), or a
+# count of pages, minutes, episodes, a price, a running time ("1h24").
+_REFERENCE_PIECE_RE = re.compile(
+    r"(?:^|[,(])\s*(?:(?:[a-zéû]+\s+)?\d{4}(?=\s*(?:[,)]|$))"
+    r"|\d+\s*(?:p\.|pages?\b|min\b|€|épisodes?\b)|\d{1,2}\s?h\s?\d{2}\b)")
+
+
+def is_reference_line(text: str) -> bool:
+    """A reference or credits line set under a work's title, never a title itself:
+    "Marion Tessier, Créaphis, 2149, 320 p., 28 €", "Cour des comptes, juillet 2150, 142 p.",
+    "Un film de Karim Dahmani (2149, 1h24), en salle le 18 mars", "Une web-série de Claire
+    Montmorency, 8 épisodes de 6 min, sur arte.tv"."""
+    text = text.strip()
+    return "," in text and len(text.split()) <= 30 and not text.endswith(("?", "!")) \
+        and bool(_REFERENCE_PIECE_RE.search(text))
+
+
 def split_glued_urls(url: str) -> list[str]:
     return [part for part in _GLUED_URL_RE.split(url) if part]
 

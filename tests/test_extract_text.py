@@ -153,3 +153,20 @@ def test_the_seed_issue_reads_into_blocks(seed_files):
     assert not any("**" in t or t.startswith("- ") for t in texts)
     assert any(t.startswith("Les EPS donnaient jusqu'alors lieu à des études de situation")
                for t in texts)
+
+
+def test_two_lines_of_two_fields_are_a_title_and_its_credits_not_a_list():
+    blocks = split_blocks("Nos mères, ces héroïnes\nUn film de Karim Dahmani (2023, 1h24), "
+                          "en salle le 18 mars\n")
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+    records = split_blocks("Corinne VASSEUR, déléguée du préfet, Sarcelles\n"
+                           "Jérôme ABITBOL, directeur, Cergy-Pontoise\n")
+    assert [b.kind for b in records] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]
+
+
+def test_a_line_too_long_to_be_wrapped_ends_its_paragraph_at_a_sentence_end():
+    long_line = "Le réalisateur a filmé sa mère et cinq de ses voisines. " * 4
+    blocks = split_blocks(f"{long_line.strip()}\nÀ la radio : une émission\n")
+    assert [b.text for b in blocks] == [long_line.strip(), "À la radio : une émission"]
+    wrapped = split_blocks(f"{long_line.strip()} Elles\nracontent l'exil.\n")
+    assert len(wrapped) == 1

@@ -300,3 +300,41 @@ def test_an_agendas_entries_stay_in_it_whatever_their_lines():
         "LE GUIDE DES ACTEURS DE LA POLITIQUE DE LA VILLE", "Agenda",
         "UN SECOND GUIDE POUR LES ÉQUIPES"]
     assert "Lieu : Parc des Étangs, Cergy" in articles[1].text
+
+
+REVIEWS_HEAD = "Résonances\n\nN° 12 – mars 2024\n\nNational / Régional\n\n"
+REVIEW_BODY = ("L'autrice suit pendant trois ans les familles d'un quartier en rénovation. Elle "
+               "décrit les relogements, les attentes et les déceptions des habitant·e·s.")
+
+
+def test_a_reference_line_under_a_works_title_is_no_title():
+    # "TITLE" / reference line / body: the title in capitals is the note's, the reference
+    # line under it no title of its own (nor the title a theme line above it).
+    articles = _segment(
+        REVIEWS_HEAD + "< À lire >\n\nLA VILLE EN PARTAGE\n\n"
+        f"Léa Martin, Éditions du Quartier, 2024, 212 p., 20 €\n\n{REVIEW_BODY}\n\n"
+        "LES VOISINS DU DESSUS\n\nDocumentaire de Paul Roy, production Films du Pont, 2023, "
+        f"58 min\n\n{OTHER}\n")
+    assert [a.title for a in articles] == ["LA VILLE EN PARTAGE", "LES VOISINS DU DESSUS"]
+
+
+def test_a_works_title_subtitle_and_reference_set_together_title_the_note():
+    articles = _segment(
+        REVIEWS_HEAD + "< Vient de paraître >\n\nHabiter la tour\n"
+        "Une histoire sociale des grands ensembles\nMarion Roy, Créaphis, 2023, 320 p.\n\n"
+        f"{REVIEW_BODY}\n\n< Vient de paraître >\n\nOuvrage\nLes quartiers au travail\n\n"
+        f"Nadia Kacem, Presses de Sciences Po, 2024, 312 p.\n\n{OTHER}\n")
+    assert [(a.title, a.heading) for a in articles] == [
+        ("Habiter la tour", None), ("Les quartiers au travail", "Ouvrage")]
+
+
+def test_notes_set_without_blank_lines_part_under_their_rubric():
+    articles = _segment(
+        REVIEWS_HEAD + "< À voir / à écouter >\n\nNos mères, ces héroïnes\n"
+        f"Un film de Karim Dahmani (2023, 1h24), en salle le 18 mars\n\n{REVIEW_BODY}\n"
+        f"À la radio : une émission dans un foyer de travailleurs migrants\n{OTHER}\n"
+        "https://www.radiofrance.fr/emission\n")
+    assert [a.title for a in articles] == [
+        "Nos mères, ces héroïnes",
+        "À la radio : une émission dans un foyer de travailleurs migrants"]
+    assert articles[0].kind == articles[1].kind and articles[0].kind.startswith("À voir")

@@ -42,6 +42,10 @@ _NUMBERED_HEADING_RE = re.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?P<text>\S.{0
 _TABLE_ROW_RE = re.compile(r"\S\s*(?:\|\s*\S.*\|\s*\S|\t+\S.*\t+\S)|\S\s*(?:\.{4,}|…{2,})\s*\S")
 # A line at least this long that is followed by another line is taken as hard-wrapped.
 _WRAP_WIDTH = 40
+# No mailer or editor wraps lines this long: such a line is a whole paragraph, and when it
+# ends a sentence the line under it starts another block ("…distribué par Les Films de
+# l'Arche." / "À la radio : « Les Pieds sur terre »").
+_UNWRAPPED_LINE = 150
 
 
 def decode(data: bytes, path: str) -> str:
@@ -204,7 +208,10 @@ def _chunk_blocks(lines: list[str], page: int) -> list[Block]:
         blocks = [block for record in records for block in _blocks_of_chunk_lines(record, page)]
         # Records of a few fields ("Name, role, commune", "« Title », medium, date") are
         # the items of a list; other short lines (a masthead, an address) only lines.
-        if all("," in block.text for block in blocks):
+        # Two lines make a list only as records of three fields or more: "Nos mères, ces
+        # héroïnes" over "Un film de…" is a title and its credits.
+        fields = 3 if len(blocks) == 2 else 2
+        if all(block.text.count(",") >= fields - 1 for block in blocks):
             blocks = [replace(block, kind=BlockKind.LIST_ITEM) for block in blocks]
         return blocks
     return _blocks_of_chunk_lines(lines, page)
@@ -251,9 +258,10 @@ def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
             flush()
             pending = [line]
             flush()
-        elif (pending and len(pending[-1].strip()) < width
-              and not line.strip()[:1].islower() and not pending[-1].rstrip().endswith("-")
-              and not _RUNS_ON_RE.search(pending[-1])):
+        elif pending and not line.strip()[:1].islower() and (
+                (len(pending[-1].strip()) < width and not pending[-1].rstrip().endswith("-")
+                 and not _RUNS_ON_RE.search(pending[-1]))
+                or (len(pending[-1].strip()) >= _UNWRAPPED_LINE and ends_sentence(pending[-1]))):
             # Short lines are a list of lines (masthead, address), not a wrapped paragraph.
             flush()
             pending = [line]

@@ -23,7 +23,7 @@ from kb.segment.draft import Draft
 from kb.segment.issue import MONTHS_FR
 from kb.segment.layout import Layout
 from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section
-from kb.textclean import ends_sentence, fold, is_all_caps
+from kb.textclean import ends_sentence, fold, is_all_caps, is_reference_line
 
 # A line in capitals this short, and under this share of the issue's usual title length
 # in words, reads as an intertitle inside an article (plain text).
@@ -86,17 +86,28 @@ class ArticleCues:
         draft = self.current
         # In plain text a heading with nothing under it yet ("## L'actu du Pôle") is a
         # section when a short line opening body text follows: `start` makes it one.
+        # Under a rubric of notes set tight, a short line right under a whole paragraph
+        # and over body text opens the next note.
         waiting = draft is None or draft.closed or draft.is_list or bool(self.heading) \
-            or (plain and (draft.empty or self.in_briefs()))
+            or (plain and (draft.empty or self.in_briefs())) \
+            or (plain and draft is not None and bool(draft.kind) and block.joined_to_previous
+                and self.after_whole_paragraph(index))
         if plain and draft is not None and draft.empty and is_all_caps(draft.title) \
                 and self.layout.caps_titled:
             # Where titles are set in capitals, the short line right under one is its
             # first paragraph ("Exposition, musée…, du 15 avril au 30 août"), not a title.
             return False
+        if plain and draft is not None and draft.empty and block.joined_to_previous \
+                and (after := self.layout.next_index(index)) is not None \
+                and is_reference_line(self.blocks[after].text):
+            return False  # a work's subtitle, set under its title, above its reference line
         under_way = draft is not None and not draft.closed and bool(draft.lead or draft.parts)
-        if plain and under_way and block.joined_to_previous and self.follows_draft(index):
+        if plain and under_way and block.joined_to_previous and self.follows_draft(index) \
+                and not self.after_whole_paragraph(index):
             # Right under a line of the article under way, no blank line between (an
-            # agenda's date line, then its event): a line of it, not a title.
+            # agenda's date line, then its event): a line of it, not a title. Under a
+            # whole paragraph of body text, a title set without a blank line may open
+            # the next note ("…distribué par Les Films de l'Arche." / "À la radio : …").
             return False
         if plain and under_way and draft.kind and DATE_OPENING_RE.match(fold(block.text)):
             return False  # under a rubric, "Samedi 24 mai, 10h-18h" opens an entry
@@ -157,6 +168,14 @@ class ArticleCues:
             and not is_all_caps(block.text)
             and short_line(block.text, INTERTITLE_MAX_WORDS)
         )
+
+    def after_whole_paragraph(self, index: int) -> bool:
+        """The block before is a paragraph of several sentences, ended."""
+        previous = self.layout.previous_index(index)
+        if previous is None or not self.layout.is_body(previous):
+            return False
+        text = self.blocks[previous].text
+        return ends_sentence(text) and len(re.findall(r"[.!?…»](?:\s|$)", text)) >= 2
 
     def follows_draft(self, index: int) -> bool:
         """The block before this one (noise aside) is the last one of the article under way."""

@@ -6,7 +6,14 @@ import re
 from dataclasses import replace
 
 from kb.models import Block, BlockKind
-from kb.textclean import ends_sentence, find_emails, find_urls, is_all_caps, is_url_only
+from kb.textclean import (
+    ends_sentence,
+    find_emails,
+    find_urls,
+    is_all_caps,
+    is_reference_line,
+    is_url_only,
+)
 
 # Closing lines: "Contact : …" gives contacts, the others give links.
 CONTACT_RE = re.compile(r"^(?:contacts?|renseignements?|interlocut\w*)\s*:\s*", re.IGNORECASE)
@@ -188,4 +195,13 @@ def title_line(text: str, max_words: int) -> bool:
     ("« Les jeunes ne veulent pas être consultés, ils veulent décider »") or ask."""
     text = re.sub(r"^[«“\"'\s]+", "", text)
     # A question or an exclamation is a title's shape too ("Quelle place pour … ?").
-    return short_line(re.sub(r"\s*[?!]+$", "", text), max_words)
+    return short_line(re.sub(r"\s*[?!]+$", "", text), max_words) and not is_reference_line(text)
+
+
+def sets_out_a_work(*blocks: Block) -> bool:
+    """A work's title, subtitle and reference line set as one block of lines ("Habiter la
+    dalle" / "Une histoire sociale…" / "Marion Tessier, Créaphis, 2149, 320 p."): the first
+    line is the title, not a theme line (a genre line is set apart: "Ouvrage", a blank
+    line, the title)."""
+    return len(blocks) == 3 and all(block.joined_to_previous for block in blocks[1:]) \
+        and is_reference_line(blocks[2].text)

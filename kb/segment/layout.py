@@ -20,6 +20,7 @@ from kb.segment.cues import (
     closing_kind,
     is_quotation,
     marker_text,
+    sets_out_a_work,
     short_line,
     title_line,
 )
@@ -335,6 +336,9 @@ class Layout:
                                     max_words=SECTION_LINE_MAX_WORDS if under_marker
                                     else HEADING_LINE_MAX_WORDS):
             return False
+        if sets_out_a_work(*self.blocks[index:(self.next_index(following) or 0) + 1]) \
+                and not self.is_title(following) and not known_label(self.blocks[index].text):
+            return False
         return (
             self.is_title(following) or marker_text(self.blocks[following]) is not None
             # A short line over a short line opening body text: a theme line over a
@@ -381,12 +385,9 @@ class Layout:
                 return True
         if is_all_caps(text) != is_all_caps(title.text) or block.bold != title.bold:
             return bool(block.font_size and title.font_size) or known_label(text) is not None
-        return known_label(text) is not None and not self.is_title_like_label(index)
-
-    def is_title_like_label(self, index: int) -> bool:
-        """A known name set exactly like the titles around it and opening body text is a
-        title ("Persan" alone as a title), not a kicker."""
-        return self.followed_by_body(index)
+        # A known name set exactly like the titles around it and opening body text is a
+        # title ("Persan" alone as a title), not a kicker.
+        return known_label(text) is not None and not self.followed_by_body(index)
 
     def starts_list(self, index: int, max_words: int = HEADING_LINE_MAX_WORDS) -> bool:
         """A short line directly followed by list items names a list rubric (or, under
