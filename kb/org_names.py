@@ -351,9 +351,11 @@ def tail_named(text: str) -> Iterator[NameCandidate]:
 
 
 PRESS_LINE_RE = re.compile(r"^\s*[-–•]?\s*«[^»\n]+»\s*,(?P<rest>[^\n]+)$", re.MULTILINE)
+# "Marion Tessier, Créaphis, 2019, 320 p., 28 €": a book's reference, by its year, pages
+# and maybe its price.
 BOOK_LINE_RE = re.compile(
-    r"^(?P<rest>[^\n«»]{3,200}?),\s*(?:[a-zéû]+\s+)?(?:19|20)\d{2}\s*,\s*\d+\s*p\.?\s*$",
-    re.MULTILINE)
+    r"^(?P<rest>[^\n«»]{3,200}?),\s*(?:[a-zéû]+\s+)?\d{4}\s*,\s*\d+\s*p\.?"
+    r"(?:\s*,\s*\d+(?:[,.]\d+)?\s*(?:€|euros))?\s*$", re.MULTILINE)
 EDITOR_MARK_RE = re.compile(r"\s*\((?:dir|coord|éd|ed|dirs)\.?\)\s*$", re.IGNORECASE)
 PUBLISHER_PREFIX_RE = re.compile(r"^(?:éd\.|ed\.)\s*", re.IGNORECASE)
 

@@ -206,3 +206,14 @@ def test_two_first_names_before_a_surname_make_one_person(nlp):
     names = _names_found(text)
     assert "Fatima Zahra El Idrissi" in names and "Zahra El Idrissi" not in names
     assert "Claire Martin" in names  # 'Merci' is no first name
+
+
+def test_a_book_line_with_its_price_names_its_author_and_publisher():
+    from kb.org_names import reference_names
+
+    text = ("Les quartiers et la République\n"
+            "Ahmed Berrada, Éditions de l'Atelier, 2031, 212 p., 20 €")
+    masked = mask(text)
+    people = find_people(masked, [], load_vocabulary(), exact_commune_names)
+    assert [p.ref.name for p in people] == ["Ahmed Berrada"]
+    assert [c.name for c in reference_names(text, looks_like_person)] == ["Éditions de l'Atelier"]
