@@ -169,7 +169,7 @@ def opens_on_first_name(word: str) -> bool:
 
 
 PARTICLES = frozenset({"de", "du", "des", "d'", "van", "von", "der", "den", "le", "la", "da",
-                       "di", "ben", "el", "al", "ter"})
+                       "di", "ben", "el", "al", "ter", "do", "dos", "das", "del"})
 # Latin letters of every European language ("Petrović", "Wiśniewska"), by case:
 # Latin Extended-A and -B, and Latin Extended Additional ("Đặng", "Nguyễn").
 _LATIN = [*range(0x100, 0x250), *range(0x1E00, 0x1F00)]
@@ -178,7 +178,7 @@ _LOWER = "a-zß-öø-ÿ" + "".join(c for c in map(chr, _LATIN) if c.islower())
 # "Jean-Baptiste", "N'Diaye", "O'Neill", "LAURENT", "N'GUESSAN-DELORME".
 NAME_PART = rf"[{_UPPER}](?:['’][{_UPPER}])?[{_LOWER}'’]+"
 NAME_WORD_RE = re.compile(
-    rf"^(?:{NAME_PART}(?:-{NAME_PART})*"
+    rf"^(?:d['’])?(?:{NAME_PART}(?:-{NAME_PART})*"
     rf"|(?:[{_UPPER}]['’])?[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})*)$")
 
 

@@ -36,6 +36,10 @@ from kb.nlp import EMAIL_RE, Entity, MaskedText, fold
 from kb.org_names import BOOK_LINE_RE
 
 PlaceLinkFn = Callable[[str], Sequence[Mention]]
+# Particles written in lower case inside a name ("Inês Ferreira da Silva"); the others
+# take a capital ("Nour El Haddad", "Farid Ben Salah").
+LOWER_PARTICLES = frozenset({"de", "du", "des", "d'", "da", "do", "dos", "das", "del", "di",
+                             "van", "von", "der", "den", "ter"})
 
 # "Mme Inès Boudjemaa", "M. Ousmane Keita": the title says person, the name follows it.
 HONORIFIC_RE = re.compile(r"^(?:M\.|Mme|Mlle|Madame|Monsieur|Mr\.?)\s+")
@@ -44,6 +48,10 @@ MOUVEMENT_RE = re.compile(
 )
 PLAIN_MOUVEMENT_RE = re.compile(r"^\s*[-–•]\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
 BARE_MOUVEMENT_RE = re.compile(r"^\s*(?P<name>[^,]{3,60}?)\s*,\s*(?P<rest>.+?)\s*$")
+# "- Déléguée du préfet, Gennevilliers : **TRAORÉ Mariam**": the post first, the name last.
+NAME_LAST_MOUVEMENT_RE = re.compile(
+    r"^\s*[-–•*]?\s*(?P<rest>[^:*]+?)\s*:\s*(?:\*\*(?P<name>[^*]{3,60}?)\*\*"
+    r"|(?P<plain>[^,:*]{3,60}?))\s*\.?\s*$")
 # "avenue Pasteur", "lycée Jean-Jaurès": the words before a name.
 DEDICATED_BEFORE_RE = re.compile(
     r"(?P<noun>[^\W\d_][\w-]*)\s+(?:(?:du|de\s+la|de|des|d['’])\s*)?$")
@@ -80,14 +88,20 @@ def canonical_person_name(text: str) -> str:
     words = [w for w in re.split(r"\s+", text.strip(" ,.;:*«»\"")) if w]
     if not words:
         return ""
+    # "d'ARCY-KABORÉ" → "d'Arcy-Kaboré": the elided particle keeps its case.
+    words = [w[:2] + _cap(w[2:]) if re.match(r"d['’]", w) and w[2:].isupper() else w
+             for w in words]
     upper = [w for w in words if w.isupper() and len(w) > 1]
     if upper and len(upper) < len(words) and words[0].isupper():
         # "LAURENT Marie": surname first in capitals → "Marie Laurent".
         surname = [w for w in words if w.isupper()]
         given = [w for w in words if not w.isupper()]
         words = given + surname
-    return " ".join(w if w.lower() in PARTICLES else _cap(w) if w.isupper() else w
-                    for w in words)
+    # A particle set in capitals with the surname takes the case it has in running text
+    # ("FERREIRA DA SILVA" → "Ferreira da Silva", "EL HADDAD" → "El Haddad").
+    return " ".join((w.lower() if w.lower() in LOWER_PARTICLES else _cap(w)) if w.isupper()
+                    and w.lower() in PARTICLES else w if w.lower() in PARTICLES
+                    else _cap(w) if w.isupper() else w for w in words)
 
 
 def _known_body(vocabulary: OrganisationVocabulary | None) -> Callable[[str], object] | None:
@@ -105,15 +119,19 @@ def parse_mouvement(
     """
     match = MOUVEMENT_RE.match(line) or PLAIN_MOUVEMENT_RE.match(line) or (
         BARE_MOUVEMENT_RE.match(line) if in_list else None)
+    bold = MOUVEMENT_RE.match(line) is not None
+    last = NAME_LAST_MOUVEMENT_RE.match(line)
+    if last and (last.group("name") or in_list) and not (match and looks_like_person(
+            HONORIFIC_RE.sub("", match.group("name").strip()), structured=True)):
+        match, bold = last, last.group("name") is not None
     if not match:
         return None
-    name = match.group("name").strip()
+    name = HONORIFIC_RE.sub("", (match.group("name") or match.group("plain")).strip())
     if name.isupper() and opens_on_first_name(name.split()[0]):
         # "JULIETTE ANDILLY, directrice": a whole name set in capitals, as appointment
         # lists often print it, is a person when it opens on a first name.
         name = canonical_person_name(name)
-    if not looks_like_person(name, _known_body(vocabulary),
-                             structured=in_list or MOUVEMENT_RE.match(line) is not None):
+    if not looks_like_person(name, _known_body(vocabulary), structured=in_list or bold):
         return None
     pieces = [p.strip(" .;") for p in match.group("rest").split(",") if p.strip(" .;")]
     role = pieces[0] if pieces else None
@@ -165,6 +183,19 @@ def _with_first_name_before(text: str, name: str, start: int) -> tuple[str, int]
     if before and opens_on_first_name(name.split()[0]):
         return f"{before[0]} {name}", before[1]
     return name, start
+
+
+def _written_span(line: str, name: str) -> tuple[int, int] | None:
+    """Where a record's line writes the name, whatever its case, its surname first or
+    last ("TRAORÉ Mariam" for "Mariam Traoré"); None if it is not there."""
+    words = name.split()
+    for turn in range(len(words)):
+        order = words[turn:] + words[:turn]
+        pattern = r"\s+".join(re.escape(word) for word in order)
+        found = re.search(rf"(?<![\w'’-]){pattern}(?![\w'’-])", line, re.IGNORECASE)
+        if found:
+            return found.span()
+    return None
 
 
 def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
@@ -222,9 +253,8 @@ def find_people(
         ref = parse_mouvement(line, link_places, vocabulary, in_list=is_list) \
             if "," in line else None
         if ref:
-            start = offset + line.find(ref.name.split()[0]) if ref.name.split()[0] in line \
-                else -1
-            add(ref, start, start + len(ref.name) if start >= 0 else -1)
+            span = _written_span(line, ref.name)
+            add(ref, *((offset + span[0], offset + span[1]) if span else (-1, -1)))
         offset += len(line) + 1
 
     for contact in (*contacts, *(m.group("rest") for m in CONTACT_LINE_RE.finditer(
@@ -247,8 +277,8 @@ def find_people(
     for entity in ner:
         if entity.label != "PER":
             continue
-        if taken(entity.start, entity.end):
-            continue
+        if taken(entity.start, entity.end) or named_already(entity.start, entity.end):
+            continue  # a list's record read the whole name already ("Inês FERREIRA DA SILVA")
         if masked.touches_mask(entity.start, entity.end) or masked.in_caps_line(
                 entity.start, entity.end):
             continue

@@ -44,3 +44,11 @@ def test_an_optional_form_does_not_hide_a_labelled_person_it_folds_to():
 def test_a_prefix_of_a_rubric_markers_line_names_the_list():
     press = _article("Dans la presse", kind="Dans la presse", text="« Rapport », Le Monde")
     assert _holds_title(press, "< DANS LA PRESSE")
+
+
+def test_a_persons_name_compares_whatever_its_case_and_word_order():
+    from tools.eval_entities import person_form
+
+    assert person_form("KOWALCZYK Agnieszka") == person_form("Agnieszka Kowalczyk")
+    assert person_form("Marie DURAND") == person_form("Marie Durand")
+    assert person_form("Marie Durand") != person_form("Marie Dupont")

@@ -217,3 +217,30 @@ def test_a_book_line_with_its_price_names_its_author_and_publisher():
     people = find_people(masked, [], load_vocabulary(), exact_commune_names)
     assert [p.ref.name for p in people] == ["Ahmed Berrada"]
     assert [c.name for c in reference_names(text, looks_like_person)] == ["Éditions de l'Atelier"]
+
+
+@pytest.mark.parametrize(("line", "name", "role"), [
+    ("- Mme Nour EL HADDAD, déléguée du préfet, Poissy", "Nour El Haddad", "déléguée du préfet"),
+    ("- Mme Inês FERREIRA DA SILVA, déléguée du préfet, Colombes", "Inês Ferreira da Silva",
+     "déléguée du préfet"),
+    ("- Mme Hélène-Marie d'ARCY-KABORÉ, préfète du Val-d'Oise", "Hélène-Marie d'Arcy-Kaboré",
+     "préfète du Val-d'Oise"),
+    ("- Déléguée du préfet, Gennevilliers : **TRAORÉ Mariam**", "Mariam Traoré",
+     "Déléguée du préfet"),
+    ("- Sous-préfet de Sarcelles : Jean-Christophe OYONO", "Jean-Christophe Oyono",
+     "Sous-préfet de Sarcelles"),
+])
+def test_appointment_records_written_every_way(line, name, role):
+    ref = parse_mouvement(line, exact_commune_names, in_list=True)
+    assert ref is not None and (ref.name, ref.role) == (name, role)
+
+
+def test_a_record_names_its_person_where_it_is_written_whatever_the_order():
+    from kb.people import _written_span
+
+    line = "- Président de l'association Le Chêne, Gonesse : Pierre de La Motte"
+    start, end = _written_span(line, "Pierre de La Motte")
+    assert line[start:end] == "Pierre de La Motte"
+    line = "- Déléguée du préfet, Cergy : TRẦN Thị Mai"
+    start, end = _written_span(line, "Thị Mai Trần")
+    assert line[start:end] == "TRẦN Thị Mai"

@@ -338,3 +338,15 @@ def test_notes_set_without_blank_lines_part_under_their_rubric():
         "Nos mères, ces héroïnes",
         "À la radio : une émission dans un foyer de travailleurs migrants"]
     assert articles[0].kind == articles[1].kind and articles[0].kind.startswith("À voir")
+
+
+def test_a_list_rubric_keeps_its_groups_of_items_in_one_list():
+    articles = _segment(
+        REVIEWS_HEAD + "< Mouvements >\n\nYvelines\n"
+        "- Mme Nour EL HADDAD, déléguée du préfet, Poissy.\n"
+        "- M. Loïc LE FLOCH, directeur de la politique de la ville, Trappes.\n\n"
+        "Hauts-de-Seine\n- M. Ahmed ZERROUKI, directeur de la régie de quartier, Bagneux.\n\n"
+        f"UNE RÉGIE DE QUARTIER QUI EMBAUCHE\n\n{OTHER}\n")
+    assert len(articles) == 2
+    assert "ZERROUKI" in articles[0].text and articles[0].kind == "Mouvements"
+    assert articles[1].title == "UNE RÉGIE DE QUARTIER QUI EMBAUCHE"

@@ -70,8 +70,10 @@ def compare_organisations(gold: dict, found: Iterable[tuple[str, ...]]):
 
 def person_form(text: str) -> str:
     """A person's name as compared: case and accents folded, so a surname written in
-    capitals ('Marie DURAND') and its canonical form ('Marie Durand') are one name."""
-    return fold(" ".join(text.split()))
+    capitals ('Marie DURAND') and its canonical form ('Marie Durand') are one name; its
+    words in order, so a list's 'KOWALCZYK Agnieszka', labelled as written, is the
+    'Agnieszka Kowalczyk' the finder gives."""
+    return " ".join(sorted(fold(" ".join(text.split())).split()))
 
 
 def _set_compare(found: set[str], expected: set[str]):

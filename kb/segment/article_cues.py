@@ -139,6 +139,16 @@ class ArticleCues:
             and not marker_text(next_block)
         )
 
+    def groups_list_items(self, index: int) -> bool:
+        """Inside a list rubric's list under way (Mouvements, En bref), a short line over
+        more items heads a group of them ("Yvelines", "Préfecture du Val-d'Oise"): the
+        same list goes on."""
+        draft = self.current
+        return draft is not None and draft.is_list and not draft.closed \
+            and bool(draft.items) and fold(draft.kind or "") in LIST_RUBRICS \
+            and self.layout.starts_list(index) and self.tiers[index] is None \
+            and not is_all_caps(self.blocks[index].text)  # a title's type opens a new list
+
     def in_briefs(self) -> bool:
         """Under a list rubric's name read as a section ("En bref" above titled items):
         each short line opening body text is a brief of its own, not an intertitle."""

@@ -224,6 +224,11 @@ class Walker(ArticleCues):
             self.current.title = text  # "MOUVEMENTS" / "Ils et elles ont changé de poste"
             self.current.blocks.append(block)
             return
+        if self.groups_list_items(index):  # "Yvelines" over its part of the Mouvements
+            self.current.subheadings.append(text)
+            self.current.parts.append(text)
+            self.current.blocks.append(block)
+            return
         longest = INTERTITLE_MAX_WORDS if self.kind else HEADING_LINE_MAX_WORDS
         if layout.starts_list(index, longest) and (
             self.current is None or self.current.closed or self.current.is_list
