@@ -27,6 +27,7 @@ from kb.entity_words import (
     PARTICLES,
     TITLE_WORDS,
     first_name_before,
+    is_french_word,
     looks_like_person,
     opens_on_first_name,
     person_after_leading_word,
@@ -198,6 +199,30 @@ def _written_span(line: str, name: str) -> tuple[int, int] | None:
     return None
 
 
+# A name word opening a clause (after a comma, a semicolon, "et", "à"…) right before `start`.
+_CLAUSE_NAME_BEFORE_RE = re.compile(
+    rf"(?:^|[,;:(]\s*|\s(?:et|à|avec|par)\s+)({NAME_PART})[ \u00a0]$", re.MULTILINE)
+
+
+def _with_family_name_before(text: str, name: str, start: int,
+                             names_a_place: Callable[[str], bool] | None) -> tuple[str, int]:
+    """"Lê Thu Hà", "Kouadio Yao N'Guessan", "Zoubeida Said Ali": a name word that opens
+    its clause right before a first name and a surname is the person's too (a family
+    name written first, a first name the list lacks), when it is no word of the language
+    nor a place's name."""
+    words = name.split()
+    match = _CLAUSE_NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+    if len(words) != 2 or not opens_on_first_name(words[0]) or match is None:
+        return name, start
+    word = match.group(1)
+    elided = re.match(r"\w['’](\w)", word)  # "L'historienne" is a noun, "N'Guessan" a name
+    if len(word) < 3 or (elided and elided.group(1).islower()) or is_french_word(word) \
+            or opens_on_first_name(word) \
+            or (names_a_place is not None and names_a_place(word)):
+        return name, start
+    return f"{word} {name}", match.start(1)
+
+
 def _merge(old: PersonRef, new: PersonRef) -> PersonRef:
     return replace(
         old,
@@ -294,6 +319,7 @@ def find_people(
             text = text[honorific.end():]
         text, start = _without_leading_word(text, start)
         text, start = _with_first_name_before(masked.text, text, start)
+        text, start = _with_family_name_before(masked.text, text, start, names_a_place)
         if _dedicated(masked.text, start) or place_led(text):
             continue
         if looks_like_person(text, _known_body(vocabulary)):

@@ -244,3 +244,12 @@ def test_a_record_names_its_person_where_it_is_written_whatever_the_order():
     line = "- Déléguée du préfet, Cergy : TRẦN Thị Mai"
     start, end = _written_span(line, "Thị Mai Trần")
     assert line[start:end] == "TRẦN Thị Mai"
+
+
+@pytest.mark.slow
+def test_a_family_name_written_first_or_an_unlisted_first_name_opens_the_name(nlp):
+    names = _names_found(
+        "Le foyer a été rénové ; son directeur, Kouadio Yao N'Guessan, veut accueillir des "
+        "apprentis. L'historienne Émilie Carrère a publié un livre.")
+    assert "Kouadio Yao N'Guessan" in names and "Yao N'Guessan" not in names
+    assert "Émilie Carrère" in names
