@@ -217,6 +217,7 @@ def _with_family_name_before(text: str, name: str, start: int,
     word = match.group(1)
     elided = re.match(r"\w['’](\w)", word)  # "L'historienne" is a noun, "N'Guessan" a name
     if len(word) < 3 or (elided and elided.group(1).islower()) or is_french_word(word) \
+            or HONORIFIC_RE.match(f"{word} ") \
             or opens_on_first_name(word) \
             or (names_a_place is not None and names_a_place(word)):
         return name, start
@@ -345,7 +346,7 @@ def find_people(
         if match is None:
             continue
         start, end = match.span("name")
-        if masked.in_caps_line(start, end) or taken(start, end):
+        if masked.in_caps_line(start, end) or taken(start, end) or named_already(start, end):
             continue
         # The complement may not hold a capitalised name of its own ("maire de Sarcelles,
         # X" is fine: that is a place; "directeur, Emmaüs Habitat" is the caller's job).
