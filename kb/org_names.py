@@ -351,7 +351,7 @@ def tail_named(text: str) -> Iterator[NameCandidate]:
 
 
 PRESS_LINE_RE = re.compile(r"^\s*[-–•]?\s*«[^»\n]+»\s*,(?P<rest>[^\n]+)$", re.MULTILINE)
-# "Marion Tessier, Créaphis, 2019, 320 p., 28 €": a book's reference, by its year, pages
+# "Odile Ravel, Créaphis, 2019, 320 p., 28 €": a book's reference, by its year, pages
 # and maybe its price.
 BOOK_LINE_RE = re.compile(
     r"^(?P<rest>[^\n«»]{3,200}?),\s*(?:[a-zéû]+\s+)?\d{4}\s*,\s*\d+\s*p\.?"

@@ -206,7 +206,7 @@ _CLAUSE_NAME_BEFORE_RE = re.compile(
 
 def _with_family_name_before(text: str, name: str, start: int,
                              names_a_place: Callable[[str], bool] | None) -> tuple[str, int]:
-    """"Lê Thu Hà", "Kouadio Yao N'Guessan", "Zoubeida Said Ali": a name word that opens
+    """"Lê Thu Hà", "Koffi Amani N'Dri", "Zoubeida Said Ali": a name word that opens
     its clause right before a first name and a surname is the person's too (a family
     name written first, a first name the list lacks), when it is no word of the language
     nor a place's name."""

@@ -93,7 +93,7 @@ _REFERENCE_PIECE_RE = re.compile(
 
 def is_reference_line(text: str) -> bool:
     """A reference or credits line set under a work's title, never a title itself:
-    "Marion Tessier, Créaphis, 2149, 320 p., 28 €", "Cour des comptes, juillet 2150, 142 p.",
+    "Odile Ravel, Créaphis, 2149, 320 p., 28 €", "Cour des comptes, juillet 2150, 142 p.",
     "Un film de Karim Dahmani (2149, 1h24), en salle le 18 mars", "Une web-série de Claire
     Montmorency, 8 épisodes de 6 min, sur arte.tv"."""
     text = text.strip()

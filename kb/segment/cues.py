@@ -200,7 +200,7 @@ def title_line(text: str, max_words: int) -> bool:
 
 def sets_out_a_work(*blocks: Block) -> bool:
     """A work's title, subtitle and reference line set as one block of lines ("Habiter la
-    dalle" / "Une histoire sociale…" / "Marion Tessier, Créaphis, 2149, 320 p."): the first
+    dalle" / "Une histoire sociale…" / "Odile Ravel, Créaphis, 2149, 320 p."): the first
     line is the title, not a theme line (a genre line is set apart: "Ouvrage", a blank
     line, the title)."""
     return len(blocks) == 3 and all(block.joined_to_previous for block in blocks[1:]) \
