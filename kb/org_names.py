@@ -287,6 +287,9 @@ def _adjacent(tokens: list[Token], i: int, text: str) -> bool:
     return gap in ("", " ", "\u00a0") or (gap.isspace() and "\n" not in gap)
 
 
+_NAME_WORD_THEN_DE_RE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w-]+)[ \u00a0]+d['’]$")
+
+
 def head_named(text: str) -> Iterator[NameCandidate]:
     for line_match in re.finditer(r"[^\n]+", text):
         tokens = tokens_of(text, line_match.start(), line_match.end())
@@ -317,6 +320,12 @@ def head_named(text: str) -> Iterator[NameCandidate]:
             # préfecture de région") names a kind of body: ask for a capital inside too.
             if (_sentence_initial(text, name_start) or not token.capitalised) and not any(
                     w.capitalised for w in words[1:]):
+                index = end_index
+                continue
+            # "Trait d'Union Familles": a capitalised word and "d'" before the head make it
+            # a word inside a longer name, not the start of one.
+            inner = _NAME_WORD_THEN_DE_RE.search(text, max(0, name_start - 40), name_start)
+            if inner and not _sentence_initial(text, inner.start(1)):
                 index = end_index
                 continue
             yield NameCandidate(text[name_start:name_end], None, name_start, name_end, "head")

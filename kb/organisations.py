@@ -194,7 +194,7 @@ ESTABLISHMENT_NAME = (
     rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,3}}"
     r"|(?:[a-zà-ÿ][a-zà-ÿ-]{3,}[ \u00a0]+){0,2}"
     r"(?:de[ \u00a0]+la|de[ \u00a0]+l['’]|du|des|de|d['’])[ \u00a0]*"
-    rf"{_CAP}(?:[ \u00a0]+{_CAP}){{0,2}})")
+    rf"{_CAP}(?:[ \u00a0]+(?:d['’])?{_CAP}){{0,2}})")  # "du Val d'Argent"
 # "Association X 95": a body's name may end on its département.
 # Any département's number ('Médiateurs 57'), not a count ('30 familles', '12 ans').
 DEPARTEMENT_NUMBER_AFTER_RE = re.compile(
@@ -475,8 +475,9 @@ def find_organisations(
                 and looks_like_person(f"{first_name[0]} {written}"):
             continue
         if written in {a.title() for a in entry.acronyms} and (
-                _sentence_initial(masked.text, start) or fold(written) in ACRONYM_WORDS):
-            continue  # "Pacte pour…": a word, not an acronym
+                (_sentence_initial(masked.text, start) and is_french_word(written))
+                or fold(written) in ACRONYM_WORDS):
+            continue  # "Pacte pour…": a word, not an acronym ("Insee Analyses…" is one)
         if entry.acronym and masked.text[start:end] == entry.acronym and NUMBER_BEFORE_RE.search(
                 masked.text[max(0, start - 4):start]):
             continue

@@ -563,3 +563,17 @@ def test_a_head_and_its_adjective_cut_before_another_body_name_nothing():
     names = [o.name for o in _enriched(
         "Il accueille les habitants, membre de l'Union nationale des PIMMS.").organisations]
     assert "Union nationale" not in names
+
+
+def test_a_name_with_an_elided_particle_is_read_whole():
+    names = {o.name for o in _enriched(
+        "Avec l'association Trait d'Union Familles, les parents se retrouvent. La maison de "
+        "santé pluriprofessionnelle du Val d'Argent ouvre lundi.").organisations}
+    assert "Trait d'Union Familles" in names and "Union Familles" not in names
+    assert "Maison de santé pluriprofessionnelle du Val d'Argent" in names
+
+
+def test_an_acronym_opening_a_line_is_the_body_unless_a_word_of_the_language():
+    assert "Institut national de la statistique et des études économiques" in {
+        o.name for o in _enriched("L'Insee publie des chiffres.").organisations}
+    assert [o.name for o in _enriched("Insee Première n° 12, mai 2024, 4 p.").organisations]
