@@ -83,9 +83,11 @@ def _accent_blind(folded: str) -> str:
 # start with digits when a capital follows ("Immobilière 3F").
 # Dots only inside a word ("M.S.H.A"), never the full stop ending a sentence.
 NAME_WORD = r"#?[A-ZÀ-Ý][\w'’&-]*(?:\.[\w'’&-]+)*"  # '#': a hashtag's name ('#NoéBouge')
+# A name holds on one line: "festival" ⏎ "Cergy" ⏎ "Depuis…" is no name.
+_SP = r"[ \t\u00a0]"
 NAME = (r"(?P<name>" + NAME_WORD +
-        r"(?:\s+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|au|aux|en|&|-)\s*)*"
-        r"(?:et\s+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
+        rf"(?:{_SP}+(?:(?:de|du|des|d['’]|la|le|les|pour|dans|sans|à|au|aux|en|&|-){_SP}*)*"
+        rf"(?:et{_SP}+)?(?:" + NAME_WORD + r"|\d+[A-ZÀ-Ý][\w-]*))*)")
 # A type noun in lower case, then a capitalised name: "le bailleur Immobilière 3F",
 # "du laboratoire Passerelles", "au centre social Le Fanal".
 INTRODUCED_RE = re.compile(
@@ -99,7 +101,7 @@ INTRODUCED_RE = re.compile(
     r"|(?:atelier )?chantier d['’]insertion|"
     # More type nouns from the data (kb/data/entity_words.tsv, `introducing_noun`).
     + "|".join(_accent_blind(noun) for noun in sorted(INTRODUCING_NOUNS, key=len, reverse=True))
-    + r")\s+(?:la\s+|le\s+)?" + NAME
+    + rf"){_SP}+(?:la{_SP}+|le{_SP}+)?" + NAME
 )
 # An association's or a collective's name may run on in lower case ("le collectif Front de
 # mères a …", "l'association Parents d'ici, qui …"): one or two words after a preposition,
@@ -108,10 +110,10 @@ INTRODUCED_RE = re.compile(
 # Terre en partage").
 FREE_NAMED_RE = re.compile(
     r"(?<![\w-])(?:association|collectif|compagnie|coopérative|fondation|tiers-lieu|fablab"
-    r"|ressourcerie|recyclerie|amicale|épicerie solidaire|fonds de dotation)\s+(?P<name>"
-    + r"(?:(?:La|Le|Les)\s+|L['’])?" + NAME_WORD
-    + r"(?:\s+(?:de|d['’]|des|du|au|aux|en|pour|sur|à)\s*(?:la\s+|l['’])?[a-zà-ÿ][\w'’-]*)"
-    r"{1,2})"
+    rf"|ressourcerie|recyclerie|amicale|épicerie solidaire|fonds de dotation){_SP}+(?P<name>"
+    + rf"(?:(?:La|Le|Les){_SP}+|L['’])?" + NAME_WORD
+    + rf"(?:{_SP}+(?:de|d['’]|des|du|au|aux|en|pour|sur|à){_SP}*(?:la{_SP}+|l['’])?"
+    r"[a-zà-ÿ][\w'’-]*){1,2})"
     r"(?=\s*[,.;:()»]|\s+(?:et|qui|a|ont|est|sont|dont|ou|avait|avaient)\b)")
 # "Communauté urbaine X" is the known "X" (a structure prefix before a known name).
 STRUCTURE_PREFIX_RE = re.compile(
@@ -154,11 +156,12 @@ PLURAL_INTRODUCED_RE = re.compile(
     + r")*)*\s+et\s+" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*)")
 # "Mamadou Sissoko (FC Mantois 78)": a person, then the body they speak for.
 PERSON_THEN_BODY_RE = re.compile(  # bounded words: linear time on one very long word
-    r"(?P<person>[A-ZÀ-Ý][\w'’-]{1,40}+(?:\s++[A-ZÀ-Ý][\w'’-]{1,40}+){1,3})\s*+\("
+    r"(?P<person>[A-ZÀ-Ý][\w'’-]{1,40}+(?:[ \t\u00a0]++[A-ZÀ-Ý][\w'’-]{1,40}+){1,3})"
+    r"[ \t\u00a0]*+\("
     r"(?P<name>[A-ZÀ-Ý][^()\n,;]{1,60}?)\)")
 WIDENING_WORD_RE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’-]*|\d{2})$")
-FOUNDATION_RE = re.compile(r"\b(?P<name>Fondation\s+" + NAME[len("(?P<name>"):-1] + r")")
-PUBLISHER_RE = re.compile(r"\b(?P<name>[A-Z][\w&-]+)\s+éditions\b")
+FOUNDATION_RE = re.compile(rf"\b(?P<name>Fondation{_SP}+" + NAME[len("(?P<name>"):-1] + r")")
+PUBLISHER_RE = re.compile(rf"\b(?P<name>[A-Z][\w&-]+){_SP}+éditions\b")
 # "le collectif « Bien vivre aux Grésillons »": a type noun, then a name in quotes (a
 # programme or a slogan in quotes has no such noun before it).
 QUOTED_INTRODUCED_RE = re.compile(

@@ -577,3 +577,10 @@ def test_an_acronym_opening_a_line_is_the_body_unless_a_word_of_the_language():
     assert "Institut national de la statistique et des études économiques" in {
         o.name for o in _enriched("L'Insee publie des chiffres.").organisations}
     assert [o.name for o in _enriched("Insee Première n° 12, mai 2024, 4 p.").organisations]
+
+
+def test_a_name_never_runs_over_a_line_break():
+    # The title ends on a type noun ("festival"); the commune line and the body's first
+    # word under it are no festival's name.
+    assert orgs_of("Les habitants montent leur propre festival\n\nCergy\n\n"
+                   "Depuis trois ans, le quartier accueille chaque juin des artistes.") == set()
