@@ -60,9 +60,9 @@ DEDICATED_BEFORE_RE = re.compile(
 # "la députée Prénom Nom": a title, at most a short complement, then the name.
 WORD_RE = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
 TITLED_NAME_RE = re.compile(
-    r"(?P<complement>[^.;:!?\n«»()]{0,70}?)(?:,\s*|\s+)"
-    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d['’]|le\s+|la\s+)?[A-ZÀ-Ý][\w'’-]+){1,2})"
-    r"(?![\w'’-])")
+    r"(?P<complement>[^.;:!?\n«»()]{0,70}?)(?:,[ \t\u00a0]*|[ \t\u00a0]+)"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:[ \t\u00a0]+(?:de[ \t\u00a0]+|d['’]|le[ \t\u00a0]+"
+    r"|la[ \t\u00a0]+)?[A-ZÀ-Ý][\w'’-]+){1,2})(?![\w'’-])")  # one line: no name runs over
 CONTACT_LINE_RE = re.compile(r"(?im)^\s*contacts?\s*:\s*(?P<rest>.+)$")
 _PARTICLE_WORDS = "|".join(sorted((p for p in PARTICLES if p.isalpha()), key=len, reverse=True))
 # A known first name, then a surname (with its particle): "Édith Lambert-Moreau",
