@@ -6,7 +6,7 @@ INDEX  ?= var/index
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install install-dev lint corpus bench clean
+.PHONY: run test check install install-dev lint corpus bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ run: install
 test: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+# The fast inner loop (under a minute): lint, and every test that needs neither the spaCy
+# model's full runs, nor a browser, nor a rendering toolchain (markers `slow`, `browser`).
+check: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
 
 lint: install-dev
 	$(BIN)/ruff check .

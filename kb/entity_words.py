@@ -188,7 +188,7 @@ _WORD_BEFORE_NAME_RE = re.compile(
 
 def first_name_before(text: str, start: int) -> tuple[str, int] | None:
     """The known first name written right before `start` ('Jeanne ' before 'Vinci',
-    'Fatima ' before 'Zahra El Idrissi'), and where it starts; None if there is none."""
+    'Fatima ' before 'Zahra El Ouazzani'), and where it starts; None if there is none."""
     match = _WORD_BEFORE_NAME_RE.search(text, max(0, start - 30), start)
     if match is None or not opens_on_first_name(match.group(1)):
         return None

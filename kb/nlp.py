@@ -242,7 +242,7 @@ def name_variants(name: str) -> list[str]:
     forms = {form.replace("’", "'") for form in forms}
     # "Grand Paris Seine & Oise" is written "Grand Paris Seine et Oise" too.
     forms |= {form.replace(" & ", " et ") for form in forms if " & " in form}
-    # "Vallée Sud - Grand Paris" is typeset "Vallée Sud – Grand Paris": a spaced dash is
+    # "Vallée Est - Grand Paris" is typeset "Vallée Est – Grand Paris": a spaced dash is
     # any of the three.
     forms |= {re.sub(r" [-–—] ", f" {dash} ", form) for form in forms for dash in "-–—"
               if re.search(r" [-–—] ", form)}

@@ -172,7 +172,7 @@ def _words_before(text: str, end: int) -> list[Token]:
     tokens = tokens_of(text, line_start, end)
     words: list[Token] = []
     for token in reversed(tokens):
-        if token.text in "&,":  # "Élus, santé publique & territoires (ESPT)"
+        if token.text in "&,":  # "Villes, santé & territoires (VST)"
             continue
         if not token.is_word and token.text not in "'’":
             break
@@ -322,7 +322,7 @@ def head_named(text: str) -> Iterator[NameCandidate]:
                     w.capitalised for w in words[1:]):
                 index = end_index
                 continue
-            # "Trait d'Union Familles": a capitalised word and "d'" before the head make it
+            # "Chemin d'Orties Familles": a capitalised word and "d'" before the head make it
             # a word inside a longer name, not the start of one.
             inner = _NAME_WORD_THEN_DE_RE.search(text, max(0, name_start - 40), name_start)
             if inner and not _sentence_initial(text, inner.start(1)):

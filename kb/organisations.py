@@ -261,7 +261,7 @@ def plausible_ner_org(
     if before and fold(before[-1].rstrip(",:")) in PERSON_CUE_WORDS \
             and not is_acronym(words[0]):
         return False
-    # "Fatima-Zahra El Idrissi": a known first name opening a person's shape.
+    # "Fatima-Zahra El Ouazzani": a known first name opening a person's shape.
     if opens_on_first_name(words[0]) and looks_like_person(text):
         return False
     if len(words) == 1:

@@ -178,7 +178,7 @@ def _without_leading_word(name: str, start: int) -> tuple[str, int]:
 
 
 def _with_first_name_before(text: str, name: str, start: int) -> tuple[str, int]:
-    """'Fatima Zahra El Idrissi' when spaCy read 'Zahra El Idrissi': a first name right
+    """'Fatima Zahra El Ouazzani' when spaCy read 'Zahra El Ouazzani': a first name right
     before a name that opens on a first name is the first of two ('Anne Marie Dubois')."""
     before = first_name_before(text, start)
     if before and opens_on_first_name(name.split()[0]):

@@ -34,7 +34,6 @@ def nlp():
 @pytest.fixture(scope="session")
 def enricher(nlp):
     """The whole enrichment (model, place linker, vocabularies), built once per session."""
-    pytest.importorskip("kb.geo", reason="the place linker (kb/geo.py) is not there yet")
     from kb.enrich import Enricher
 
     return Enricher.create()

@@ -61,7 +61,7 @@ TARGETS = {"communes": 0.97, "organisations": 0.90, "people": 0.95}
 
 @pytest.fixture(scope="module")
 def seed_enriched(enricher, seed_files):
-    segment = pytest.importorskip("kb.segment")
+    from kb import segment
     from kb.extract import extract
 
     articles = []
@@ -182,7 +182,6 @@ def test_overrides_are_applied(enricher, tmp_path):
 
 
 def test_kb_entities_lists_counts(seed_files, capsys, enricher):
-    pytest.importorskip("kb.segment")
     from kb.cli import main
 
     assert main(["entities", str(seed_files[0].parent), "--kind", "commune"]) == 0

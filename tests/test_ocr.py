@@ -87,7 +87,7 @@ def test_without_tesseract_the_scan_is_reported_as_needing_ocr(
 
 
 def test_unavailable_reason_names_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    pytesseract = pytest.importorskip("pytesseract")
+    import pytesseract
     ocr.unavailable_reason.cache_clear()
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     try:
