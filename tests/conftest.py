@@ -37,3 +37,21 @@ def enricher(nlp):
     from kb.enrich import Enricher
 
     return Enricher.create()
+
+
+# Modules whose tests build whole indexes, render issues through external toolchains, run
+# OCR, or soak the service: the full suite (`make test`) runs them, the fast loop (`make
+# check`, under a minute) leaves them out. Measured with `pytest --durations=0`.
+HEAVY_MODULES = frozenset({
+    "test_bad_corpus", "test_corpus", "test_crash_safety", "test_dedupe_reindex",
+    "test_extract_pdf", "test_hostile_files", "test_ocr", "test_ocr_layout",
+    "test_ranking_ndcg", "test_reindex_hostile", "test_relevance", "test_search_ranking",
+    "test_sealed_names", "test_segment_reading_order", "test_segmentation_formats",
+    "test_segmentation_variants", "test_webui_serve",
+})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rpartition(".")[2] in HEAVY_MODULES:
+            item.add_marker(pytest.mark.slow)
