@@ -37,10 +37,10 @@ import sys
 import kb.enrich
 from kb.models import EnrichedArticle
 kb.enrich.enrich_all = lambda articles, **options: [EnrichedArticle(article=a) for a in articles]
-from kb.cli import main
+from kbcli import main
 sys.exit(main(sys.argv[1:]))
 """
-KB = "import sys; from kb.cli import main; sys.exit(main(sys.argv[1:]))"
+KB = "import sys; from kbcli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def kb_command(*args: str, nlp: bool = False) -> list[str]:

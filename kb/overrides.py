@@ -13,7 +13,7 @@ A TSV file (see kb/data/overrides.example.tsv) with columns
 
 Matching of `text` is accent- and case-insensitive. Lines starting with # are comments.
 The path comes from `enrich_all(overrides=…)`, `kb … --corrections FILE` or `$KB_OVERRIDES`,
-else the file the index remembers (kb/cli/corrections.py). `read_rules` names every bad
+else the file the index remembers (kbcli/corrections.py). `read_rules` names every bad
 line with its number, for `kb corrections verifier` and before `kb reindex` writes.
 """
 

@@ -38,10 +38,10 @@ import sys
 import kb.enrich
 from kb.models import EnrichedArticle
 kb.enrich.enrich_all = lambda articles, **options: [EnrichedArticle(article=a) for a in articles]
-from kb.cli import main
+from kbcli import main
 sys.exit(main(sys.argv[1:]))
 """
-KB = "from kb.cli import main; import sys; sys.exit(main(sys.argv[1:]))"
+KB = "from kbcli import main; import sys; sys.exit(main(sys.argv[1:]))"
 
 
 def run_measured(kb_program: str, *args: str) -> dict:

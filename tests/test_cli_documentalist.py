@@ -107,7 +107,7 @@ def test_help_and_usage_errors_are_french_and_options_match_exactly(tmp_path: Pa
 def test_every_option_has_help_with_an_example() -> None:
     import argparse
 
-    from kb.cli import build_parser
+    from kbcli import build_parser
 
     def parsers(parser: argparse.ArgumentParser):
         yield parser

@@ -1,4 +1,4 @@
-"""`kb scan` and `kb export PATH…` through `kb.cli.main`, with a batch built in code."""
+"""`kb scan` and `kb export PATH…` through `kbcli.main`, with a batch built in code."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.cli import main
+from kbcli import main
 from tools.issuegen.render_text import render_text
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 

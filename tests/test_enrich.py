@@ -182,7 +182,7 @@ def test_overrides_are_applied(enricher, tmp_path):
 
 
 def test_kb_entities_lists_counts(seed_files, capsys, enricher):
-    from kb.cli import main
+    from kbcli import main
 
     assert main(["entities", str(seed_files[0].parent), "--kind", "commune"]) == 0
     out = capsys.readouterr().out

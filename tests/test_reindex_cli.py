@@ -9,8 +9,8 @@ import pytest
 
 import kb.enrich
 from indexer.writer import write_lock
-from kb.cli import main
 from kb.models import EnrichedArticle
+from kbcli import main
 from tools.issuegen.render_text import render_text
 from tools.issuegen.spec import load_issue
 

@@ -28,9 +28,9 @@ from indexer import writer as writer_module
 from indexer.reindex import reindex
 from indexer.writer import CURRENT, Manifest, current_generation
 from kb import pipeline
-from kb.cli import main
 from kb.models import EnrichedArticle
 from kb.sandbox import Limits
+from kbcli import main
 from tests.hostile_files import CONTROL_RE, build, denied_paths, deny, issue_text
 
 __all__ = ["deny"]  # the fixture, used by name
@@ -314,7 +314,7 @@ if os.environ.get("NO_NLP"):
     kb.enrich.enrich_all = plain
     kb.enrich.Enricher.create = classmethod(
         lambda cls, overrides=None: type("P", (), {{"enrich": lambda self, a: plain(a)}})())
-from kb.cli import main
+from kbcli import main
 sys.exit(main(sys.argv[1:]))
 """
 MEASURE = """

@@ -1,5 +1,5 @@
-from kb.cli import build_parser, index_dir
 from kb.settings import DEFAULT_CORPUS, DEFAULT_INDEX, corpus_dir_from_env, index_dir_from_env
+from kbcli import build_parser, index_dir
 
 
 def test_defaults_when_the_environment_says_nothing(monkeypatch):

@@ -21,7 +21,7 @@ def start_server(tmp_path, *extra: str) -> tuple[subprocess.Popen, int]:
     index_dir = write_index(tmp_path / "index", fixture_articles()[:4])
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kb.cli", "serve", "--index", str(index_dir),
+        [sys.executable, "-m", "kbcli", "serve", "--index", str(index_dir),
          "--corpus", str(tmp_path), "--port", str(port), "--threads", "2", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
@@ -116,7 +116,7 @@ def test_slow_clients_are_bounded_by_waitress_settings(tmp_path):
 
 
 def test_an_invalid_base_url_is_refused_in_french(tmp_path, capsys):
-    from kb.cli import main
+    from kbcli import main
 
     index_dir = write_index(tmp_path / "index", fixture_articles()[:1])
     code = main(["serve", "--index", str(index_dir), "--corpus", str(tmp_path),

@@ -12,9 +12,9 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from kb.cli.common import TerminalSafe, index_dir
-from kb.cli.french import gettext_fr
-from kb.cli.parser import build_parser
+from kbcli.common import TerminalSafe, index_dir
+from kbcli.french import gettext_fr
+from kbcli.parser import build_parser
 
 __all__ = ["build_parser", "index_dir", "main"]
 

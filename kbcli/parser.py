@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 
-from kb.cli import corrections, reading, reindexing, searching, serving
-from kb.cli.french import FrenchParser, install_argparse_french
 from kb.settings import DEFAULT_CORPUS, DEFAULT_INDEX, corpus_dir_from_env
+from kbcli import corrections, reading, reindexing, searching, serving
+from kbcli.french import FrenchParser, install_argparse_french
 
 
 def option(parser: argparse.ArgumentParser, *flags: str, help: str, example: str,
@@ -49,7 +49,7 @@ def command(commands, name: str, help: str, example: str, **kwargs) -> argparse.
     sub = commands.add_parser(name, help=help, description=f"{help[0].upper()}{help[1:]}.",
                               epilog=f"exemple :\n  {example}", **kwargs)
     # So that an unknown option is refused by the command it was typed for, with that
-    # command's usage and close matches (kb/cli/__init__.py).
+    # command's usage and close matches (kbcli/__init__.py).
     sub.set_defaults(command_parser=sub)
     return sub
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kb.cli.common import index_dir
+from kbcli.common import index_dir
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

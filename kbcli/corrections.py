@@ -1,7 +1,7 @@
 """The corrections file: one home for every command, checked before anything is written.
 
 Which file: `--corrections FICHIER`, else `$KB_OVERRIDES`, else the one the index
-remembers (kb/cli/memory.py) from the first time one was given. `kb reindex` remembers
+remembers (kbcli/memory.py) from the first time one was given. `kb reindex` remembers
 the file it used, so `make run`, a scheduled job or a plain `kb reindex` keep applying it.
 """
 
@@ -14,10 +14,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.cli.common import index_dir
-from kb.cli.memory import load_state, save_state
 from kb.overrides import OverrideError, read_overrides_file, read_rules
 from kb.textclean import plural
+from kbcli.common import index_dir
+from kbcli.memory import load_state, save_state
 
 
 @dataclass(frozen=True, slots=True)

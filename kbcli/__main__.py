@@ -1,5 +1,5 @@
 import sys
 
-from kb.cli import main
+from kbcli import main
 
 sys.exit(main())

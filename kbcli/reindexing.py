@@ -13,14 +13,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kb.cli import corrections as corr
-from kb.cli.common import index_dir, report_failures
-from kb.cli.memory import load_state, save_state
 from kb.controls import shown
 from kb.issue_meta import IssueMeta, check_meta, with_meta
 from kb.models import Failure
 from kb.pipeline import read_file, skipped_files
 from kb.textclean import plural
+from kbcli import corrections as corr
+from kbcli.common import index_dir, report_failures
+from kbcli.memory import load_state, save_state
 
 EXIT_CODES = """\
 codes de sortie :

@@ -8,13 +8,13 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 
-from kb.cli import corrections as corr
-from kb.cli.common import index_dir, index_missing, read_articles, report_failures, report_warnings
 from kb.controls import shown
 from kb.models import Failure
 from kb.pipeline import read_paths
 from kb.serialize import article_record
 from kb.textclean import fold, plural
+from kbcli import corrections as corr
+from kbcli.common import index_dir, index_missing, read_articles, report_failures, report_warnings
 
 ENTITY_KINDS = ("commune", "organisation", "person", "theme")
 # What a documentalist may type for --kind, beside the ids the JSON output uses.

@@ -8,19 +8,19 @@ import json
 import sys
 
 from kb.citation import citation
-from kb.cli.common import index_dir, index_missing
-from kb.cli.french import UsageError
-from kb.cli.memory import load_state
-from kb.cli.values import (
+from kb.controls import strip_controls
+from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer
+from kb.textclean import fold, plural
+from kbcli.common import index_dir, index_missing
+from kbcli.french import UsageError
+from kbcli.memory import load_state
+from kbcli.values import (
     resolve_commune,
     resolve_departement,
     resolve_sort,
     resolve_theme,
     resolve_year,
 )
-from kb.controls import strip_controls
-from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer
-from kb.textclean import fold, plural
 
 
 def _filters(args: argparse.Namespace) -> dict[str, tuple[str, ...]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from kb.cli.french import UsageError, close_matches
 from kb.gazetteer import COVERED_DEPARTEMENTS, Commune, load_gazetteer
 from kb.textclean import fold
+from kbcli.french import UsageError, close_matches
 
 _INSEE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$", re.IGNORECASE)
 _LABEL_CODE_RE = re.compile(r"^(.*?)\s*\((\w{2,3})\)\s*$")  # "Sarcelles (95)", as labels read
