@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kb.textclean import strip_accents
+
 NEWSLETTER = "Résonances"
 
+# The month names, the one list of them: as written, and folded for matching.
 MONTHS_FR = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
+MONTH_KEYS = tuple(strip_accents(month) for month in MONTHS_FR)
 
 
 def month_year(date: str | None) -> str:

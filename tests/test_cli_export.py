@@ -38,7 +38,7 @@ def test_scan_lists_issues_and_articles(tmp_path, capsys):
     path = write_issue(tmp_path)
     assert main(["scan", "-v", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"{path} — Résonances n°63 – septembre 2021 (n°63, 2021-09) : 2 articles" in out
+    assert f"{path} — Résonances n°63, septembre 2021 (n°63, 2021-09) : 2 articles" in out
     assert "[Ouest francilien (Hauts-de-Seine / Val d'Oise / Yvelines) / Persan] " \
            "UNE ANTENNE DE PROXIMITÉ AU VILLAGE" in out
     assert "1 numéro, 2 articles, 0 fichier en erreur" in out
@@ -66,7 +66,7 @@ def test_export_writes_one_json_object_per_article(tmp_path, capsys):
     assert all(set(r) >= REQUIRED for r in records)
     antenne = records[0]
     assert antenne["issue"] == {"id": "resonances-n63", "number": 63, "date": "2021-09",
-                                "title": "Résonances n°63 – septembre 2021"}
+                                "title": "Résonances n°63, septembre 2021"}
     assert antenne["source"] == str(path) and antenne["format"] == "text"
     assert antenne["heading"] == "Persan" and antenne["emails"] == ["gup@ville-persan.fr"]
     assert "95487" in {c["insee"] for c in antenne["communes"]}  # Persan

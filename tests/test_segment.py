@@ -183,7 +183,7 @@ def test_issue_number_and_date_fall_back_on_the_file_name(path, number, date, is
 
 def test_issue_title_names_number_and_month():
     issue = build_issue(document("a.txt", "x"), [Block(text="Résonances n°57 – mai 2021")])
-    assert issue.title == "Résonances n°57 – mai 2021"
+    assert issue.title == "Résonances n°57, mai 2021"  # the citation's house form
 
 
 def test_article_id_ignores_case_accents_and_format_but_not_occurrence():

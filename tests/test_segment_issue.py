@@ -103,7 +103,7 @@ def test_an_issue_stating_neither_is_reported_as_undated(seed_files, tmp_path):
 
 def test_build_issue_keeps_its_old_call():
     issue = build_issue(document("x/a.html", "x"), [Block(text="Résonances n°57 – mai 2021")])
-    assert (issue.number, issue.date, issue.title) == (57, "2021-05", "Résonances n°57 – mai 2021")
+    assert (issue.number, issue.date, issue.title) == (57, "2021-05", "Résonances n°57, mai 2021")
 
 
 # -- rendered files under names that say nothing -----------------------------

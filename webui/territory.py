@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from kb.gazetteer import load_gazetteer, load_map
+from kb.gazetteer import COVERED_DEPARTEMENTS, load_gazetteer, load_map
 
-DEPARTEMENTS = ("78", "92", "95")
+DEPARTEMENTS = COVERED_DEPARTEMENTS  # the territory: one definition, in kb.gazetteer
 # Count classes of the map, from light to dark; the last bound is open.
 SHADE_BOUNDS = (0, 1, 3, 6, 11)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from kb.citation import MONTH_KEYS
 from kb.models import Block, BlockKind
 from kb.segment.cues import (
     INTERTITLE_MAX_WORDS,
@@ -20,7 +21,6 @@ from kb.segment.cues import (
     touching,
 )
 from kb.segment.draft import Draft
-from kb.segment.issue import MONTHS_FR
 from kb.segment.layout import Layout
 from kb.segment.vocabulary import LIST_RUBRICS, known_label, match_section
 from kb.textclean import ends_sentence, fold, is_all_caps, is_reference_line
@@ -40,7 +40,7 @@ FURNISHED_INTERTITLE_SHARE = 0.8
 # "Samedi 24 mai 2090, 10h-18h", "Du 3 au 5 juin", "12 mars": a line opening on a date.
 DATE_OPENING_RE = re.compile(
     r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:du\s+|le\s+)?"
-    r"\d{1,2}(?:er)?\s+(?:au\s+\d{1,2}(?:er)?\s+)?(?:" + "|".join(MONTHS_FR) + r")\b")
+    r"\d{1,2}(?:er)?\s+(?:au\s+\d{1,2}(?:er)?\s+)?(?:" + "|".join(MONTH_KEYS) + r")\b")
 
 
 class ArticleCues:

@@ -7,23 +7,17 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from kb.citation import MONTH_KEYS, MONTHS_FR, issue_label
 from kb.models import Block, ExtractedDocument, Issue
-from kb.segment.vocabulary import NEWSLETTER, NEWSLETTER_KEY, VOCABULARY
+from kb.segment.vocabulary import NEWSLETTER_KEY, VOCABULARY
 from kb.textclean import fold, slugify
 
-MONTHS_FR = (
-    "janvier", "fevrier", "mars", "avril", "mai", "juin",
-    "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
-)
-MONTH_LABELS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
+MONTH_LABELS = MONTHS_FR  # as written ("février"); MONTH_KEYS folded, for matching
 
 # "décret n°2014-1750", "loi n° 2014-173": a text's number, its year first, is no issue's.
 NUMBER_RE = re.compile(r"\b(?:n\s?[°ºo]|num[ée]ro|no\.)\s*(\d{1,4})\b(?![-‑/.]\d)",
                        re.IGNORECASE)
-_MONTH_ALT = "|".join(MONTHS_FR)
+_MONTH_ALT = "|".join(MONTH_KEYS)
 # A line that only states the issue's number ("n°276", "N° 33"): a piece of the masthead,
 # never content. (A month and year alone may head an agenda's items: not furniture.)
 _ISSUE_LABEL_ONLY_RE = re.compile(r"^\s*(?:n\s*[°o]|num[ée]ro)\s*\d{1,4}\s*$", re.IGNORECASE)
@@ -50,7 +44,7 @@ def date_in(text: str) -> str | None:
     folded = fold(text)
     match = _DATE_RE.search(folded)
     if match:
-        day, month, year = match.group(1), MONTHS_FR.index(match.group(2)) + 1, match.group(3)
+        day, month, year = match.group(1), MONTH_KEYS.index(match.group(2)) + 1, match.group(3)
         if day and 1 <= int(day) <= 31:
             return f"{year}-{month:02d}-{int(day):02d}"
         return f"{year}-{month:02d}"
@@ -88,14 +82,8 @@ def date_from_stem(stem: str) -> str | None:
 
 
 def issue_title(number: int | None, date: str | None) -> str:
-    parts = [NEWSLETTER]
-    if number is not None:
-        parts.append(f"n°{number}")
-    title = " ".join(parts)
-    if date:
-        month = MONTH_LABELS[int(date[5:7]) - 1] if len(date) >= 7 else ""
-        title += f" – {month} {date[:4]}".replace("  ", " ")
-    return title
+    """The issue's title, in the house form of citations ("Résonances n°57, mai 2021")."""
+    return issue_label(number, date)
 
 
 # The newsletter's name followed by an issue number: a running label or a colophon

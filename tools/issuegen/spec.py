@@ -6,10 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MONTHS_FR = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)
+from kb.citation import MONTHS_FR
 
 
 @dataclass

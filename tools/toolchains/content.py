@@ -16,7 +16,8 @@ import re
 from dataclasses import asdict, dataclass
 from html import escape
 
-from tools.issuegen.spec import MONTHS_FR, ArticleSpec, IssueSpec, SectionSpec
+from kb.citation import MONTHS_FR
+from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec
 
 # The centre's e-mail, as the seed issue prints it under the address.
 CENTRE_EMAIL = "poleressources.95@wanadoo.fr"
