@@ -1,4 +1,4 @@
-"""The vectorised ranking and phrase matching of indexer/search.py give what Whoosh's own
+"""The vectorised ranking and phrase matching of indexer/search/ give what Whoosh's own
 query objects (BM25F, Phrase) give for the same query parts."""
 
 from __future__ import annotations
