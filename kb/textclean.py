@@ -44,6 +44,41 @@ def strip_accents(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# -- Named fold variants: the one place where text is folded for comparison. ---------------
+# fold_accents: case and accents off, ligatures opened — index terms, gazetteer keys.
+# fold_word: the same for words read in running text — curly apostrophes straightened,
+#   inclusive-writing endings dropped ("habitant·e·s" → "habitant").
+# fold: a phrase key — fold_accents, apostrophes and dashes folded, inclusive dots joined
+#   ("habitant·e·s" → "habitantes"), punctuation turned into single spaces.
+
+
+def fold_accents(text: str) -> str:
+    """Lower-case, accents stripped, ligatures opened: `Équipement` → `equipement`,
+    `Œuvre` → `oeuvre`."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# A stem in lower case followed by one to three inclusive-writing suffixes.
+INCLUSIVE_SUFFIX = (
+    r"(?:e|es|s|x|rice|rices|ice|ices|trice|trices|euse|euses|eure|eures|se|ses|le|les|"
+    r"ne|nes|te|tes|re|res|ère|ères|ve|ves|fe|fes|ale|ales|aux)"
+)
+INCLUSIVE_RE = re.compile(
+    rf"(?<=[a-zà-ÿ])(?:[.·•‧⋅∙]{INCLUSIVE_SUFFIX}(?![a-zà-ÿ])){{1,3}}\.?(?=[\s,;:!?)»…]|$)"
+    rf"|(?<=[a-zà-ÿ])[·•‧⋅∙]{INCLUSIVE_SUFFIX}(?:[·•‧⋅∙]{INCLUSIVE_SUFFIX})*"
+    r"|(?<=[a-zà-ÿ])\((?:e|es|s|ne|le|te|rice|euse)\)s?(?![a-zà-ÿ])"
+)
+
+
+def fold_word(text: str) -> str:
+    """fold_accents for a word of running text: curly apostrophes straightened,
+    inclusive-writing endings dropped. Not length-preserving (for matching, not offsets)."""
+    text = text.replace("’", "'").replace("‘", "'")
+    return fold_accents(INCLUSIVE_RE.sub("", text))
+
+
 def fold(text: str) -> str:
     """A matching key: lowercase, no accents, apostrophes and dashes folded,
     inclusive writing joined, punctuation turned into single spaces."""
