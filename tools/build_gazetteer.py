@@ -225,7 +225,7 @@ def build_communes(
 
 
 # Single-word commune names that are also first names, surnames or words the spaCy
-# lexicon lacks; the linker asks more evidence for them (see kb/geo.py).
+# lexicon lacks; the linker asks more evidence for them (see kb/geo/).
 CURATED_COMMON_NAMES = (
     "Us", "Marines", "Villiers", "Vaux", "Bray", "Nesles", "Jouy", "Maule", "Ville", "Val",
     "Saint", "Bernard", "Vigny", "Beauchamp", "Marly", "Orgeval", "Lainville", "Mousseaux",
