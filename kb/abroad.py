@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kb.nlp import fold_keep_length
-from kb.textclean import fold
+from kb.textclean import fold, fold_keep_length
 
 # How far a country or region may stand from the town's name, and still be its place.
 AFTER_CHARS = 45

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -163,16 +162,6 @@ def mask(text: str, keep_acronyms: frozenset[str] = frozenset(), *,
     result = "\n".join(pieces).replace("’", "'")
     assert len(result) == len(text), "masking must keep offsets"
     return MaskedText(text, result, tuple(masked), tuple(caps))
-
-
-def fold_keep_length(text: str) -> str:
-    """fold() character by character, so offsets survive (œ stays one character)."""
-    out = []
-    for char in text.replace("’", "'").replace("‘", "'"):
-        decomposed = unicodedata.normalize("NFD", char.lower())
-        base = "".join(c for c in decomposed if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else char.lower()[:1] or char)
-    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)

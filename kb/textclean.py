@@ -48,6 +48,7 @@ def strip_accents(text: str) -> str:
 # fold_accents: case and accents off, ligatures opened — index terms, gazetteer keys.
 # fold_word: the same for words read in running text — curly apostrophes straightened,
 #   inclusive-writing endings dropped ("habitant·e·s" → "habitant").
+# fold_keep_length: fold_word character by character, so offsets survive.
 # fold: a phrase key — fold_accents, apostrophes and dashes folded, inclusive dots joined
 #   ("habitant·e·s" → "habitantes"), punctuation turned into single spaces.
 
@@ -77,6 +78,16 @@ def fold_word(text: str) -> str:
     inclusive-writing endings dropped. Not length-preserving (for matching, not offsets)."""
     text = text.replace("’", "'").replace("‘", "'")
     return fold_accents(INCLUSIVE_RE.sub("", text))
+
+
+def fold_keep_length(text: str) -> str:
+    """fold() character by character, so offsets survive (œ stays one character)."""
+    out = []
+    for char in text.replace("’", "'").replace("‘", "'"):
+        decomposed = unicodedata.normalize("NFD", char.lower())
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
+        out.append(base if len(base) == 1 else char.lower()[:1] or char)
+    return "".join(out)
 
 
 def fold(text: str) -> str:

@@ -8,9 +8,10 @@ the span helpers say which tokens make one name and which spans hold others.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from kb.textclean import fold_accents as fold  # the key used for every comparison
 
 COMMUNE, QUARTIER, DEPARTEMENT, BLOCK = "COMMUNE", "QUARTIER", "DEPARTEMENT", "BLOCK"
 
@@ -36,13 +37,6 @@ PREPOSITIONS = frozenset({
     "a", "de", "d", "en", "sur", "vers", "depuis", "pres", "au", "aux", "du", "des", "entre",
     "par", "via",
 })
-
-
-def fold(word: str) -> str:
-    """Lowercase, accents off, ligatures opened: the key used for every comparison."""
-    word = word.lower().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def key_word(word: str) -> str:
