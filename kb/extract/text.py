@@ -17,10 +17,12 @@ dots) gives one item per row.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from kb.errors import ExtractionError
 from kb.extract.charset import UndecodableError, decode_text
+from kb.extract.hyphens import join_cut, word_lexicon
 from kb.models import Block, BlockKind, ExtractedDocument, SourceFile
 from kb.textclean import ends_sentence, find_urls, is_all_caps, is_url_only, normalise_spaces
 
@@ -30,7 +32,6 @@ _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _WHOLE_BOLD_RE = re.compile(r"^\s*(?:\*\*|__)(?:(?!\*\*|__).)+(?:\*\*|__)\s*$")
-_HYPHEN_END_RE = re.compile(r"(?<=[a-zà-ÿ])-$")
 _C1_CONTROLS_RE = re.compile(r"[\x80-\x9f]")
 _RULE_RE = re.compile(r"^\s*([-=_*~·•])(?:\s?\1){2,}\s*$")
 _STARRED_HEADING_RE = re.compile(r"^\*\*\s+(?P<text>[^*]+?)\s*$")
@@ -82,20 +83,13 @@ def _strip_emphasis(text: str) -> str:
     return _ITALIC_RE.sub(r"\1", text)
 
 
-def _join_lines(lines: list[str]) -> str:
-    """Join hard-wrapped lines, mending words hyphenated at a line end
-    ("dévelop-" + "pement") but not real hyphens before a capital (Mantes-la-\\nJolie)."""
+def _join_lines(lines: list[str], lexicon: Counter[str]) -> str:
+    """Join hard-wrapped lines, mending line-end hyphens with the one de-hyphenator
+    (kb.extract.hyphens): "dévelop-" + "pement", but "socio-" + "économique" when the
+    issue writes it so, and "Mantes-la-" + "Jolie"."""
     out = ""
     for line in lines:
-        line = line.strip()
-        if not out:
-            out = line
-        elif _HYPHEN_END_RE.search(out) and line[:1].islower():
-            out = out[:-1] + line
-        elif out.endswith("-") and line[:1].isupper():
-            out += line
-        else:
-            out = f"{out} {line}"
+        out = join_cut(out, line.strip(), lexicon)
     return out
 
 
@@ -149,7 +143,7 @@ def _heading(text: str, page: int, level: int) -> Block:
                  kind=BlockKind.HEADING, heading_level=level)
 
 
-def _marked_up(lines: list[str], page: int) -> list[Block] | None:
+def _marked_up(lines: list[str], page: int, lexicon: Counter[str]) -> list[Block] | None:
     """The chunk read through its light markup (rules, underlines, `** TITRE`, a lone
     numbered heading), or None when it has none."""
     if len(lines) == 1 and (numbered := _NUMBERED_HEADING_RE.match(lines[0])) \
@@ -170,30 +164,30 @@ def _marked_up(lines: list[str], page: int) -> list[Block] | None:
             blocks.append(_heading(pending[0].strip(), page, 1 if rule.group(1) == "=" else 2))
             pending = []
         elif rule:
-            blocks.extend(_blocks_of_chunk(pending, page) if pending else [])
+            blocks.extend(_blocks_of_chunk(pending, page, lexicon) if pending else [])
             blocks.append(Block(text=line.strip(), page=page, kind=BlockKind.SEPARATOR))
             pending = []
         elif starred:
-            blocks.extend(_blocks_of_chunk(pending, page) if pending else [])
+            blocks.extend(_blocks_of_chunk(pending, page, lexicon) if pending else [])
             blocks.append(_heading(starred.group("text"), page, 2))
             pending = []
         else:
             pending.append(line)
     if pending:
-        blocks.extend(_blocks_of_chunk(pending, page))
+        blocks.extend(_blocks_of_chunk(pending, page, lexicon))
     return blocks
 
 
-def _blocks_of_chunk(lines: list[str], page: int) -> list[Block]:
+def _blocks_of_chunk(lines: list[str], page: int, lexicon: Counter[str]) -> list[Block]:
     """One blank-line-separated chunk → blocks (list items, lone lines, a paragraph);
     each block after the first is marked as set right under the one before."""
-    blocks = _chunk_blocks(lines, page)
+    blocks = _chunk_blocks(lines, page, lexicon)
     return [replace(block, joined_to_previous=True) if number else block
             for number, block in enumerate(blocks)]
 
 
-def _chunk_blocks(lines: list[str], page: int) -> list[Block]:
-    marked = _marked_up(lines, page)
+def _chunk_blocks(lines: list[str], page: int, lexicon: Counter[str]) -> list[Block]:
+    marked = _marked_up(lines, page, lexicon)
     if marked is not None:
         return marked
     rows = [line for line in lines if line.strip()]
@@ -205,7 +199,8 @@ def _chunk_blocks(lines: list[str], page: int) -> list[Block]:
                       kind=BlockKind.LIST_ITEM) for line in rows]
     records = _records(lines)
     if _line_per_item(records):
-        blocks = [block for record in records for block in _blocks_of_chunk_lines(record, page)]
+        blocks = [block for record in records
+                  for block in _blocks_of_chunk_lines(record, page, lexicon)]
         # Records of a few fields ("Name, role, commune", "« Title », medium, date") are
         # the items of a list; other short lines (a masthead, an address) only lines.
         # Two lines make a list only as records of three fields or more: "Nos mères, ces
@@ -214,7 +209,7 @@ def _chunk_blocks(lines: list[str], page: int) -> list[Block]:
         if all(block.text.count(",") >= fields - 1 for block in blocks):
             blocks = [replace(block, kind=BlockKind.LIST_ITEM) for block in blocks]
         return blocks
-    return _blocks_of_chunk_lines(lines, page)
+    return _blocks_of_chunk_lines(lines, page, lexicon)
 
 
 def _wrap_width(lines: list[str]) -> float:
@@ -225,7 +220,7 @@ def _wrap_width(lines: list[str]) -> float:
     return max(_WRAP_WIDTH, 0.7 * longest)
 
 
-def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
+def _blocks_of_chunk_lines(lines: list[str], page: int, lexicon: Counter[str]) -> list[Block]:
     width = _wrap_width(lines)
     blocks: list[Block] = []
     pending: list[str] = []
@@ -234,7 +229,7 @@ def _blocks_of_chunk_lines(lines: list[str], page: int) -> list[Block]:
     def flush() -> None:
         nonlocal pending, pending_kind
         if pending:
-            raw, links = _read_links(_join_lines(pending))
+            raw, links = _read_links(_join_lines(pending, lexicon))
             text = normalise_spaces(_strip_emphasis(raw))
             if text:
                 bold = bool(_WHOLE_BOLD_RE.match(raw))
@@ -287,6 +282,7 @@ def _mends(previous: Block, following: Block) -> bool:
 
 def split_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lexicon = word_lexicon(text.split("\n"))
     blocks: list[Block] = []
     for page_index, page_text in enumerate(text.split("\f"), start=1):
         chunk: list[str] = []
@@ -302,7 +298,7 @@ def split_blocks(text: str) -> list[Block]:
             else:
                 blank += 1
                 if chunk:
-                    blocks.extend(_blocks_of_chunk(chunk, page_index))
+                    blocks.extend(_blocks_of_chunk(chunk, page_index, lexicon))
                     chunk = []
     mended: list[Block] = []
     for block in blocks:

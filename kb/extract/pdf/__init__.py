@@ -34,6 +34,15 @@ The steps' names stay importable from `kb.extract.pdf`: the OCR reader
 
 from __future__ import annotations
 
+from kb.extract.hyphens import (
+    _TOKEN,
+    KNOWN_COMPOUNDS,
+    PLACE_PARTICLES,
+    PREFIXES,
+    PRONOUNS,
+)
+from kb.extract.hyphens import URLISH as _URLISH
+from kb.extract.hyphens import keep_hyphen as _keep_hyphen
 from kb.extract.pdf.blocks import (
     _blocks,
 )
@@ -72,14 +81,8 @@ from kb.extract.pdf.extractor import (
     extract_pdf,
 )
 from kb.extract.pdf.hyphenation import (
-    _TOKEN,
-    KNOWN_COMPOUNDS,
-    PLACE_PARTICLES,
-    PREFIXES,
-    PRONOUNS,
     _join,
     _join_draft,
-    _keep_hyphen,
     _lexicon,
     _links,
     _repair_links,
@@ -136,7 +139,6 @@ from kb.extract.pdf.sections import (
 from kb.extract.pdf.values import (
     _CID,
     _SPACES,
-    _URLISH,
     HEADING_SIZE_RATIO,
     MIN_COLUMN,
     TERMINAL,

@@ -7,9 +7,9 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
+from kb.extract.hyphens import URLISH as _URLISH
 from kb.extract.pdf.values import (
     _CID,
-    _URLISH,
     HEADING_SIZE_RATIO,
     TERMINAL,
     _Draft,

@@ -14,7 +14,6 @@ TERMINAL = (".", "!", "?", ":", "»", "…", ";")
 MIN_COLUMN = 40.0  # points: a "column" narrower than this is a bullet or an indent
 HEADING_SIZE_RATIO = 1.12
 
-_URLISH = re.compile(r"(?:https?://|www\.|\w@\w|\.(?:fr|org|com|net|eu|gouv)\b|/)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _CID = re.compile(r"\(cid:\d+\)")
 
