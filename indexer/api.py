@@ -8,11 +8,36 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-# Facet fields a query can be narrowed by, in the order the UI shows them.
-FACETS: tuple[str, ...] = (
-    "theme", "commune", "departement", "quartier", "year", "section", "kind",
-    "issue", "organisation", "person",
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    """One facet, declared once: the index field, the French URL parameter, the label
+    people read, the shape a value must have in a URL (a regular expression, or None for
+    free text), and whether entity pages list it among "related" values."""
+
+    name: str
+    param: str
+    label: str
+    value_format: str | None = None
+    related: bool = False
+
+
+# The facet registry, in the order the UI shows them. Schema, documents, search, web UI and
+# CLI read it; adding a facet is one line here plus its values in indexer/documents.py.
+FACET_REGISTRY: tuple[Facet, ...] = (
+    Facet("theme", "theme", "Thème", related=True),
+    Facet("commune", "commune", "Commune", r"\d[\dAB]\d{3}", related=True),
+    Facet("departement", "departement", "Département", r"\d[\dAB]|97\d"),
+    Facet("quartier", "quartier", "Quartier", related=True),
+    # one year, or a range: `2019-2021`, `2019-`, `-2021` (either order)
+    Facet("year", "annee", "Année", r"\d{4}|\d{4}\s*[-–]\s*(?:\d{4})?|[-–]\s*\d{4}"),
+    Facet("section", "section", "Section"),
+    Facet("kind", "rubrique", "Rubrique"),
+    Facet("issue", "numero", "Numéro"),
+    Facet("organisation", "organisation", "Organisation", related=True),
+    Facet("person", "personne", "Personne", related=True),
 )
+FACETS: tuple[str, ...] = tuple(facet.name for facet in FACET_REGISTRY)
 
 SortOrder = Literal["relevance", "date"]
 

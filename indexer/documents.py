@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from indexer.analysis import VALUE_SEPARATOR
+from indexer.api import FACETS
 from indexer.schema import LEAD_REPEAT, TITLE_REPEAT
 from kb.citation import issue_label
 from kb.gazetteer import load_gazetteer
@@ -26,9 +27,7 @@ def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:
     """facet -> {value: label} for one article; values are what filters use."""
     article = enriched.article
     issue = article.issue
-    values: dict[str, dict[str, str]] = {facet: {} for facet in (
-        "theme", "commune", "departement", "quartier", "year", "section", "kind", "issue",
-        "organisation", "person")}
+    values: dict[str, dict[str, str]] = {facet: {} for facet in FACETS}
     for theme in enriched.themes:
         values["theme"][theme.id] = theme.label
     departement_names = load_gazetteer().departements

@@ -15,49 +15,22 @@ from urllib.parse import quote_plus, unquote_to_bytes, urlencode
 from flask import abort, current_app, g, url_for
 from werkzeug.datastructures import MultiDict
 
-from indexer.api import FACETS, Query
+from indexer.api import FACET_REGISTRY, FACETS, Query
 from indexer.filters import range_value, year_range
 
-# URL parameter (French, what people see in the address bar) -> facet name of the service.
-PARAM_TO_FACET: dict[str, str] = {
-    "theme": "theme",
-    "commune": "commune",
-    "departement": "departement",
-    "quartier": "quartier",
-    "annee": "year",
-    "section": "section",
-    "rubrique": "kind",
-    "numero": "issue",
-    "organisation": "organisation",
-    "personne": "person",
-}
-FACET_TO_PARAM = {facet: param for param, facet in PARAM_TO_FACET.items()}
-assert set(FACET_TO_PARAM) == set(FACETS), "every facet of the service needs a URL parameter"
-
-FACET_LABELS: dict[str, str] = {
-    "theme": "Thème",
-    "commune": "Commune",
-    "departement": "Département",
-    "quartier": "Quartier",
-    "year": "Année",
-    "section": "Section",
-    "kind": "Rubrique",
-    "issue": "Numéro",
-    "organisation": "Organisation",
-    "person": "Personne",
-}
+# URL parameter (French, what people see in the address bar) -> facet name of the service;
+# both, and the labels, from the one facet registry (indexer.api.FACET_REGISTRY).
+PARAM_TO_FACET: dict[str, str] = {facet.param: facet.name for facet in FACET_REGISTRY}
+FACET_TO_PARAM = {facet.name: facet.param for facet in FACET_REGISTRY}
+FACET_LABELS: dict[str, str] = {facet.name: facet.label for facet in FACET_REGISTRY}
 
 SORT_PARAM = {"pertinence": "relevance", "date": "date"}
 KNOWN_PARAMS = {"q", "tri", "page", "annee_de", "annee_a", *PARAM_TO_FACET}
 MAX_VALUES_PER_FACET = 20
 MAX_VALUE_CHARS = 200
 
-_VALUE_FORMATS = {
-    "commune": re.compile(r"\d[\dAB]\d{3}"),
-    "departement": re.compile(r"\d[\dAB]|97\d"),
-    # one year, or a range: `2019-2021`, `2019-`, `-2021` (either order)
-    "year": re.compile(r"\d{4}|\d{4}\s*[-–]\s*(?:\d{4})?|[-–]\s*\d{4}"),
-}
+_VALUE_FORMATS = {facet.name: re.compile(facet.value_format) for facet in FACET_REGISTRY
+                  if facet.value_format}
 # The year-range form's two fields, folded into one `annee=2019-2021` value.
 YEAR_FROM, YEAR_TO = "annee_de", "annee_a"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, url_for
 
-from indexer.api import FacetValue, Hit
+from indexer.api import FACET_REGISTRY, FacetValue, Hit
 from webui import feeds, reading, sources, territory
 from webui.formatting import collation_key
 from webui.services import search_service
@@ -19,7 +19,7 @@ from webui.urls import absolute_url
 bp = Blueprint("browse", __name__)
 
 ENTITY_PAGE_MAX = 200  # articles listed on one entity page; the search lists the rest
-RELATED_FACETS = ("theme", "commune", "quartier", "organisation", "person")
+RELATED_FACETS = tuple(facet.name for facet in FACET_REGISTRY if facet.related)
 RELATED_VISIBLE = 15
 INSEE = re.compile(r"\d[\dAB]\d{3}")
 MAX_NAME_CHARS = 200
