@@ -13,7 +13,7 @@ from indexer.api import FACETS
 from indexer.schema import LEAD_REPEAT, TITLE_REPEAT
 from kb.citation import issue_label
 from kb.gazetteer import load_gazetteer
-from kb.models import EnrichedArticle
+from kb.models import EnrichedArticle, quartier_parts
 from kb.serialize import article_record
 
 
@@ -39,18 +39,10 @@ def facet_values(enriched: EnrichedArticle) -> dict[str, dict[str, str]]:
             commune.departement, commune.departement)
     for code in enriched.departements:
         values["departement"][code] = departement_names.get(code, code)
-    for mention in enriched.mentions:
-        if mention.label == "QUARTIER" and "|" in mention.ref:
-            insee, name = mention.ref.split("|", 1)
-            commune = names_by_insee.get(insee)
-            values["quartier"][mention.ref] = f"{name} ({commune})" if commune else name
-    insee_by_name = {name.casefold(): insee for insee, name in names_by_insee.items()}
-    for quartier in enriched.quartiers:  # "Persan / le Village"
-        commune, _, name = quartier.partition(" / ")
-        insee = insee_by_name.get(commune.casefold())
-        if insee and name and not any(v.startswith(insee + "|") and v.endswith(name)
-                                      for v in values["quartier"]):
-            values["quartier"][f"{insee}|{name}"] = f"{name} ({commune})"
+    for quartier in enriched.quartiers:  # "78361|Val Fourré"
+        insee, name = quartier_parts(quartier)
+        commune = names_by_insee.get(insee)
+        values["quartier"][quartier] = f"{name} ({commune})" if commune else name
     if issue.year:
         values["year"][str(issue.year)] = str(issue.year)
     if article.section:
@@ -92,7 +84,7 @@ def place_names(enriched: EnrichedArticle) -> list[str]:
 
 def entity_text(enriched: EnrichedArticle) -> str:
     names: list[str] = place_names(enriched)
-    names += [q.partition(" / ")[2] or q for q in enriched.quartiers]
+    names += [quartier_parts(q)[1] for q in enriched.quartiers]
     for organisation in enriched.organisations:
         names.append(organisation.name)
         if organisation.acronym:

@@ -166,12 +166,24 @@ class ThemeRef:
     reason: str  # "heading: Développement économique", "keyword: santé mentale ×3"…
 
 
+def quartier_key(insee: str, name: str) -> str:
+    """The one key of a quartier, everywhere (mentions, index values, URLs): its commune's
+    INSEE code, a bar, its name — "78361|Val Fourré"."""
+    return f"{insee}|{name}"
+
+
+def quartier_parts(key: str) -> tuple[str, str]:
+    """("78361", "Val Fourré") from "78361|Val Fourré"; ("", key) from a bare name."""
+    insee, bar, name = key.partition("|")
+    return (insee, name) if bar else ("", key)
+
+
 @dataclass(frozen=True, slots=True)
 class EnrichedArticle:
     article: Article
     communes: tuple[CommuneRef, ...] = ()
     departements: tuple[str, ...] = ()
-    quartiers: tuple[str, ...] = ()  # "Persan / le Village"
+    quartiers: tuple[str, ...] = ()  # quartier keys: "78361|Val Fourré" (quartier_key)
     organisations: tuple[OrganisationRef, ...] = ()
     people: tuple[PersonRef, ...] = ()
     themes: tuple[ThemeRef, ...] = ()

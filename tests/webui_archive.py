@@ -62,7 +62,7 @@ def fixture_articles() -> list[EnrichedArticle]:
             make_article(n57, 1, "Emploi des jeunes au Village de Persan",
                          "Un forum emploi dans le quartier du Village.", pages=(4, 5)),
             communes=(PERSAN,), departements=("95",), themes=(EMPLOI,),
-            quartiers=("Persan / le Village",)),
+            quartiers=("95487|le Village",)),
         EnrichedArticle(
             make_article(n58, 0, "Un titre <script>alert('titre')</script>", XSS_TEXT,
                          section="National / Régional", pages=(2,)),

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from indexer.api import FACETS, FacetValue, SearchPage
 from indexer.filters import year_range
+from kb.models import quartier_parts
 from kb.textclean import plural
 from webui.formatting import collation_key
 from webui.state import FACET_LABELS, FACET_TO_PARAM, SearchState
@@ -43,7 +44,7 @@ def value_label(facet: str, value: str, result: SearchPage | None = None) -> str
                 return f"de {start} à {end}"
             return f"depuis {start}" if start else f"jusqu'à {end}"
     if facet == "quartier" and "|" in value:
-        return value.split("|", 1)[1]
+        return quartier_parts(value)[1]
     return value
 
 

@@ -24,6 +24,7 @@ from kb.geo.tokens import (
     _words,
     key_word,
 )
+from kb.models import quartier_key
 
 BIG_TOWN = 20_000  # above this population a common-word name is read as the town anyway
 CITY = 100_000  # a city named like a word or a surname is the city after any preposition
@@ -117,7 +118,7 @@ class PlaceIndex:
                     words = words[1:]  # the text says "le Val Fourré", "du Village", "Village"
                 content = sum(1 for w in words if key_word(w) not in FUNCTION_WORDS)
                 # `population` carries 1 for a distinctive name: it may stand alone.
-                entry = Entry(QUARTIER, f"{quartier.insee}|{quartier.name}", tuple(words),
+                entry = Entry(QUARTIER, quartier_key(quartier.insee, quartier.name), tuple(words),
                               content, 0, int(name in quartier.distinctive_names), False)
                 for article in ((), ("le",), ("la",), ("les",), ("l",)):
                     self._add([*article, *words], entry)

@@ -23,7 +23,7 @@ from kb.geo.tokens import (
     _overlaps,
     key_word,
 )
-from kb.models import Mention
+from kb.models import Mention, quartier_parts
 
 DEPARTEMENT_CODES = re.compile(r"\(\s*(\d{2}(?:\s*[,;/]\s*\d{2})*)\s*\)")
 
@@ -80,16 +80,16 @@ class PlaceLinker(Matcher, FarTowns):
             return []
         if all(t.all_caps for t in content) and len(content) < 2:
             return []
-        with_commune = [q for q in quartiers if q.ref.split("|")[0] in present]
+        with_commune = [q for q in quartiers if quartier_parts(q.ref)[0] in present]
         if with_commune:
             chosen = with_commune[0]
         else:
-            distinctive = {q.ref.split("|")[0] for q in quartiers if q.population}
+            distinctive = {quartier_parts(q.ref)[0] for q in quartiers if q.population}
             if len(distinctive) != 1:
                 return []
             chosen = next(q for q in quartiers if q.population)
         mention = Mention(QUARTIER, text[start:end], start, end, chosen.ref)
-        insee = chosen.ref.split("|")[0]
+        insee = quartier_parts(chosen.ref)[0]
         if insee in present:
             return [mention]
         present.add(insee)

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
 
 from kb.citation import citation
+from kb.models import quartier_parts
 from webui import reading, sources
 from webui.citing import highwire_tags, house_citation
 from webui.highlight import query_terms
@@ -56,19 +57,15 @@ def body_blocks(record: dict[str, Any]) -> list[tuple[str, Any]]:
 
 def quartier_links(record: dict[str, Any]) -> list[tuple[str, str]]:
     """(label, search URL) per quartier: 'Val Notre-Dame (Bezons)', never the raw key
-    '95063|Val Notre-Dame' nor 'Persan / le Village'."""
+    '95063|Val Notre-Dame'."""
     names = {c["insee"]: c["name"] for c in record.get("communes") or ()}
     links = []
     for quartier in record.get("quartiers") or ():
-        if "|" in quartier:
-            insee, _, name = quartier.partition("|")
-            commune = names.get(insee)
-            links.append((f"{name} ({commune})" if commune else name,
-                          url_for("search.results", quartier=quartier)))
-        else:
-            commune, _, name = quartier.partition(" / ")
-            label = f"{name} ({commune})" if name else quartier
-            links.append((label, url_for("search.results", q=name or quartier)))
+        insee, name = quartier_parts(quartier)  # "95063|Val Notre-Dame"
+        commune = names.get(insee)
+        links.append((f"{name} ({commune})" if commune else name,
+                      url_for("search.results", quartier=quartier) if insee
+                      else url_for("search.results", q=name)))
     return links
 
 
