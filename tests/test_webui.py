@@ -1,4 +1,5 @@
-"""Web UI views over an in-memory search service double (see tests/webui_fake.py)."""
+"""Web UI views over the real SearchService on a small index built in code
+(see tests/webui_index.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.webui_fake import FakeSearchService
+from tests.webui_index import SpySearchService, article, build_index, changed, demo_articles
 from webui import create_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -29,9 +30,23 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return build_index(tmp_path_factory.mktemp("index"), demo_articles())
+
+
 @pytest.fixture
-def service() -> FakeSearchService:
-    return FakeSearchService()
+def service(index_dir):
+    service = SpySearchService(index_dir)
+    yield service
+    service.close()
+
+
+def app_over(tmp_path: Path, corpus: Path, articles) -> object:
+    """An app over its own index of `articles` (for tests that need other data)."""
+    index = build_index(tmp_path / "other-index", articles)
+    return create_app({"TESTING": True, "SEARCH_SERVICE": SpySearchService(index),
+                       "CORPUS_DIR": str(corpus)})
 
 
 @pytest.fixture
@@ -164,10 +179,25 @@ def test_sort_and_paging(client, service):
     assert 'href="/recherche?commune=78361">pertinence</a>' in body
 
 
-def test_did_you_mean(client):
+def test_a_typo_with_no_exact_result_shows_the_corrected_search(client):
     body = text(client.get("/recherche?q=sante mantale"))
+    assert "Aucun résultat exact pour « sante mantale »" in body
+    assert 'href="/recherche?q=sante+mentale">sante mentale</a>' in body
+    assert "La santé mentale des jeunes à Sarcelles" in body
+
+
+def test_did_you_mean(tmp_path, corpus):
+    # The typed words find one article; their correction finds more: it is offered.
+    articles = [article(f"a-{n}", f"Santé mentale {n}", number=60, date="2022-01",
+                        text="Le conseil local de santé mentale se réunit.", position=n)
+                for n in range(3)]
+    articles.append(article("a-typo", "Un article mal relu", number=60, date="2022-01",
+                            text="Il parle de santé mantale.", position=3))
+    body = text(app_over(tmp_path, corpus, articles).test_client().get(
+        "/recherche?q=santé mantale"))
     assert "Vouliez-vous dire" in body
     assert 'href="/recherche?q=sant%C3%A9+mentale">santé mentale</a>' in body
+    assert "Un article mal relu" in body
 
 
 def test_empty_state_helps(client):
@@ -264,9 +294,10 @@ def test_csv_export_escapes_and_guards_formulas(client):
     assert by_id["a-xss"][1] == "Un titre <script>alert('titre')</script>"  # data, not HTML
 
 
-def test_csv_formula_cells_are_neutralised(client, service):
-    service.records["a-xss"]["title"] = "=HYPERLINK(\"http://evil\",\"clic\")"
-    service.records["a-xss"]["section"] = "+33 1 23"
+def test_csv_formula_cells_are_neutralised(tmp_path, corpus):
+    client = app_over(tmp_path, corpus, changed(
+        demo_articles(), "a-xss", title="=HYPERLINK(\"http://evil\",\"clic\")",
+        section="+33 1 23")).test_client()
     rows = list(csv.reader(io.StringIO(
         client.get("/recherche.csv?q=piégé").get_data().decode("utf-8-sig")), delimiter=";"))
     assert rows[1][1] == "'=HYPERLINK(\"http://evil\",\"clic\")"
@@ -302,8 +333,9 @@ def test_atom_feeds_are_valid_and_newest_first(client, url):
     assert dates == sorted(dates, reverse=True)
 
 
-def test_atom_strips_characters_xml_cannot_carry(client, service):
-    service.records["a-xss"]["title"] = "Titre\x00 avec\x1b contrôle"
+def test_atom_strips_characters_xml_cannot_carry(tmp_path, corpus):
+    client = app_over(tmp_path, corpus, changed(
+        demo_articles(), "a-xss", title="Titre\x00 avec\x1b contrôle")).test_client()
     feed = ET.fromstring(client.get("/recherche.atom?q=piégé").get_data())
     assert feed.find(f"{ATOM}entry/{ATOM}title").text == "Titre avec contrôle"
 
@@ -359,8 +391,9 @@ def test_article_json_twin(client):
     assert data["related"][0]["id"] == "a-xss"
 
 
-def test_source_files_are_served_from_the_corpus_only(client, service):
-    service.records["a-nanterre"]["source"] = "corpus/numero.html"  # listed by the index
+def test_source_files_are_served_from_the_corpus_only(tmp_path, corpus):
+    client = app_over(tmp_path, corpus, changed(  # numero.html: listed by the index
+        demo_articles(), "a-nanterre", source="corpus/numero.html")).test_client()
     with client.get("/source/resonances-n57.pdf") as response:
         assert response.status_code == 200
         assert response.mimetype == "application/pdf"
@@ -382,8 +415,9 @@ def test_source_refuses_traversal_absolute_and_symlinks(client, path):
     assert "mot de passe" not in text(response)
 
 
-def test_source_link_absent_when_file_is_not_in_corpus(client, service):
-    service.records["a-nanterre"]["source"] = "/elsewhere/resonances-n58.pdf"
+def test_source_link_absent_when_file_is_not_in_corpus(tmp_path, corpus):
+    client = app_over(tmp_path, corpus, changed(
+        demo_articles(), "a-nanterre", source="/elsewhere/resonances-n58.pdf")).test_client()
     body = text(client.get("/article/a-nanterre"))
     assert 'href="/source/' not in body
     assert "non disponible en ligne" in body

@@ -1,7 +1,7 @@
 """A forged Host header never reaches an absolute link; /source/ serves only listed issue files.
 
-Over the in-memory search double (tests/webui_fake.py): its issues list their source files
-as the manifest of a real index does.
+Over the real SearchService on a small index built in code (tests/webui_index.py): the
+index's manifest lists the source files of its issues.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.webui_fake import FakeSearchService
+from indexer.search import SearchService
+from tests.webui_index import build_index, demo_articles
 from webui import create_app
 from webui.urls import check_base_url
 
@@ -35,13 +36,27 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
-def make_app(corpus: Path, **config):
-    return create_app({"TESTING": True, "SEARCH_SERVICE": FakeSearchService(),
-                       "CORPUS_DIR": str(corpus), **config})
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return build_index(tmp_path_factory.mktemp("index"), demo_articles())
+
+
+@pytest.fixture
+def make_app(index_dir):
+    services = []
+
+    def make(corpus: Path, **config):
+        services.append(SearchService(index_dir))
+        return create_app({"TESTING": True, "SEARCH_SERVICE": services[-1],
+                           "CORPUS_DIR": str(corpus), **config})
+
+    yield make
+    for service in services:
+        service.close()
 
 
 @pytest.mark.parametrize("url", LINKED)
-def test_forged_host_is_not_echoed(corpus, url):
+def test_forged_host_is_not_echoed(make_app, corpus, url):
     response = make_app(corpus).test_client().get(url, headers={"Host": EVIL})
     assert response.status_code == 200
     body = response.get_data(as_text=True)
@@ -50,7 +65,7 @@ def test_forged_host_is_not_echoed(corpus, url):
 
 
 @pytest.mark.parametrize("url", LINKED)
-def test_configured_base_url_is_used_whatever_the_host(corpus, url):
+def test_configured_base_url_is_used_whatever_the_host(make_app, corpus, url):
     app = make_app(corpus, BASE_URL="https://archives.example/resonances/")
     body = app.test_client().get(url, headers={"Host": EVIL}).get_data(as_text=True)
     assert EVIL not in body
@@ -58,20 +73,20 @@ def test_configured_base_url_is_used_whatever_the_host(corpus, url):
     assert "resonances/resonances" not in body
 
 
-def test_base_url_under_a_proxy_prefix_is_not_doubled(corpus):
+def test_base_url_under_a_proxy_prefix_is_not_doubled(make_app, corpus):
     app = make_app(corpus, BASE_URL="https://archives.example/resonances")
     body = app.test_client().get("/opensearch.xml", environ_overrides={
         "SCRIPT_NAME": "/resonances"}).get_data(as_text=True)
     assert "https://archives.example/resonances/recherche?q={searchTerms}" in body
 
 
-def test_loopback_host_keeps_absolute_links(corpus):
+def test_loopback_host_keeps_absolute_links(make_app, corpus):
     body = make_app(corpus).test_client().get(
         "/opensearch.xml", headers={"Host": "127.0.0.1:5000"}).get_data(as_text=True)
     assert "http://127.0.0.1:5000/recherche?q={searchTerms}" in body
 
 
-def test_trusted_hosts_refuse_other_hosts(corpus):
+def test_trusted_hosts_refuse_other_hosts(make_app, corpus):
     app = make_app(corpus, ALLOWED_HOSTS=["archives.example"])
     client = app.test_client()
     good = client.get("/opensearch.xml", headers={"Host": "archives.example"})
@@ -92,14 +107,14 @@ def test_invalid_base_url_is_refused(value):
     ".git/config", ".secret", ".cache.pdf", "sub/.env.txt", "notes-internes.txt",
     "%2Egit/config", "sub/../.secret",
 ])
-def test_dotfiles_and_files_not_indexed_are_not_served(corpus, path):
+def test_dotfiles_and_files_not_indexed_are_not_served(make_app, corpus, path):
     response = make_app(corpus).test_client().get("/source/" + path, follow_redirects=True)
     assert response.status_code == 404
     assert b"secret" not in response.get_data()
     assert b"KEY=1" not in response.get_data()
 
 
-def test_listed_issue_file_is_served(corpus):
+def test_listed_issue_file_is_served(make_app, corpus):
     with make_app(corpus).test_client().get("/source/resonances-n57.pdf") as response:
         assert response.status_code == 200
         assert response.get_data().startswith(b"%PDF-1.4 listed")

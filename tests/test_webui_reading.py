@@ -8,18 +8,22 @@ import io
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.webui_fake import (
+from indexer.search import SearchService
+from kb.models import OrganisationRef
+from tests.webui_index import (
+    BEZONS,
     MANTES,
     SANTE,
-    FakeSearchService,
-    demo_records,
-    record,
+    SpySearchService,
+    article,
+    build_index,
+    changed,
+    demo_articles,
 )
 from webui import create_app, pageimages
 from webui.highlight import query_terms
@@ -30,13 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PDF = ROOT / "corpus" / "resonances-067-2024-04.pdf"
 PDF_SOURCE = "corpus/resonances-067-2024-04.pdf"
 ATOM = "{http://www.w3.org/2005/Atom}"
-BEZONS = ("95063", "Bezons")
 
 
-def reading_records() -> list[dict]:
+def reading_articles():
     def n67(article_id, title, *, position, pages, text, **extra):
-        return record(article_id, title, number=67, date="2024-04", pages=pages, text=text,
-                      source=PDF_SOURCE, position=position, **extra)
+        return article(article_id, title, number=67, date="2024-04", pages=pages, text=text,
+                       source=PDF_SOURCE, position=position, **extra)
 
     return [
         n67("n67-edito", "Édito", position=0, pages=(1,), section="Édito",
@@ -48,18 +51,18 @@ def reading_records() -> list[dict]:
                  "accueillent un conseil citoyen.",
             quartiers=("95063|Val Notre-Dame",), themes=(SANTE,),
             organisations=("Psycom",), people=("Élodie Marin",)),
-        {**n67("n67-mouvements", "< Mouvements >", position=2, pages=(4,),
-               section="Ouest francilien", kind="Mouvements",
-               text="Nicolas Ferrier, délégué du Préfet, Trappes\nAwa Diop, déléguée du Préfet\n"
-                    "Camille Roussel, cheffe de projet",
-               people=("Nicolas Ferrier", "Awa Diop", "Camille Roussel")),
-         "items": ["Nicolas Ferrier, délégué du Préfet, Trappes",
-                   "Awa Diop, déléguée du Préfet", "Camille Roussel, cheffe de projet"]},
+        n67("n67-mouvements", "< Mouvements >", position=2, pages=(4,),
+            section="Ouest francilien", kind="Mouvements",
+            text="Nicolas Ferrier, délégué du Préfet, Trappes\nAwa Diop, déléguée du Préfet\n"
+                 "Camille Roussel, cheffe de projet",
+            people=("Nicolas Ferrier", "Awa Diop", "Camille Roussel"),
+            items=("Nicolas Ferrier, délégué du Préfet, Trappes",
+                   "Awa Diop, déléguée du Préfet", "Camille Roussel, cheffe de projet")),
         n67("n67-presse", "Dans la presse", position=3, pages=(5,), section="Dans la presse",
             kind="Dans la presse",
             text="« France Travail : la réforme vue des quartiers », Rédaction, 18 janvier\n"
                  "« Nouveaux QPV », Julie Sarrazin, 1er février"),
-        *demo_records(),
+        *demo_articles(),
     ]
 
 
@@ -74,16 +77,33 @@ def corpus(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return build_index(tmp_path_factory.mktemp("index"), reading_articles())
+
+
 @pytest.fixture
-def service() -> FakeSearchService:
-    return FakeSearchService(reading_records())
+def service(index_dir):
+    service = SpySearchService(index_dir)
+    yield service
+    service.close()
+
+
+def make_app(service, corpus, tmp_path):
+    return create_app({"TESTING": True, "SEARCH_SERVICE": service, "CORPUS_DIR": str(corpus),
+                       "INDEX_DIR": str(tmp_path / "index"),
+                       "PAGE_CACHE_DIR": str(tmp_path / "index" / "pages")})
+
+
+def app_over(articles, corpus, tmp_path):
+    """An app over its own index of `articles` (for tests that need other data)."""
+    return make_app(SearchService(build_index(tmp_path / "other-index", articles)), corpus,
+                    tmp_path)
 
 
 @pytest.fixture
 def app(service, corpus, tmp_path):
-    return create_app({"TESTING": True, "SEARCH_SERVICE": service, "CORPUS_DIR": str(corpus),
-                       "INDEX_DIR": str(tmp_path / "index"),
-                       "PAGE_CACHE_DIR": str(tmp_path / "index" / "pages")})
+    return make_app(service, corpus, tmp_path)
 
 
 @pytest.fixture
@@ -135,12 +155,12 @@ def test_page_urls_name_an_issue_and_a_page_never_a_path(client, url, status):
     assert client.get(url).status_code == status
 
 
-def test_only_files_of_the_manifest_under_the_corpus_are_read(client, service, tmp_path):
+def test_only_files_of_the_manifest_under_the_corpus_are_read(corpus, tmp_path):
     outside = tmp_path / "ailleurs.pdf"
     shutil.copy(PDF, outside)
-    for rec in service.records.values():
-        if rec["issue"]["id"] == "resonances-n67":
-            rec["source"] = str(outside)
+    articles = [changed([a], a.article.id, source=str(outside))[0]
+                if a.article.issue.id == "resonances-n67" else a for a in reading_articles()]
+    client = app_over(articles, corpus, tmp_path).test_client()
     assert client.get("/numero/resonances-n67/page-1.png").status_code == 404
     assert "/page-1.png" not in text(client.get("/numero/resonances-n67"))
 
@@ -192,8 +212,9 @@ def test_capitals_read_in_sentence_case_keeping_names_and_acronyms():
     assert sentence_case("Un titre déjà lisible") == "Un titre déjà lisible"
 
 
-def test_generic_headings_say_what_the_item_is_about():
-    by_id = {r["id"]: r for r in reading_records()}
+def test_generic_headings_say_what_the_item_is_about(service):
+    by_id = {i: service.article(i) for i in ("n67-mouvements", "n67-presse", "n67-edito",
+                                              "n67-acacias")}
     assert display_title(by_id["n67-mouvements"]) == "Mouvements — Nicolas Ferrier, Awa Diop…"
     assert display_title(by_id["n67-presse"]) == (
         "Dans la presse — « France Travail : la réforme vue des quartiers »…")
@@ -289,20 +310,13 @@ def test_ris_and_bibtex_of_a_results_page(client):
 # --- CSV and Atom -------------------------------------------------------------------------
 
 
-class CappedService(FakeSearchService):
-    """Pages of at most 100 hits, as the real search service gives."""
-
-    def search(self, query):
-        return super().search(replace(query, per_page=min(query.per_page, 100)))
-
-
 def test_csv_holds_every_row_streamed_with_semicolons(tmp_path, corpus):
-    records = [record(f"m-{n:03d}", f"Chronique {n}", number=40 + n % 5, date="2019-01",
-                      communes=(MANTES,), text=f"Chronique {n}, emploi; insertion.",
-                      organisations=("Mission locale",), people=("Awa Diop",))
-               for n in range(250)]
-    app = create_app({"TESTING": True, "SEARCH_SERVICE": CappedService(records),
-                      "CORPUS_DIR": str(corpus), "INDEX_DIR": str(tmp_path / "index")})
+    # 250 articles: more than the 100 hits a page of the search service holds.
+    articles = [article(f"m-{n:03d}", f"Chronique {n}", number=40 + n % 5, date="2019-01",
+                        communes=(MANTES,), text=f"Chronique {n}, emploi; insertion.",
+                        organisations=("Mission locale",), people=("Awa Diop",))
+                for n in range(250)]
+    app = app_over(articles, corpus, tmp_path)
     response = app.test_client().get("/recherche.csv?commune=78361")
     assert response.is_streamed
     raw = response.get_data()
@@ -339,9 +353,9 @@ def test_results_page_links_its_ris_and_bibtex(client):
     assert "a-mantes" in text(client.get("/recherche.ris?commune=78361&page=2"))
 
 
-def test_browse_lists_sort_accents_in_place(client, service):
-    service.records["a-xss"]["organisations"] = [
-        {"name": "Établissement public", "acronym": None}]
+def test_browse_lists_sort_accents_in_place(corpus, tmp_path):
+    client = app_over(changed(reading_articles(), "a-xss", organisations=(
+        OrganisationRef("Établissement public"),)), corpus, tmp_path).test_client()
     body = text(client.get("/organisations"))
     assert body.index("Établissement public") < body.index("Psycom")
 

@@ -1,6 +1,6 @@
 """Issue 11, the search page: phones first, precision shown, filters in the URL, polish.
-Over the in-memory service double (tests/webui_fake.py); the browser checks are in
-tests/test_browser_search.py."""
+Over the real SearchService on a small index built in code (tests/webui_index.py); the
+browser checks are in tests/test_browser_search.py."""
 
 from __future__ import annotations
 
@@ -8,15 +8,22 @@ import pytest
 
 from indexer.api import FacetValue, Query, SearchPage
 from kb.textclean import plural
-from tests.webui_fake import FakeSearchService
+from tests.webui_index import SpySearchService, build_index, demo_articles
 from webui import create_app, facet_groups
 from webui.formatting import collation_key
 from webui.state import SearchState
 
 
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory):
+    return build_index(tmp_path_factory.mktemp("index"), demo_articles())
+
+
 @pytest.fixture
-def service() -> FakeSearchService:
-    return FakeSearchService()
+def service(index_dir):
+    service = SpySearchService(index_dir)
+    yield service
+    service.close()
 
 
 @pytest.fixture

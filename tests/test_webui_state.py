@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indexer.api import FACETS
-from tests.webui_fake import FakeSearchService
+from indexer.search import SearchService
+from tests.webui_index import build_index, demo_articles
 from webui import create_app
 from webui.state import SearchState
 
@@ -24,8 +25,10 @@ states = st.builds(
 
 
 @pytest.fixture(scope="module")
-def app():
-    return create_app({"TESTING": True, "SEARCH_SERVICE": FakeSearchService()})
+def app(tmp_path_factory):
+    service = SearchService(build_index(tmp_path_factory.mktemp("index"), demo_articles()))
+    yield create_app({"TESTING": True, "SEARCH_SERVICE": service})
+    service.close()
 
 
 @settings(max_examples=150, deadline=None)
