@@ -78,3 +78,10 @@ def test_the_indexer_never_imports_the_web_ui():
 def test_no_layer_imports_the_composition_root():
     for package in ("kb", "indexer", "webui"):
         assert "kbcli" not in imported_modules(package), package
+
+
+def test_no_module_of_a_layer_passes_500_lines():
+    sizes = {str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
+             for package in ("kb", "indexer", "webui", "kbcli")
+             for path in (ROOT / package).rglob("*.py")}
+    assert {name: lines for name, lines in sizes.items() if lines > 500} == {}
