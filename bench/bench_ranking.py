@@ -35,9 +35,9 @@ if str(ROOT) not in sys.path:
 
 from indexer.api import Query  # noqa: E402
 from indexer.glossary import load_glossary  # noqa: E402
-from indexer.reindex import Enricher, reindex  # noqa: E402
 from indexer.search import SearchService  # noqa: E402
 from kb.models import EnrichedArticle  # noqa: E402
+from kbcli.reindex import Enricher, reindex  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 EVAL_DIR = ROOT / "tests" / "data_eval"

@@ -28,8 +28,8 @@ from bench.synthetic import VOCABULARY, synthetic_archive, synthetic_issue
 from indexer.api import FACETS, Query
 from indexer.documents import facet_values
 from indexer.glossary import load_glossary
-from indexer.reindex import index_articles
 from indexer.search import SearchService
+from kbcli.reindex import index_articles
 
 
 def queries(count: int, seed: int = 3) -> list[str]:

@@ -151,7 +151,7 @@ class SoakReport:
 
 def build_index(index: Path, articles: int) -> None:
     from bench.synthetic import synthetic_archive
-    from indexer.reindex import index_articles
+    from kbcli.reindex import index_articles
 
     index_articles(synthetic_archive(articles, seed=7), index)
 

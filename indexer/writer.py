@@ -89,7 +89,7 @@ class Manifest:
     files: dict[str, FileEntry] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)  # facet -> value -> label
     # The rules that merged copies of one issue (kb.dedupe.DEDUPE_VERSION); "" for an index
-    # built before them. indexer.reindex rebuilds whole when it differs.
+    # built before them. kbcli.reindex rebuilds whole when it differs.
     dedupe_version: str = ""
 
     @classmethod

@@ -25,7 +25,7 @@ was not read in one copy merges with another of the same month (or of unknown da
 when most of its articles match (`SAME_ISSUE`). Two copies carrying different numbers,
 or dates of different months, are never merged, whatever their overlap.
 
-Pure and small: no index, no file access. `indexer.reindex` calls `merge_copies`.
+Pure and small: no index, no file access. `kbcli.reindex` calls `merge_copies`.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from kb.models import Article, Issue, SourceFormat
 from kb.textclean import fold
 
 # Bumped when the rules below change what gets merged: an index built by other rules is
-# rebuilt whole (see indexer.reindex).
+# rebuilt whole (see kbcli.reindex).
 DEDUPE_VERSION = "1"
 
 # Containment of the smaller body's shingles in the larger one's at or above which two

@@ -2,7 +2,7 @@
 
 A folder that cannot be listed (permissions, a disk gone, renamed away mid-run) is a
 failure with its path, never an empty folder: `kb reindex` keeps the articles of the
-files it could not see (indexer/reindex.py), so a listing error must not look like a
+files it could not see (kbcli/reindex.py), so a listing error must not look like a
 deletion. A symbolic link found while walking is followed only when it stays inside the
 folder given (a link to /etc/passwd is not an issue of the archive); links to folders
 are not walked (no loops), their target is reached by its own path when it is inside.

@@ -1,7 +1,7 @@
 """`kb reindex` and `kb oublier`: the documentalist's side of the index.
 
 Everything that can be refused (a bad corrections file, a wrong --numero) is refused
-before `indexer.reindex` takes the lock, so nothing is written on a mistake.
+before `kbcli.reindex` takes the lock, so nothing is written on a mistake.
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ def _meta_for(args: argparse.Namespace) -> tuple[str, IssueMeta] | None:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from indexer.reindex import reindex
     from indexer.writer import IndexBusy, IndexWriteError, current_generation, warn_waiting
     from kb.enrich import enrich_all
     from kb.sandbox import Limits, SandboxFailure
+    from kbcli.reindex import reindex
 
     where = index_dir(args)
     try:

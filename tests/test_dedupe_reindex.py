@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from indexer.export import iter_records
-from indexer.reindex import reindex
 from kb.models import Article, EnrichedArticle
 from kb.textclean import fold
+from kbcli.reindex import reindex
 from tools.build_corpus import CORPUS_DIR
 from tools.issuegen.render_html import render_email_html
 from tools.issuegen.spec import load_issue

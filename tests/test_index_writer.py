@@ -12,10 +12,10 @@ import pytest
 from indexer import writer as writer_module
 from indexer.api import Query
 from indexer.glossary import Glossary
-from indexer.reindex import reindex
 from indexer.search import SearchService
 from indexer.writer import CURRENT, IndexBusy, current_generation, write_lock
 from kb.models import EnrichedArticle
+from kbcli.reindex import reindex
 from tools.issuegen.render_html import render_email_html
 from tools.issuegen.render_text import render_text
 from tools.issuegen.spec import ArticleSpec, IssueSpec, SectionSpec, load_issue
@@ -218,7 +218,7 @@ def test_a_generation_cannot_be_written_outside_the_lock(tmp_path: Path) -> None
 
 
 def test_the_reindex_summary_speaks_french_plurals():
-    from indexer.reindex import ReindexSummary
+    from kbcli.reindex import ReindexSummary
 
     summary = ReindexSummary(full=False)
     summary.files, summary.read, summary.issues, summary.articles = 1, 1, 1, 12345

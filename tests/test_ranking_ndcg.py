@@ -24,8 +24,8 @@ from bench.bench_ranking import (
 from bench.synthetic import make_article, synthetic_archive
 from indexer.api import Query
 from indexer.glossary import Glossary
-from indexer.reindex import index_articles
 from indexer.search import SearchService
+from kbcli.reindex import index_articles
 
 TEXT_ONLY_FLOOR = 0.91  # no enrichment: words only (measured 0.917)
 # With communes, themes, organisations: measured 0.935 when any word matched, 0.929 since

@@ -23,14 +23,14 @@ from pathlib import Path
 import pytest
 
 import kb.enrich
-from indexer import reindex as reindex_module
 from indexer import writer as writer_module
-from indexer.reindex import reindex
 from indexer.writer import CURRENT, Manifest, current_generation
 from kb import pipeline
 from kb.models import EnrichedArticle
 from kb.sandbox import Limits
 from kbcli import main
+from kbcli import reindex as reindex_module
+from kbcli.reindex import reindex
 from tests.hostile_files import CONTROL_RE, build, denied_paths, deny, issue_text
 
 __all__ = ["deny"]  # the fixture, used by name

@@ -13,9 +13,9 @@ import pytest
 from bench.synthetic import make_article, synthetic_archive
 from indexer.api import Query
 from indexer.glossary import load_glossary
-from indexer.reindex import index_articles, reindex
 from indexer.search import SearchService
 from kb.models import EnrichedArticle
+from kbcli.reindex import index_articles, reindex
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from bench.synthetic import make_article, synthetic_archive
 from indexer.api import FACETS, Query
 from indexer.glossary import Glossary
-from indexer.reindex import index_articles
 from indexer.search import SearchService, snippet_text
+from kbcli.reindex import index_articles
 
 DOMAIN = Path(__file__).resolve().parents[2] / "shared" / "domain" / "acronyms.tsv"
 SARCELLES = ("95585", "Sarcelles", "95")

@@ -10,8 +10,8 @@ from indexer.analysis import analyze, iter_terms
 from indexer.api import Query
 from indexer.filters import expand, range_value, year_range
 from indexer.querying import parse_query
-from indexer.reindex import index_articles
 from indexer.search import SearchService
+from kbcli.reindex import index_articles
 
 SARCELLES = ("95585", "Sarcelles", "95")
 MANTES = ("78361", "Mantes-la-Jolie", "78")

@@ -12,7 +12,6 @@ from indexer import ranking
 from indexer.api import Query
 from indexer.glossary import Glossary
 from indexer.querying import Clause, Part, parse_query
-from indexer.reindex import index_articles
 from indexer.schema import MATCH_FIELD
 from indexer.search import (
     ArrayCache,
@@ -22,6 +21,7 @@ from indexer.search import (
     mask_to_bools,
     top_scored,
 )
+from kbcli.reindex import index_articles
 
 # words, phrases, an exclusion, an acronym (Or of a word and a phrase), its expansion
 # typed out, and queries whose articles with every word fill less than a page (partial

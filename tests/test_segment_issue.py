@@ -167,8 +167,8 @@ def test_a_pdf_running_header_names_the_issue(tmp_path, broken):
 
 
 def test_kb_reindex_reports_the_undated_seed_issue(seed_files, tmp_path):
-    from indexer.reindex import reindex
     from kb.models import EnrichedArticle
+    from kbcli.reindex import reindex
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.reindex import reindex
 from kb.models import EnrichedArticle
+from kbcli.reindex import reindex
 from tools.issuegen.render_office import render_docx
 from tools.issuegen.render_text import render_text
 from tools.issuegen.spec import load_issue
