@@ -100,9 +100,18 @@ def canonical_person_name(text: str) -> str:
         words = given + surname
     # A particle set in capitals with the surname takes the case it has in running text
     # ("FERREIRA DA SILVA" → "Ferreira da Silva", "EL HADDAD" → "El Haddad").
-    return " ".join((w.lower() if w.lower() in LOWER_PARTICLES else _cap(w)) if w.isupper()
-                    and w.lower() in PARTICLES else w if w.lower() in PARTICLES
-                    else _cap(w) if w.isupper() else w for w in words)
+    return " ".join(_cased(w) for w in words)
+
+
+def _cased(word: str) -> str:
+    """One word of a name as running text writes it: a name in capitals capitalised
+    ("LAMBERT-MOREAU" → "Lambert-Moreau"), a particle in capitals in its own case ("DA" →
+    "da", "EL" → "El"), a particle or a word already in mixed case as written."""
+    if not word.isupper():
+        return word
+    if word.lower() in PARTICLES and word.lower() in LOWER_PARTICLES:
+        return word.lower()
+    return _cap(word)
 
 
 def _known_body(vocabulary: OrganisationVocabulary | None) -> Callable[[str], object] | None:
@@ -118,16 +127,19 @@ def parse_mouvement(
     Outside a *Mouvements* list (`in_list`), the name must be in bold or the line a
     list item: "Arnaud Alessandrin, Johanna Dagorn, MSHA éditions" is not a role.
     """
-    match = MOUVEMENT_RE.match(line) or PLAIN_MOUVEMENT_RE.match(line) or (
+    bold_match = MOUVEMENT_RE.match(line)
+    match = bold_match or PLAIN_MOUVEMENT_RE.match(line) or (
         BARE_MOUVEMENT_RE.match(line) if in_list else None)
-    bold = MOUVEMENT_RE.match(line) is not None
+    bold = bold_match is not None
+    name = HONORIFIC_RE.sub("", match.group("name").strip()) if match else ""  # "Mme X"
+    # The post first, the name last, when the line's first piece is no name.
     last = NAME_LAST_MOUVEMENT_RE.match(line)
-    if last and (last.group("name") or in_list) and not (match and looks_like_person(
-            HONORIFIC_RE.sub("", match.group("name").strip()), structured=True)):
+    if last and (last.group("name") or in_list) \
+            and not (match and looks_like_person(name, structured=True)):
         match, bold = last, last.group("name") is not None
+        name = HONORIFIC_RE.sub("", (last.group("name") or last.group("plain")).strip())
     if not match:
         return None
-    name = HONORIFIC_RE.sub("", (match.group("name") or match.group("plain")).strip())
     if name.isupper() and opens_on_first_name(name.split()[0]):
         # "JULIETTE ANDILLY, directrice": a whole name set in capitals, as appointment
         # lists often print it, is a person when it opens on a first name.

@@ -336,7 +336,7 @@ class Layout:
                                     max_words=SECTION_LINE_MAX_WORDS if under_marker
                                     else HEADING_LINE_MAX_WORDS):
             return False
-        if sets_out_a_work(*self.blocks[index:(self.next_index(following) or 0) + 1]) \
+        if (end := self.next_index(following)) and sets_out_a_work(*self.blocks[index:end + 1]) \
                 and not self.is_title(following) and not known_label(self.blocks[index].text):
             return False
         return (
