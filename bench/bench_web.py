@@ -146,7 +146,10 @@ def serve_worker(sock: socket.socket, index_dir: str, threads: int) -> None:
     from webui import create_app
 
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    app = create_app({"INDEX_DIR": index_dir, "CORPUS_DIR": tempfile.gettempdir()})
+    # As `kb serve` does: generations warmed before they serve (kbcli/serving.py).
+    app = create_app({"INDEX_DIR": index_dir, "CORPUS_DIR": tempfile.gettempdir(),
+                      "WARM_GENERATIONS": True})
+    app.extensions["kb_search"].warm_now()
     serve(app, sockets=[sock], threads=threads, ident="resonances-kb")
 
 
@@ -232,6 +235,21 @@ def wrk_run(base: str, paths: list[str], clients: int, duration: float) -> dict:
     return json.loads(line[len("BENCH "):])
 
 
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident, proportional and unique set sizes of one process, in MiB (Linux
+    /proc/PID/smaps_rollup). RSS counts the index's mapped pages each worker shares with the
+    page cache and the other workers; USS is what this process alone holds."""
+    fields: dict[str, int] = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            name, _, rest = line.partition(":")
+            if rest.strip().endswith("kB"):
+                fields[name] = int(rest.split()[0])
+    uss = fields.get("Private_Clean", 0) + fields.get("Private_Dirty", 0)
+    return {"rss_mb": round(fields.get("Rss", 0) / 1024, 1),
+            "pss_mb": round(fields.get("Pss", 0) / 1024, 1), "uss_mb": round(uss / 1024, 1)}
+
+
 def one_run(args: argparse.Namespace, index_dir: Path, paths: list[str], use_wrk: bool
             ) -> dict:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -239,7 +257,7 @@ def one_run(args: argparse.Namespace, index_dir: Path, paths: list[str], use_wrk
     sock.bind(("127.0.0.1", 0))
     sock.listen(128)
     base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=serve_worker, args=(sock, str(index_dir), args.threads),
                                daemon=True) for _ in range(args.workers)]
     for worker in workers:
@@ -249,11 +267,13 @@ def one_run(args: argparse.Namespace, index_dir: Path, paths: list[str], use_wrk
         if args.warm:
             for path in paths:
                 fetch(base, path)
+        idle = [memory_mb(worker.pid) for worker in workers]
         load = os.getloadavg()[0]
         if use_wrk:
             result = wrk_run(base, paths, args.clients, args.duration)
         else:
             result = python_client(base, paths, args.clients, args.duration)
+        after = [memory_mb(worker.pid) for worker in workers]
     finally:
         for worker in workers:
             worker.terminate()
@@ -267,6 +287,9 @@ def one_run(args: argparse.Namespace, index_dir: Path, paths: list[str], use_wrk
         "p50_ms": round(result["p50_us"] / 1000, 1), "p95_ms": round(result["p95_us"] / 1000, 1),
         "p99_ms": round(result["p99_us"] / 1000, 1), "max_ms": round(result["max_us"] / 1000, 1),
         "errors": result["socket_errors"] + result["non_2xx"],
+        # the largest worker, as it started (app loaded, no query yet) and after the run
+        "worker_idle": max(idle, key=lambda m: m["uss_mb"]),
+        "worker_after": max(after, key=lambda m: m["uss_mb"]),
     }
 
 
@@ -296,6 +319,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"run {number}: {json.dumps(run)}", file=sys.stderr)
     median = {key: round(statistics.median(run[key] for run in runs), 2 if "load" in key else 1)
               for key in ("req_per_s", "p50_ms", "p95_ms", "p99_ms", "load_1min_before")}
+    for moment in ("worker_idle", "worker_after"):
+        for key in ("rss_mb", "pss_mb", "uss_mb"):
+            median[f"{moment}_{key}"] = round(
+                statistics.median(run[moment][key] for run in runs), 1)
     errors = sum(run["errors"] for run in runs)
     report = {
         "articles": args.articles, "workers": args.workers, "threads": args.threads,
@@ -311,7 +338,9 @@ def main(argv: list[str] | None = None) -> int:
           f"caches {'chauds' if args.warm else 'froids'}, médiane de {len(runs)} runs de "
           f"{args.duration:g} s : {median['req_per_s']} req/s, p50 {median['p50_ms']} ms, "
           f"p95 {median['p95_ms']} ms, p99 {median['p99_ms']} ms, {errors} erreur(s), "
-          f"charge 1 min {median['load_1min_before']} — objectif (≥ 40 req/s, p95 ≤ 150 ms, "
+          f"charge 1 min {median['load_1min_before']} ; mémoire du plus gros worker après le run : "
+          f"USS {median['worker_after_uss_mb']} Mo, PSS {median['worker_after_pss_mb']} Mo, "
+          f"RSS {median['worker_after_rss_mb']} Mo — objectif (≥ 40 req/s, p95 ≤ 150 ms, "
           f"0 erreur) {'atteint' if ok else 'MANQUÉ'}")
     return 0 if ok else 1
 

@@ -153,7 +153,7 @@ def current_generation(index_dir: str | os.PathLike) -> Path | None:
     return generation if name and (generation / MANIFEST).is_file() else None
 
 
-def _generation_number(path: Path) -> int:
+def generation_number(path: Path) -> int:
     try:
         return int(path.name[len(GENERATION_PREFIX):])
     except ValueError:
@@ -210,7 +210,7 @@ class GenerationWriter:
             and self.previous_manifest.schema_version == SCHEMA_VERSION
         )
         self.full = full or not compatible
-        numbers = [_generation_number(p) for p in self.root.glob(GENERATION_PREFIX + "*")]
+        numbers = [generation_number(p) for p in self.root.glob(GENERATION_PREFIX + "*")]
         self.path = self.root / f"{GENERATION_PREFIX}{max([0, *numbers]) + 1:06d}"
         try:
             self._start(previous)
@@ -236,9 +236,9 @@ class GenerationWriter:
 
     def _remove_orphans(self, keep: Path | None) -> None:
         """Drop half-built generations and all but the previous complete one."""
-        generations = sorted(self.root.glob(GENERATION_PREFIX + "*"), key=_generation_number)
-        keep_number = _generation_number(keep) if keep else -1
-        older = [g for g in generations if _generation_number(g) < keep_number]
+        generations = sorted(self.root.glob(GENERATION_PREFIX + "*"), key=generation_number)
+        keep_number = generation_number(keep) if keep else -1
+        older = [g for g in generations if generation_number(g) < keep_number]
         for generation in generations:
             if generation == keep or (older and generation == older[-1]):
                 continue

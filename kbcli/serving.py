@@ -15,7 +15,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from webui import create_app
 
     config = {"INDEX_DIR": index_dir(args), "CORPUS_DIR": args.corpus,
-              "TRUST_PROXY_HOST": args.behind_proxy}
+              "TRUST_PROXY_HOST": args.behind_proxy, "WARM_GENERATIONS": True}
     if args.base_url:
         config["BASE_URL"] = args.base_url
     if args.trusted_host:
@@ -25,6 +25,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ValueError as error:  # an invalid --base-url / KB_BASE_URL
         print(f"erreur : {error}", file=sys.stderr)
         return 2
+    # The first queries as fast as the next: the index's arrays are read before serving.
+    app.extensions["kb_search"].warm_now()
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Archives de Résonances : http://{host}:{args.port}/ "
           f"(index {index_dir(args)}, Ctrl+C pour arrêter)", flush=True)

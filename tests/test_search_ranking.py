@@ -3,16 +3,19 @@ query objects (BM25F, Phrase) give for the same query parts."""
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pytest
 from whoosh import query as wq
+from whoosh.scoring import BM25F
 
 from bench.synthetic import synthetic_archive
 from indexer import ranking
 from indexer.api import Query
 from indexer.glossary import Glossary
 from indexer.querying import Clause, Part, parse_query
-from indexer.schema import MATCH_FIELD
+from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD
 from indexer.search import (
     ArrayCache,
     MaskSet,
@@ -56,12 +59,23 @@ def whoosh_clause(clause: Clause) -> wq.Query:
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
+_SEARCHERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def own_searcher(generation):
+    """A Whoosh searcher of the generation for the test alone (the service's are pooled),
+    scoring as the service does."""
+    if generation not in _SEARCHERS:
+        _SEARCHERS[generation] = generation.index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
+    return _SEARCHERS[generation]
+
+
 def whoosh_docs(query: wq.Query, generation) -> set[int]:
-    return set(query.docs(generation.searcher()))
+    return set(query.docs(own_searcher(generation)))
 
 
 def all_positions(generation, term: str) -> dict[int, list[int]]:
-    reader = generation.searcher().reader()
+    reader = own_searcher(generation).reader()
     if (MATCH_FIELD, term) not in reader:
         return {}
     return dict(reader.postings(MATCH_FIELD, term).items_as("positions"))
@@ -81,7 +95,7 @@ def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
         assert any_of.bit_count() >= per_page, "the query must fill a page"
         all_ids = set(np.flatnonzero(mask_to_bools(all_of, generation.size)).tolist())
         proximity = ranking.has_proximity(parsed)
-        results = generation.searcher().search(
+        results = own_searcher(generation).search(
             wq.And(clauses), limit=max(per_page, ranking.PROXIMITY_POOL) if proximity
             else per_page, filter=MaskSet(all_of, generation.size), terms=False)
         expected = [(hit.docnum, round(hit.score, 4)) for hit in results]
@@ -106,7 +120,7 @@ def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
         partial = any_of & ~all_of
         expected_partial = []
         if len(all_ids) < per_page and len(clauses) > 1 and partial:
-            scored = generation.searcher().search(
+            scored = own_searcher(generation).search(
                 wq.Or(clauses), limit=None, filter=MaskSet(partial, generation.size),
                 terms=False)
             holding = [whoosh_docs(clause, generation) for clause in clauses]
@@ -121,7 +135,7 @@ def test_ranking_is_whoosh_bm25f(service: SearchService, text: str) -> None:
                                    ("participation", "citoyen"), ("jeune", "emploi")])
 def test_tiers_are_whoosh_phrase_and_span_near(service: SearchService, words) -> None:
     with service._use() as generation:
-        searcher = generation.searcher()
+        searcher = own_searcher(generation)
         near = set(wq.spans.SpanNear2([wq.Term(MATCH_FIELD, w) for w in words],
                                       slop=ranking.NEAR_WINDOW, ordered=False,
                                       mindist=0).docs(searcher))
@@ -164,7 +178,7 @@ def test_masks_round_trip_through_arrays() -> None:
 def test_phrase_masks_are_whoosh_phrases(service: SearchService, words) -> None:
     with service._use() as generation:
         expected = mask_from_array(
-            np.array(list(wq.Phrase(MATCH_FIELD, list(words)).docs(generation.searcher())),
+            np.array(list(wq.Phrase(MATCH_FIELD, list(words)).docs(own_searcher(generation))),
                      dtype=np.int64), generation.size)
         assert generation.alternative_mask(words) == expected
 

@@ -35,6 +35,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         BASE_URL=os.environ.get("KB_BASE_URL") or None,
         ALLOWED_HOSTS=trusted_hosts_from(os.environ.get("KB_TRUSTED_HOSTS")) or None,
         TRUST_PROXY_HOST=False,
+        # A long-running server warms each new index generation in the background before
+        # serving it (indexer/search/warming.py); tests and one-off uses open it on demand.
+        WARM_GENERATIONS=False,
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -44,7 +47,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.sort_keys = False
 
     app.extensions["kb_search"] = app.config.get("SEARCH_SERVICE") or _build_search_service(
-        app.config["INDEX_DIR"]
+        app.config["INDEX_DIR"], warm=app.config["WARM_GENERATIONS"]
     )
     app.config["CORPUS_DIR"] = str(Path(app.config["CORPUS_DIR"]).resolve())
     _warn_if_archive_empty(app)
@@ -75,9 +78,9 @@ def _warn_if_archive_empty(app: Flask) -> None:
                        location, location)
 
 
-def _build_search_service(index_dir: str):
+def _build_search_service(index_dir: str, warm: bool):
     # Imported here so the app module can be imported (and tested with a double)
     # without the engine; the engine is the only thing that knows Whoosh.
     from indexer.search import SearchService
 
-    return SearchService(index_dir)
+    return SearchService(index_dir, warm=warm)

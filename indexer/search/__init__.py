@@ -10,13 +10,16 @@ Why it is fast although Whoosh is not:
   generation from its postings into an array, so scoring the hits of a query is a few
   array additions and a partial sort (numpy), whatever the number of hits;
 - snippets are made for the shown page only, from the stored record;
-- one set of readers per generation, shared by all threads (one Whoosh searcher per
-  thread, since Whoosh searchers are not thread-safe), replaced when CURRENT names a newer
-  generation, the old one closed once the last request using it ends.
+- one set of readers per generation, shared by all threads: a small pool of Whoosh
+  searchers (they are not thread-safe; one per thread cost ~50 MB each), replaced when
+  CURRENT names a newer generation, the old one closed once the last request using it
+  ends. A server warms a new generation in the background (`warming`) and serves the
+  previous one until then, so the first queries are as fast as the next.
 No Whoosh object leaves this package.
 
 Its modules, each one job: `service` (SearchService: generations served, a query answered),
-`generation` (readers and per-generation caches), `bitmaps` (sets of articles as ints),
+`generation` (readers and per-generation caches), `warming` (what is loaded before a
+generation serves), `bitmaps` (sets of articles as ints),
 `cache` (the size-bounded array cache), `ordering` (relevance, partial matches, date),
 `facets` (filters and counts), `corrections` (typo tolerance), `hits` and `snippets` (what a
 results page shows of an article). Every name importable from `indexer.search` before the

@@ -28,6 +28,10 @@ class ArrayCache:
                 self._items.move_to_end(key)
             return value
 
+    def keys(self) -> tuple[str, ...]:
+        with self._lock:
+            return tuple(self._items)
+
     def put(self, key: str, value: Any) -> None:
         with self._lock:
             if key in self._items:

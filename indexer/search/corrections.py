@@ -17,7 +17,12 @@ FEW_RESULTS = 3  # below this many hits, typo tolerance kicks in
 def corrected_text(generation: Generation, parsed: ParsedQuery,
                    every_word: bool) -> str | None:
     """The query with unknown words (or, with few results, rare ones) corrected."""
-    reader = generation.searcher().reader()
+    with generation.reading() as searcher:
+        return _corrected(generation, searcher.reader(), parsed, every_word)
+
+
+def _corrected(generation: Generation, reader, parsed: ParsedQuery,
+               every_word: bool) -> str | None:
     text = parsed.text
     changed = False
     budget = Budget()

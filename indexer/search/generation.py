@@ -4,9 +4,11 @@ facet masks read from them, cached for as long as the generation is served."""
 from __future__ import annotations
 
 import json
+import queue
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,12 @@ TERM_CACHE_SIZE = 4096
 # articles a frequent word's score array is ~1 MB and its positions several MB.
 IMPACT_CACHE_BYTES = 64 << 20  # scores: 12 bytes per article having the term
 OCCURRENCE_CACHE_BYTES = 32 << 20  # positions (phrases): 8 bytes per occurrence
+# Whoosh searchers open per generation and process, shared by the serving threads. A Whoosh
+# reader is not safe for two threads at once, and each one maps the segment and keeps its
+# own decoding buffers: one per thread made a 4-thread worker hold ~50 MB more (USS) per
+# thread at 10,000 articles. Two let a slow lookup (a spelling walk, up to 0.25 s) run while
+# another thread reads; the per-term arrays, cached above them, do most of the work anyway.
+SEARCHERS = 2
 
 
 class Generation:
@@ -36,22 +44,23 @@ class Generation:
         self.name = path.name
         self.index = whoosh_index.open_dir(str(path))
         self.manifest = Manifest.load(path)
-        self._local = threading.local()
+        self._held = threading.local()  # the searcher this thread is using, if any
+        self._idle: queue.LifoQueue[Any] = queue.LifoQueue()
         self._searchers: list[Any] = []
         self._lock = threading.Lock()
         self.users = 0
         self.retired = False
-        searcher = self.searcher()
-        reader = searcher.reader()
-        self.size = reader.doc_count_all()
-        self.live = (
-            mask_from_ids(reader.all_doc_ids(), self.size) if reader.has_deletions()
-            else (1 << self.size) - 1
-        )
+        with self.reading() as searcher:
+            reader = searcher.reader()
+            self.size = reader.doc_count_all()
+            self.live = (
+                mask_from_ids(reader.all_doc_ids(), self.size) if reader.has_deletions()
+                else (1 << self.size) - 1
+            )
         self._terms: OrderedDict[tuple, int] = OrderedDict()
-        self._impacts = ArrayCache(IMPACT_CACHE_BYTES)
+        self.impact_cache = ArrayCache(IMPACT_CACHE_BYTES)
         self._lengths: np.ndarray | None = None
-        self._occurrences = ArrayCache(OCCURRENCE_CACHE_BYTES)
+        self.occurrence_cache = ArrayCache(OCCURRENCE_CACHE_BYTES)
         self._facets: dict[str, dict[str, int]] = {}
         self._date_order: list[int] | None = None
         self._date_array: np.ndarray | None = None
@@ -59,14 +68,34 @@ class Generation:
         self._ids: dict[str, int] | None = None
         self.speller = Speller(PLAIN_FIELD)  # typo corrections, cached per generation
 
-    def searcher(self):
-        searcher = getattr(self._local, "searcher", None)
-        if searcher is None:
-            searcher = self.index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
-            self._local.searcher = searcher
-            with self._lock:
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """A Whoosh searcher of this generation for this thread alone, until the block ends.
+        Re-entrant: a thread already reading keeps its searcher. Waits when all `SEARCHERS`
+        are in use."""
+        held = getattr(self._held, "searcher", None)
+        if held is not None:
+            yield held
+            return
+        searcher = self._checkout()
+        self._held.searcher = searcher
+        try:
+            yield searcher
+        finally:
+            self._held.searcher = None
+            self._idle.put(searcher)
+
+    def _checkout(self) -> Any:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if len(self._searchers) < SEARCHERS:
+                searcher = self.index.searcher(weighting=BM25F(B=BM25_B, K1=BM25_K1))
                 self._searchers.append(searcher)
-        return searcher
+                return searcher
+        return self._idle.get()
 
     def close(self) -> None:
         with self._lock:
@@ -111,24 +140,32 @@ class Generation:
             return mask_from_array(starts >> 32, self.size)
         return self._cached(("phrase", *terms), compute_phrase)
 
+    def cached_terms(self) -> tuple[str, ...]:
+        """The terms whose scores are loaded, most recently used last."""
+        return self.impact_cache.keys()
+
+    def cached_positions(self) -> tuple[str, ...]:
+        return self.occurrence_cache.keys()
+
     def occurrences(self, term: str) -> np.ndarray:
         """Sorted `docnum << 32 | position` of every occurrence of `term` in MATCH_FIELD."""
-        found = self._occurrences.get(term)
+        found = self.occurrence_cache.get(term)
         if found is not None:
             return found
-        reader = self.searcher().reader()
         docnums: list[int] = []
         counts: list[int] = []
         positions: list[int] = []
-        if (MATCH_FIELD, term) in reader:
-            for docnum, term_positions in reader.postings(MATCH_FIELD, term).items_as(
-                    "positions"):
-                docnums.append(docnum)
-                counts.append(len(term_positions))
-                positions += term_positions
+        with self.reading() as searcher:
+            reader = searcher.reader()
+            if (MATCH_FIELD, term) in reader:
+                for docnum, term_positions in reader.postings(MATCH_FIELD, term).items_as(
+                        "positions"):
+                    docnums.append(docnum)
+                    counts.append(len(term_positions))
+                    positions += term_positions
         found = (np.repeat(np.array(docnums, dtype=np.int64), counts) << 32
                  | np.array(positions, dtype=np.int64))
-        self._occurrences.put(term, found)
+        self.occurrence_cache.put(term, found)
         return found
 
     def positions_in(self, term: str, docnums: list[int]) -> dict[int, list[int]]:
@@ -151,35 +188,36 @@ class Generation:
     def lengths(self) -> np.ndarray:
         """Length of every article's scored field, as Whoosh's BM25F reads it."""
         if self._lengths is None:
-            searcher = self.searcher()
-            self._lengths = np.array(
-                [searcher.doc_field_length(d, MATCH_FIELD, 1) or 1 for d in range(self.size)],
-                dtype=np.float64)
+            with self.reading() as searcher:
+                self._lengths = np.array(
+                    [searcher.doc_field_length(d, MATCH_FIELD, 1) or 1
+                     for d in range(self.size)], dtype=np.float64)
         return self._lengths
 
     def impacts(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums having `term`, its BM25F score in each): Whoosh's scorer, vectorised."""
-        found = self._impacts.get(term)
+        found = self.impact_cache.get(term)
         if found is not None:
             return found
-        searcher = self.searcher()
-        reader = searcher.reader()
+        lengths = self.lengths()
         docnums: list[int] = []
         weights: list[float] = []
-        if (MATCH_FIELD, term) in reader:
-            matcher = reader.postings(MATCH_FIELD, term)
-            while matcher.is_active():
-                docnums.append(matcher.id())
-                weights.append(matcher.weight())
-                matcher.next()
-        ids = np.array(docnums, dtype=np.int32)
-        scores = np.zeros(0)
-        if len(ids):
-            scorer = searcher.weighting.scorer(searcher, MATCH_FIELD, term)
-            scores = bm25(scorer.idf, np.array(weights, dtype=np.float64),
-                          self.lengths()[ids], scorer.avgfl, scorer.B, scorer.K1)
+        with self.reading() as searcher:
+            reader = searcher.reader()
+            if (MATCH_FIELD, term) in reader:
+                matcher = reader.postings(MATCH_FIELD, term)
+                while matcher.is_active():
+                    docnums.append(matcher.id())
+                    weights.append(matcher.weight())
+                    matcher.next()
+            ids = np.array(docnums, dtype=np.int32)
+            scores = np.zeros(0)
+            if len(ids):
+                scorer = searcher.weighting.scorer(searcher, MATCH_FIELD, term)
+                scores = bm25(scorer.idf, np.array(weights, dtype=np.float64),
+                              lengths[ids], scorer.avgfl, scorer.B, scorer.K1)
         found = (ids, scores)
-        self._impacts.put(term, found)
+        self.impact_cache.put(term, found)
         return found
 
     def scores(self, parts: Iterable[Part]) -> np.ndarray:
@@ -212,25 +250,27 @@ class Generation:
     def facet_masks(self, facet: str) -> dict[str, int]:
         masks = self._facets.get(facet)
         if masks is None:
-            reader = self.searcher().reader()
             masks = {}
-            for raw in reader.lexicon(facet):
-                value = raw.decode("utf-8")
-                ids = reader.postings(facet, value).all_ids()
-                masks[value] = mask_from_ids(ids, self.size) & self.live
+            with self.reading() as searcher:
+                reader = searcher.reader()
+                for raw in reader.lexicon(facet):
+                    value = raw.decode("utf-8")
+                    ids = reader.postings(facet, value).all_ids()
+                    masks[value] = mask_from_ids(ids, self.size) & self.live
             self._facets[facet] = masks
         return masks
 
     def date_order(self) -> list[int]:
         """Docnums newest first, then in reading order within an issue."""
         if self._date_order is None:
-            reader = self.searcher().reader()
-            dates = list(reader.column_reader("date")) if self.size else []
+            with self.reading() as searcher:
+                reader = searcher.reader()
+                dates = list(reader.column_reader("date")) if self.size else []
+                deletions = reader.has_deletions()
             positions = self.positions()
             order = sorted(range(self.size), key=lambda d: (dates[d], -positions[d]),
                            reverse=True)
-            self._date_order = [d for d in order if self.live >> d & 1] \
-                if reader.has_deletions() else order
+            self._date_order = [d for d in order if self.live >> d & 1] if deletions else order
         return self._date_order
 
     def date_array(self) -> np.ndarray:
@@ -240,12 +280,16 @@ class Generation:
 
     def positions(self) -> list[int]:
         if self._positions is None:
-            reader = self.searcher().reader()
-            self._positions = list(reader.column_reader("position")) if self.size else []
+            with self.reading() as searcher:
+                self._positions = (list(searcher.reader().column_reader("position"))
+                                   if self.size else [])
         return self._positions
 
     def docnum(self, article_id: str) -> int | None:
-        return self.searcher().document_number(id=article_id)
+        with self.reading() as searcher:
+            return searcher.document_number(id=article_id)
 
     def record(self, docnum: int) -> dict[str, Any]:
-        return json.loads(self.searcher().stored_fields(docnum)["record"])
+        with self.reading() as searcher:
+            stored = searcher.stored_fields(docnum)["record"]
+        return json.loads(stored)

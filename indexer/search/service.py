@@ -4,6 +4,7 @@ and offers a correction; the other modules of the package do each part."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,24 +19,34 @@ from indexer.analysis import fold
 from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import ParsedQuery, parse_query
-from indexer.search import corrections, ordering
+from indexer.search import corrections, ordering, warming
 from indexer.search.bitmaps import MaskSet, iter_bits
 from indexer.search.facets import facet_counts, filter_masks, label_key
 from indexer.search.generation import Generation
 from indexer.search.hits import hit, hit_from_record
 from indexer.search.snippets import make_snippet
-from indexer.writer import current_generation
+from indexer.writer import current_generation, generation_number
 from kb.citation import issue_label
+
+logger = logging.getLogger(__name__)
 
 
 class SearchService:
     """Search the index in `index_dir`; safe to share between threads."""
 
-    def __init__(self, index_dir: str | Path, glossary: Glossary | None = None) -> None:
+    def __init__(self, index_dir: str | Path, glossary: Glossary | None = None,
+                 warm: bool = False) -> None:
+        """`warm`: for a long-running server. Each new generation is opened and warmed
+        (indexer/search/warming.py) in a background thread while the previous one keeps
+        answering, and is served once ready; call `warm_now()` before taking requests.
+        Otherwise (the CLI, tests) a new generation is opened cold by the first query that
+        sees it, so that a query right after a reindex always sees the new articles."""
         self.root = Path(index_dir)
         self.glossary = glossary if glossary is not None else load_glossary()
+        self.warm = warm
         self._generation: Generation | None = None
         self._lock = threading.Lock()
+        self._warming: str | None = None  # the generation being warmed, by name
 
     # -- generations
 
@@ -59,15 +70,53 @@ class SearchService:
             current = self._generation
             if path is None:
                 return None
-            if current is None or current.name != path.name:
-                fresh = Generation(path)
-                if current is not None:
-                    current.retired = True
-                    if current.users == 0:
-                        current.close()
-                self._generation = current = fresh
+            if current is None or (current.name != path.name and not self.warm):
+                self._publish(Generation(path))
+            elif current.name != path.name and self._warming != path.name:
+                self._warming = path.name
+                threading.Thread(target=self._warm_and_publish,
+                                 args=(path, warming.hot_terms(current)),
+                                 name=f"warm-{path.name}", daemon=True).start()
+            current = self._generation
             current.users += 1
             return current
+
+    def _publish(self, fresh: Generation) -> None:
+        """Serve `fresh` from now on (lock held); the previous generation closes once its
+        last request ends."""
+        current = self._generation
+        if current is not None:
+            current.retired = True
+            if current.users == 0:
+                current.close()
+        self._generation = fresh
+
+    def _warm_and_publish(self, path: Path, hot: warming.HotTerms) -> None:
+        try:
+            fresh = Generation(path)
+            warming.warm(fresh, hot)
+        except Exception:  # a generation removed or broken meanwhile: keep serving the
+            # previous one; the next request tries the newest CURRENT again
+            logger.exception("préchauffage de la génération %s impossible", path.name)
+            with self._lock:
+                if self._warming == path.name:
+                    self._warming = None
+            return
+        with self._lock:
+            current = self._generation
+            if current is not None and generation_number(current.path) > generation_number(path):
+                fresh.close()  # a newer generation was published meanwhile
+            else:
+                self._publish(fresh)
+            if self._warming == path.name:
+                self._warming = None
+
+    def warm_now(self) -> None:
+        """Open the current generation, if not yet, and warm it: a server calls this before
+        taking requests."""
+        with self._use() as generation:
+            if generation is not None:
+                warming.warm(generation)
 
     def close(self) -> None:
         with self._lock:
@@ -180,26 +229,27 @@ class SearchService:
             if docnum is None:
                 return []
             record = generation.record(docnum)
-            searcher = generation.searcher()
             text = "\n".join(p for p in (record["title"], record["lead"], record["text"]) if p)
             entities = "\n".join(
                 [c["name"] for c in record["communes"]]
                 + [o["name"] for o in record["organisations"]]
                 + [p["name"] for p in record["people"]]
                 + [t["label"] for t in record["themes"]])
-            terms = [wq.Term("body", word, boost=weight) for word, weight in
-                     searcher.key_terms_from_text("body", text, numterms=12)]
-            if entities:
-                terms += [wq.Term("entities", word, boost=weight) for word, weight in
-                          searcher.key_terms_from_text("entities", entities, numterms=6)]
-            if not terms:
-                return []
-            others = generation.live & ~(1 << docnum)
-            results = searcher.search(wq.Or(terms), limit=limit,
-                                      filter=MaskSet(others, generation.size), terms=False)
-            return [hit_from_record(generation.record(h.docnum), h.score,
-                                    make_snippet(generation.record(h.docnum), set()))
-                    for h in results]
+            with generation.reading() as searcher:
+                terms = [wq.Term("body", word, boost=weight) for word, weight in
+                         searcher.key_terms_from_text("body", text, numterms=12)]
+                if entities:
+                    terms += [wq.Term("entities", word, boost=weight) for word, weight in
+                              searcher.key_terms_from_text("entities", entities, numterms=6)]
+                if not terms:
+                    return []
+                others = generation.live & ~(1 << docnum)
+                results = [(h.docnum, h.score) for h in searcher.search(
+                    wq.Or(terms), limit=limit, filter=MaskSet(others, generation.size),
+                    terms=False)]
+            return [hit_from_record(found := generation.record(docnum), score,
+                                    make_snippet(found, set()))
+                    for docnum, score in results]
 
     def facet_values(self, facet: str) -> list[FacetValue]:
         with self._use() as generation:
