@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
 from indexer.api import (
     ArticleRecord,
+    IssueSummary,
     RecordCommune,
     RecordIssue,
     RecordOrganisation,
@@ -17,6 +19,8 @@ from indexer.api import (
     RecordTheme,
 )
 from indexer.documents import to_document
+from indexer.export import iter_records
+from indexer.search import SearchService
 from kb.models import (
     Article,
     CommuneRef,
@@ -28,6 +32,7 @@ from kb.models import (
     ThemeRef,
 )
 from kb.serialize import article_record
+from tests.webui_index import build_index, demo_articles
 
 ISSUE = Issue("resonances-n57", "Résonances n°57, mai 2021", 57, "2021-05")
 ENRICHED = EnrichedArticle(
@@ -129,3 +134,27 @@ def test_keys_a_newer_writer_adds_are_ignored():
     data["themes"] = [{**data["themes"][0], "score": 0.7}]
     record = ArticleRecord.from_json(data)
     assert record == ArticleRecord.from_json(stored())
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory) -> Path:
+    return build_index(tmp_path_factory.mktemp("index"), demo_articles())
+
+
+def test_the_service_returns_typed_records_equal_to_what_is_stored(index_dir):
+    service = SearchService(index_dir)
+    try:
+        raw = list(iter_records(index_dir))
+        assert raw
+        for data in raw:
+            record = service.article(data["id"])
+            assert isinstance(record, ArticleRecord)
+            assert record.to_json() == data
+        issues = service.issues()
+        assert issues and all(isinstance(i, IssueSummary) for i in issues)
+        n57 = next(i for i in issues if i.id == "resonances-n57")
+        assert n57.number == 57 and n57.label.startswith("Résonances n°57")
+        assert n57.articles == sum(r["issue"]["id"] == "resonances-n57" for r in raw)
+        assert isinstance(n57.sources, tuple)
+    finally:
+        service.close()

@@ -14,6 +14,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F, bm25
 
+from indexer.api import ArticleRecord
 from indexer.querying import Clause, Part
 from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD, PLAIN_FIELD
 from indexer.search.bitmaps import mask_from_array, mask_from_ids, mask_to_bools
@@ -247,5 +248,5 @@ class Generation:
     def docnum(self, article_id: str) -> int | None:
         return self.searcher().document_number(id=article_id)
 
-    def record(self, docnum: int) -> dict[str, Any]:
-        return json.loads(self.searcher().stored_fields(docnum)["record"])
+    def record(self, docnum: int) -> ArticleRecord:
+        return ArticleRecord.from_json(json.loads(self.searcher().stored_fields(docnum)["record"]))

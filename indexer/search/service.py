@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from whoosh import query as wq
 
 from indexer import offers, ranking
 from indexer.analysis import fold
-from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
+from indexer.api import FACETS, ArticleRecord, FacetValue, Hit, IssueSummary, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import ParsedQuery, parse_query
 from indexer.search import corrections, ordering
@@ -165,7 +164,7 @@ class SearchService:
 
     # -- other views
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
+    def article(self, article_id: str) -> ArticleRecord | None:
         with self._use() as generation:
             if generation is None:
                 return None
@@ -181,12 +180,12 @@ class SearchService:
                 return []
             record = generation.record(docnum)
             searcher = generation.searcher()
-            text = "\n".join(p for p in (record["title"], record["lead"], record["text"]) if p)
+            text = "\n".join(p for p in (record.title, record.lead, record.text) if p)
             entities = "\n".join(
-                [c["name"] for c in record["communes"]]
-                + [o["name"] for o in record["organisations"]]
-                + [p["name"] for p in record["people"]]
-                + [t["label"] for t in record["themes"]])
+                [c.name for c in record.communes]
+                + [o.name for o in record.organisations]
+                + [p.name for p in record.people]
+                + [t.label for t in record.themes])
             terms = [wq.Term("body", word, boost=weight) for word, weight in
                      searcher.key_terms_from_text("body", text, numterms=12)]
             if entities:
@@ -197,8 +196,8 @@ class SearchService:
             others = generation.live & ~(1 << docnum)
             results = searcher.search(wq.Or(terms), limit=limit,
                                       filter=MaskSet(others, generation.size), terms=False)
-            return [hit_from_record(generation.record(h.docnum), h.score,
-                                    make_snippet(generation.record(h.docnum), set()))
+            return [hit_from_record(found := generation.record(h.docnum), h.score,
+                                    make_snippet(found, set()))
                     for h in results]
 
     def facet_values(self, facet: str) -> list[FacetValue]:
@@ -216,7 +215,7 @@ class SearchService:
         with self._use() as generation:
             return list(generation.manifest.roots) if generation is not None else []
 
-    def issues(self) -> list[dict[str, Any]]:
+    def issues(self) -> list[IssueSummary]:
         with self._use() as generation:
             if generation is None:
                 return []
@@ -228,15 +227,13 @@ class SearchService:
                 if not mask:
                     continue
                 first = min(iter_bits(mask), key=lambda d: generation.positions()[d])
-                issue = generation.record(first)["issue"]
-                found.append({
-                    "id": issue_id, "number": issue["number"], "date": issue["date"],
-                    "title": issue["title"],
-                    "label": issue_label(issue["number"], issue["date"], issue["title"]),
-                    "articles": mask.bit_count(), "sources": sorted(sources.get(issue_id, [])),
-                })
-            return sorted(found, key=lambda i: (i["date"] or "", i["number"] or 0),
-                          reverse=True)
+                issue = generation.record(first).issue
+                found.append(IssueSummary(
+                    id=issue_id, number=issue.number, date=issue.date, title=issue.title,
+                    label=issue_label(issue.number, issue.date, issue.title),
+                    articles=mask.bit_count(), sources=tuple(sorted(sources.get(issue_id, []))),
+                ))
+            return sorted(found, key=lambda i: (i.date or "", i.number or 0), reverse=True)
 
     def articles_of_issue(self, issue_id: str) -> list[Hit]:
         with self._use() as generation:
