@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from indexer.api import Query  # noqa: E402
+from indexer.api import ArticleRecord, Query  # noqa: E402
 from indexer.glossary import load_glossary  # noqa: E402
 from indexer.search import SearchService  # noqa: E402
 from kb.models import EnrichedArticle  # noqa: E402
@@ -118,19 +118,20 @@ def service_ranker(service: SearchService) -> Ranker:
     return ranked
 
 
-def indexed_articles(service: SearchService) -> list[dict]:
+def indexed_articles(service: SearchService) -> list[ArticleRecord]:
     """Every record our index holds: the baselines index exactly these."""
-    return [service.article(hit.id) for issue in service.issues()
-            for hit in service.articles_of_issue(issue["id"])]
+    return [record for issue in service.issues()
+            for hit in service.articles_of_issue(issue.id)
+            if (record := service.article(hit.id)) is not None]
 
 
 # ---------------------------------------------------------------- baselines
 
-def _body(record: dict) -> str:
-    return "\n".join(part for part in (record["lead"], record["text"]) if part)
+def _body(record: ArticleRecord) -> str:
+    return "\n".join(part for part in (record.lead, record.text) if part)
 
 
-def whoosh_french_ranker(records: Sequence[dict], index_dir: Path) -> Ranker:
+def whoosh_french_ranker(records: Sequence[ArticleRecord], index_dir: Path) -> Ranker:
     from whoosh import fields, index, qparser
     from whoosh.analysis import LanguageAnalyzer
 
@@ -141,7 +142,7 @@ def whoosh_french_ranker(records: Sequence[dict], index_dir: Path) -> Ranker:
     ix = index.create_in(str(index_dir), schema)
     with ix.writer() as writer:
         for record in records:
-            writer.add_document(id=record["id"], title=record["title"], body=_body(record))
+            writer.add_document(id=record.id, title=record.title, body=_body(record))
     searcher = ix.searcher()
     parser = qparser.MultifieldParser(["title", "body"], ix.schema,
                                       group=qparser.OrGroup.factory(0.9))
@@ -151,12 +152,12 @@ def whoosh_french_ranker(records: Sequence[dict], index_dir: Path) -> Ranker:
     return rank
 
 
-def fts5_ranker(records: Sequence[dict]) -> Ranker:
+def fts5_ranker(records: Sequence[ArticleRecord]) -> Ranker:
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.execute("CREATE VIRTUAL TABLE articles USING fts5(id UNINDEXED, title, body, "
                "tokenize = 'unicode61 remove_diacritics 2')")
     db.executemany("INSERT INTO articles VALUES (?, ?, ?)",
-                   [(r["id"], r["title"], _body(r)) for r in records])
+                   [(r.id, r.title, _body(r)) for r in records])
 
     def rank(text: str) -> list[str]:
         words = re.findall(r"\w+", text)

@@ -102,7 +102,7 @@ def indexed_issues(index: Path) -> set[int]:
     try:
         page = service.search(Query("habitants Persan", per_page=5))
         assert page.total > 0, "the index opened but answered nothing"
-        return {issue["number"] for issue in service.issues()}
+        return {issue.number for issue in service.issues()}
     finally:
         service.close()
 

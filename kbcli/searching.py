@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 
 from kb.citation import citation
 from kb.controls import strip_controls
@@ -152,17 +153,17 @@ def cmd_numeros(args: argparse.Namespace) -> int:
     given = load_state(index_dir(args)).get("numeros", {})
     issues = SearchService(index_dir(args)).issues()
     if args.json:
-        print(json.dumps(issues, ensure_ascii=False, indent=1))
+        print(json.dumps([asdict(issue) for issue in issues], ensure_ascii=False, indent=1))
         return 0
     for issue in issues:
-        number = f"n°{issue['number']}" if issue["number"] is not None else "sans numéro"
-        date = issue["date"] or "sans date"
-        by_hand = any(path in given for path in issue["sources"])
+        number = f"n°{issue.number}" if issue.number is not None else "sans numéro"
+        date = issue.date or "sans date"
+        by_hand = any(path in given for path in issue.sources)
         note = " (saisi par la documentaliste)" if by_hand else ""
-        print(f"{number:<12} {date:<10} {plural(issue['articles'], 'article'):<12} "
-              f"{', '.join(issue['sources'])}{note}")
-        if issue["number"] is None or issue["date"] is None:
-            for path in issue["sources"]:
+        print(f"{number:<12} {date:<10} {plural(issue.articles, 'article'):<12} "
+              f"{', '.join(issue.sources)}{note}")
+        if issue.number is None or issue.date is None:
+            for path in issue.sources:
                 print(f"    à renseigner : kb reindex {path} --numero N --date AAAA-MM")
     print(f"\n{plural(len(issues), 'numéro')}", file=sys.stderr)
     return 0

@@ -85,13 +85,13 @@ def check_outcomes(folder: Path, cases: list[Case], index: Path, result: dict) -
 def check_searchable(index: Path) -> None:
     service = SearchService(index)
     try:
-        numbers = {issue["number"] for issue in service.issues()}
+        numbers = {issue.number for issue in service.issues()}
         # 60 twice (PDF + e-mail), 72, 48 (accented name), 81 (accented name), 73 (wrong
         # charset), 99 (the long one), 41 (the scan) only where OCR runs.
         assert {60, 72, 48, 81, 73, 99} <= numbers
         assert (41 in numbers) == (ocr.unavailable_reason() is None)
-        duplicate = next(i for i in service.issues() if i["number"] == 60)
-        assert len(duplicate["sources"]) == 2  # one issue, two files, articles once
+        duplicate = next(i for i in service.issues() if i.number == 60)
+        assert len(duplicate.sources) == 2  # one issue, two files, articles once
         once = service.search(Query('"conseils citoyens, dix ans après"', per_page=50))
         assert [h.issue_number for h in once.hits].count(60) == 1
         for query, number in [

@@ -114,17 +114,17 @@ def test_same_issue_in_two_formats_is_indexed_once_with_both_sources(
     assert service.search(Query(f'"{title}"')).total == 1
     article_id = service.search(Query(f'"{title}"')).hits[0].id
     record = service.article(article_id)
-    assert sorted(Path(s).name for s in record["sources"]) == ["n58-email.html", "n58.txt"]
-    n58 = next(i for i in service.issues() if i["number"] == 58)
-    assert len(n58["sources"]) == 2
-    assert n58["articles"] >= len(spec.articles()) - 2
+    assert sorted(Path(s).name for s in record.sources) == ["n58-email.html", "n58.txt"]
+    n58 = next(i for i in service.issues() if i.number == 58)
+    assert len(n58.sources) == 2
+    assert n58.articles >= len(spec.articles()) - 2
     service.close()
     # removing one format keeps the article, now with one source
     (corpus / "n58.txt").unlink()
     run(corpus, index)
     service = SearchService(index, Glossary())
     record = service.article(article_id)
-    assert [Path(s).name for s in record["sources"]] == ["n58-email.html"]
+    assert [Path(s).name for s in record.sources] == ["n58-email.html"]
     service.close()
 
 

@@ -192,12 +192,12 @@ def test_snippets_escape_html(service: SearchService) -> None:
 def test_article_related_issue_views(service: SearchService) -> None:
     sante = HAND_WRITTEN[5].article
     record = service.article(sante.id)
-    assert record["title"] == sante.title and record["sources"] == [sante.source]
+    assert record.title == sante.title and record.sources == (sante.source,)
     assert service.article("nope") is None
     related = service.related(sante.id, limit=3)
     assert related and sante.id not in {h.id for h in related}
-    issue = next(i for i in service.issues() if i["id"] == "resonances-n53")
-    assert issue["articles"] == 3 and issue["number"] == 53
+    issue = next(i for i in service.issues() if i.id == "resonances-n53")
+    assert issue.articles == 3 and issue.number == 53
     in_order = [h.title for h in service.articles_of_issue("resonances-n53")]
     assert in_order == ["Rénovation des écoles à Persan", "La monnaie : le franc et l'euro",
                         "La France des quartiers"]

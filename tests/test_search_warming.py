@@ -161,6 +161,6 @@ def test_reading_is_reentrant_within_a_thread(index: Path) -> None:
     try:
         with generation.reading() as outer, generation.reading() as inner:
             assert outer is inner
-            assert generation.record(0)["id"]  # reads again inside: no deadlock
+            assert generation.record(0).id  # reads again inside: no deadlock
     finally:
         generation.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indexer.api import ArticleRecord
 from kb.extract import extract
 from kb.segment import segment
 from kb.serialize import article_record
@@ -47,11 +48,13 @@ def test_a_list_rubric_keeps_one_item_per_line(tmp_path: Path):
 
 
 def test_article_page_blocks_render_list_lines_as_a_list():
-    record = {"lead": "Nadia Berrada, déléguée du préfet, Argenteuil",
-              "text": "Olivier Marchal, chef de projet, Trappes\nInès Carvalho, directrice\n\n"
-                      "Une phrase ordinaire.",
-              "items": ["Nadia Berrada, déléguée du préfet, Argenteuil",
-                        "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"]}
+    record = ArticleRecord(
+        id="n57-mouvements", title="Mouvements",
+        lead="Nadia Berrada, déléguée du préfet, Argenteuil",
+        text="Olivier Marchal, chef de projet, Trappes\nInès Carvalho, directrice\n\n"
+             "Une phrase ordinaire.",
+        items=("Nadia Berrada, déléguée du préfet, Argenteuil",
+               "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"))
     assert body_blocks(record) == [
         ("list", ["Nadia Berrada, déléguée du préfet, Argenteuil",
                   "Olivier Marchal, chef de projet, Trappes", "Inès Carvalho, directrice"]),

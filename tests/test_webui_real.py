@@ -174,7 +174,7 @@ def test_feeds_csv_suggest(client):
 
 def test_issue_list_gives_each_issue_its_article_count(client):
     numeros = text(client.get("/numeros"))
-    counts = {i["id"]: i["articles"] for i in client.application.extensions["kb_search"].issues()}
+    counts = {i.id: i.articles for i in client.application.extensions["kb_search"].issues()}
     assert counts and all(n > 0 for n in counts.values())
     for n in set(counts.values()):
         assert f"· {n} article" in numeros

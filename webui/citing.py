@@ -5,22 +5,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
 
+from indexer.api import ArticleRecord
 from kb.citation import NEWSLETTER, citation
 from webui.titles import display_title
 
 PUBLISHER = "Pôle ressources ville et développement social"
 
 
-def pages_of(record: dict[str, Any]) -> list[int]:
-    return sorted(set(record.get("pages") or ()))
+def pages_of(record: ArticleRecord) -> list[int]:
+    return sorted(set(record.pages))
 
 
-def house_citation(record: dict[str, Any], url: str) -> str:
+def house_citation(record: ArticleRecord, url: str) -> str:
     """« Titre », Résonances n°57, mai 2021, p. 3. En ligne : URL"""
-    issue = record.get("issue") or {}
-    where = citation(issue.get("number"), issue.get("date"), pages_of(record))
+    where = citation(record.issue.number, record.issue.date, pages_of(record))
     return f"« {display_title(record)} », {where}. En ligne : {url}"
 
 
@@ -29,9 +28,9 @@ def slash_date(date: str | None) -> str:
     return (date or "").replace("-", "/")
 
 
-def highwire_tags(record: dict[str, Any], pdf_url: str | None, page_url: str
+def highwire_tags(record: ArticleRecord, pdf_url: str | None, page_url: str
                   ) -> list[tuple[str, str]]:
-    issue = record.get("issue") or {}
+    issue = record.issue
     pages = pages_of(record)
     tags = [
         ("citation_title", display_title(record)),
@@ -40,16 +39,16 @@ def highwire_tags(record: dict[str, Any], pdf_url: str | None, page_url: str
         ("citation_language", "fr"),
         ("citation_abstract_html_url", page_url),
     ]
-    if issue.get("date"):
-        tags += [("citation_date", slash_date(issue["date"])),
-                 ("citation_publication_date", slash_date(issue["date"]))]
-    if issue.get("number") is not None:
-        tags.append(("citation_issue", str(issue["number"])))
+    if issue.date:
+        tags += [("citation_date", slash_date(issue.date)),
+                 ("citation_publication_date", slash_date(issue.date))]
+    if issue.number is not None:
+        tags.append(("citation_issue", str(issue.number)))
     if pages:
         tags += [("citation_firstpage", str(pages[0])), ("citation_lastpage", str(pages[-1]))]
     if pdf_url:
         tags.append(("citation_pdf_url", pdf_url))
-    tags += [("citation_keywords", t["label"]) for t in record.get("themes") or ()]
+    tags += [("citation_keywords", t.label) for t in record.themes]
     return tags
 
 
@@ -62,26 +61,26 @@ def _ris_line(tag: str, value: object) -> str:
     return f"{tag}  - {_RIS_UNSAFE.sub(' ', str(value)).strip()}"
 
 
-def ris_entry(record: dict[str, Any], url: str, pdf_url: str | None = None) -> str:
-    issue = record.get("issue") or {}
+def ris_entry(record: ArticleRecord, url: str, pdf_url: str | None = None) -> str:
+    issue = record.issue
     pages = pages_of(record)
     lines = [_ris_line("TY", "JOUR"), _ris_line("TI", display_title(record)),
              _ris_line("T2", NEWSLETTER), _ris_line("JO", NEWSLETTER),
              _ris_line("PB", PUBLISHER), _ris_line("LA", "fr")]
-    if issue.get("date"):
-        lines += [_ris_line("PY", issue["date"][:4]), _ris_line("DA", slash_date(issue["date"]))]
-    if issue.get("number") is not None:
-        lines.append(_ris_line("IS", issue["number"]))
+    if issue.date:
+        lines += [_ris_line("PY", issue.date[:4]), _ris_line("DA", slash_date(issue.date))]
+    if issue.number is not None:
+        lines.append(_ris_line("IS", issue.number))
     if pages:
         lines += [_ris_line("SP", pages[0]), _ris_line("EP", pages[-1])]
-    if record.get("lead"):
-        lines.append(_ris_line("AB", record["lead"]))
-    lines += [_ris_line("KW", t["label"]) for t in record.get("themes") or ()]
-    lines += [_ris_line("KW", c["name"]) for c in record.get("communes") or ()]
+    if record.lead:
+        lines.append(_ris_line("AB", record.lead))
+    lines += [_ris_line("KW", t.label) for t in record.themes]
+    lines += [_ris_line("KW", c.name) for c in record.communes]
     lines.append(_ris_line("UR", url))
     if pdf_url:
         lines.append(_ris_line("L1", pdf_url))
-    lines.append(_ris_line("ID", record.get("id", "")))
+    lines.append(_ris_line("ID", record.id))
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"
 
@@ -103,26 +102,26 @@ def bibtex_escape(text: object) -> str:
     return "".join(_BIBTEX_SPECIAL.get(char, char) for char in value)
 
 
-def bibtex_key(record: dict[str, Any]) -> str:
-    return re.sub(r"[^A-Za-z0-9:_-]+", "-", str(record.get("id") or "article")).strip("-")
+def bibtex_key(record: ArticleRecord) -> str:
+    return re.sub(r"[^A-Za-z0-9:_-]+", "-", record.id or "article").strip("-")
 
 
-def bibtex_entry(record: dict[str, Any], url: str) -> str:
-    issue = record.get("issue") or {}
+def bibtex_entry(record: ArticleRecord, url: str) -> str:
+    issue = record.issue
     pages = pages_of(record)
     fields: list[tuple[str, str]] = [
         ("title", "{" + bibtex_escape(display_title(record)) + "}"),
         ("journal", bibtex_escape(NEWSLETTER)),
         ("publisher", bibtex_escape(PUBLISHER)),
     ]
-    date = issue.get("date") or ""
+    date = issue.date or ""
     if date:
         fields.append(("year", date[:4]))
         month = date[5:7]
         if month.isdigit() and 1 <= int(month) <= 12:
             fields.append(("month", MONTHS[int(month) - 1]))
-    if issue.get("number") is not None:
-        fields.append(("number", str(issue["number"])))
+    if issue.number is not None:
+        fields.append(("number", str(issue.number)))
     if pages:
         fields.append(("pages", str(pages[0]) if len(pages) == 1 else f"{pages[0]}--{pages[-1]}"))
     fields += [("language", "french"), ("url", re.sub(r"[{}\s]", "", url))]

@@ -8,11 +8,10 @@ import html
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 from flask import Response, current_app, stream_with_context
 
-from indexer.api import Hit
+from indexer.api import ArticleRecord, Hit
 from kb.citation import pages_label
 from webui.services import search_service
 from webui.state import SearchState
@@ -52,20 +51,19 @@ def plain_snippet(snippet_html: str) -> str:
     return html.unescape(re.sub(r"</?mark>", "", snippet_html or ""))
 
 
-def extract(hit: Hit, record: dict[str, Any] | None) -> str:
+def extract(hit: Hit, record: ArticleRecord | None) -> str:
     """The passage the search found, or else the article's lead."""
-    text = plain_snippet(hit.snippet_html) or (record or {}).get("lead") or ""
+    text = plain_snippet(hit.snippet_html) or (record.lead if record else "")
     text = " ".join(text.split())
     return text if len(text) <= EXTRACT_CHARS else text[: EXTRACT_CHARS - 1].rstrip() + "…"
 
 
-def hit_row(hit: Hit, record: dict[str, Any] | None = None) -> list[str]:
-    record = record or {}
+def hit_row(hit: Hit, record: ArticleRecord | None = None) -> list[str]:
     organisations = [
-        o["name"] + (f" ({o['acronym']})" if o.get("acronym") and o["acronym"] != o["name"] else "")
-        for o in record.get("organisations") or ()
+        o.name + (f" ({o.acronym})" if o.acronym and o.acronym != o.name else "")
+        for o in (record.organisations if record else ())
     ]
-    people = [p["name"] for p in record.get("people") or ()]
+    people = [p.name for p in (record.people if record else ())]
     return [
         neutralise(value)
         for value in (
@@ -89,7 +87,7 @@ def hit_row(hit: Hit, record: dict[str, Any] | None = None) -> list[str]:
 
 
 def csv_lines(
-    hits: Iterable[Hit], record_of: Callable[[str], dict[str, Any] | None] = lambda _: None
+    hits: Iterable[Hit], record_of: Callable[[str], ArticleRecord | None] = lambda _: None
 ) -> Iterator[str]:
     """The CSV one line at a time (BOM and header first), for a streamed response."""
     buffer = io.StringIO()

@@ -10,7 +10,7 @@ from html import escape
 
 from flask import Response
 
-from indexer.api import Hit
+from indexer.api import ArticleRecord, Hit
 from kb.citation import citation
 from webui.services import search_service
 from webui.titles import display_title
@@ -50,9 +50,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 LEAD_CHARS = 600
 
 
-def entry_lead(record: dict) -> str:
+def entry_lead(record: ArticleRecord) -> str:
     """The article's lead, or its first words when it has none."""
-    text = " ".join((record.get("lead") or record.get("text") or "").split())
+    text = " ".join((record.lead or record.text).split())
     return text if len(text) <= LEAD_CHARS else text[: LEAD_CHARS - 1].rstrip() + "…"
 
 
@@ -87,7 +87,7 @@ def atom_feed(
     updated = max((rfc3339(hit.date) for hit in hits), default=rfc3339(None))
     _sub(feed, "updated", updated)
     for hit in hits:
-        record = search_service().article(hit.id) or {}
+        record = search_service().article(hit.id)
         entry = _sub(feed, "entry")
         _sub(entry, "title", display_title(record) if record else hit.title)
         link = absolute_url("articles.article", article_id=hit.id)
@@ -95,7 +95,7 @@ def atom_feed(
         _sub(entry, "link", rel="alternate", type="text/html", href=link)
         _sub(entry, "updated", rfc3339(hit.date))
         cite = citation(hit.issue_number, hit.date, hit.pages)
-        lead = entry_lead(record)
+        lead = entry_lead(record) if record else ""
         _sub(entry, "summary", lead or cite, type="text")
         _sub(entry, "content", entry_html(cite, lead, hit, link), type="html")
         for theme_id, label in hit.themes:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from indexer.api import IssueSummary, RecordIssue
 from kb.citation import issue_label, month_year
 from kb.textclean import strip_accents
 
@@ -22,10 +23,9 @@ def long_date(date: str | None) -> str:
     return month_year(date)
 
 
-def issue_name(issue: dict) -> str:
+def issue_name(issue: RecordIssue | IssueSummary) -> str:
     """'Résonances n°57, mai 2021', or the issue's own title when it has no number."""
-    title = issue.get("title") or issue.get("id")
-    return issue_label(issue.get("number"), issue.get("date"), title)
+    return issue_label(issue.number, issue.date, issue.title or issue.id)
 
 
 @lru_cache(maxsize=65536)

@@ -10,10 +10,10 @@ a path. Images and word boxes are made on first request and cached beside the in
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from flask import current_app, url_for
 
+from indexer.api import ArticleRecord, IssueSummary
 from webui import sources
 from webui.highlight import boxes, query_terms
 from webui.pageimages import PageCache
@@ -30,8 +30,8 @@ def page_cache() -> PageCache:
     return cache
 
 
-def find_issue(issue_id: str) -> dict[str, Any] | None:
-    return next((i for i in search_service().issues() if i.get("id") == issue_id), None)
+def find_issue(issue_id: str) -> IssueSummary | None:
+    return next((i for i in search_service().issues() if i.id == issue_id), None)
 
 
 def _first_served_pdf(listed: list[str]) -> tuple[Path, str] | None:
@@ -45,16 +45,16 @@ def _first_served_pdf(listed: list[str]) -> tuple[Path, str] | None:
     return None
 
 
-def issue_pdf(issue: dict[str, Any], own: tuple[str, ...] = ()) -> tuple[Path, str] | None:
+def issue_pdf(issue: IssueSummary, own: tuple[str, ...] = ()) -> tuple[Path, str] | None:
     """(real path, path under the corpus root) of the issue's PDF, if one is served.
 
     Only files the index lists are candidates: an article's own sources (`own`, stored
     with it), the issue's files in the manifest, else the sources its articles store.
     """
-    found = _first_served_pdf([*own, *sorted(issue.get("sources") or ())])
+    found = _first_served_pdf([*own, *sorted(issue.sources)])
     if found is None and not own:
         found = _first_served_pdf(
-            [hit.source for hit in search_service().articles_of_issue(issue["id"])])
+            [hit.source for hit in search_service().articles_of_issue(issue.id)])
     return found
 
 
@@ -95,19 +95,19 @@ def leaf_links(issue_id: str, page: int, total: int, text: str) -> dict[str, str
 
 
 
-def article_pdf(record: dict[str, Any]) -> tuple[Path, str] | None:
-    issue = find_issue((record.get("issue") or {}).get("id") or "")
+def article_pdf(record: ArticleRecord) -> tuple[Path, str] | None:
+    issue = find_issue(record.issue.id)
     if issue is None:
         return None
-    own = tuple(record.get("sources") or ()) + ((record["source"],) if record.get("source") else ())
+    own = record.sources + ((record.source,) if record.source else ())
     return issue_pdf(issue, own)
 
 
-def article_reader(record: dict[str, Any], found: tuple[Path, str] | None, text: str,
+def article_reader(record: ArticleRecord, found: tuple[Path, str] | None, text: str,
                    wanted: str) -> dict | None:
     """The printed page shown with an article (`found`: its issue's PDF): its first page,
     or `wanted` when that is a page of the issue; with the links to leaf through."""
-    pages = sorted(set(record.get("pages") or ()))
+    pages = sorted(set(record.pages))
     if found is None or not pages:
         return None
     total = page_total(found[0])
@@ -115,7 +115,7 @@ def article_reader(record: dict[str, Any], found: tuple[Path, str] | None, text:
     page = asked if 1 <= asked <= total else pages[0]
     if not 1 <= page <= total:
         return None
-    issue_id = record["issue"]["id"]
+    issue_id = record.issue.id
     view = page_view(issue_id, found[0], page, text)
     if view is None:
         return None
@@ -123,7 +123,7 @@ def article_reader(record: dict[str, Any], found: tuple[Path, str] | None, text:
     def link(number: int) -> str | None:
         if not 1 <= number <= total:
             return None
-        return url_for("articles.article", article_id=record["id"], page=number,
+        return url_for("articles.article", article_id=record.id, page=number,
                        q=text or None, _anchor="page-imprimee")
 
     return {

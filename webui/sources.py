@@ -153,7 +153,7 @@ def listed_sources() -> set[Path]:
     """Real paths of the issue files the index lists, as served from /source/."""
     listed: set[Path] = set()
     for issue in search_service().issues():
-        for source in issue.get("sources") or ():
+        for source in issue.sources:
             link = source_link(source)
             real = resolve_link(link) if link else None
             if real is not None:

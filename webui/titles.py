@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from functools import cache
 from importlib.resources import files
-from typing import Any
 
 from flask import current_app
 
+from indexer.api import ArticleRecord, Hit
 from kb.textclean import fold, is_all_caps
 
 GENERIC_HEADINGS = frozenset({"mouvements", "en bref", "dans la presse", "edito", "editorial"})
@@ -104,16 +104,16 @@ def _first_words(text: str, count: int = SUBJECT_WORDS) -> str:
     return cut + ("…" if len(words) > count or cut != " ".join(words) else "")
 
 
-def generic_subject(record: dict[str, Any]) -> str | None:
+def generic_subject(record: ArticleRecord) -> str | None:
     """What a generic item is about, or None for an ordinary title."""
-    title = strip_chevrons(record.get("title") or "")
+    title = strip_chevrons(record.title)
     if fold(title) not in GENERIC_HEADINGS:
         return None
-    items = [i.strip() for i in record.get("items") or () if i.strip()]
-    body = "\n".join(p for p in (record.get("lead"), record.get("text")) if p)
+    items = [i.strip() for i in record.items if i.strip()]
+    body = "\n".join(p for p in (record.lead, record.text) if p)
     lines = items or [line.strip() for line in body.split("\n") if line.strip()]
     if fold(title) == "mouvements":
-        names = [p["name"] for p in record.get("people") or ()] or [
+        names = [p.name for p in record.people] or [
             line.split(",")[0].strip() for line in lines
         ]
         if names:
@@ -126,16 +126,16 @@ def generic_subject(record: dict[str, Any]) -> str | None:
     return _first_words(lines[0] if lines else body) or None
 
 
-def display_title(record: dict[str, Any]) -> str:
-    title = strip_chevrons(record.get("title") or "") or "Sans titre"
+def display_title(record: ArticleRecord) -> str:
+    title = strip_chevrons(record.title) or "Sans titre"
     subject = generic_subject(record)
     if subject:
         return f"{title} — {subject}"
-    text = "\n".join(p for p in (record.get("lead"), record.get("text")) if p)
+    text = "\n".join(p for p in (record.lead, record.text) if p)
     return sentence_case(title, text)
 
 
-def hit_title(hit: Any) -> str:
+def hit_title(hit: Hit) -> str:
     """The display title of a search hit, from its full record (cached per app)."""
     cache: dict[tuple[str, str], str] = current_app.extensions.setdefault("kb_titles", {})
     title = strip_chevrons(hit.title)

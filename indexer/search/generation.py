@@ -16,6 +16,7 @@ import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F, bm25
 
+from indexer.api import ArticleRecord
 from indexer.querying import Clause, Part
 from indexer.schema import BM25_B, BM25_K1, MATCH_FIELD, PLAIN_FIELD
 from indexer.search.bitmaps import mask_from_array, mask_from_ids, mask_to_bools
@@ -289,7 +290,7 @@ class Generation:
         with self.reading() as searcher:
             return searcher.document_number(id=article_id)
 
-    def record(self, docnum: int) -> dict[str, Any]:
+    def record(self, docnum: int) -> ArticleRecord:
         with self.reading() as searcher:
             stored = searcher.stored_fields(docnum)["record"]
-        return json.loads(stored)
+        return ArticleRecord.from_json(json.loads(stored))

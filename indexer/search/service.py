@@ -10,13 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from whoosh import query as wq
 
 from indexer import offers, ranking
 from indexer.analysis import fold
-from indexer.api import FACETS, FacetValue, Hit, Query, SearchPage
+from indexer.api import FACETS, ArticleRecord, FacetValue, Hit, IssueSummary, Query, SearchPage
 from indexer.glossary import Glossary, load_glossary
 from indexer.querying import ParsedQuery, parse_query
 from indexer.search import corrections, ordering, warming
@@ -214,7 +213,7 @@ class SearchService:
 
     # -- other views
 
-    def article(self, article_id: str) -> dict[str, Any] | None:
+    def article(self, article_id: str) -> ArticleRecord | None:
         with self._use() as generation:
             if generation is None:
                 return None
@@ -229,12 +228,12 @@ class SearchService:
             if docnum is None:
                 return []
             record = generation.record(docnum)
-            text = "\n".join(p for p in (record["title"], record["lead"], record["text"]) if p)
+            text = "\n".join(p for p in (record.title, record.lead, record.text) if p)
             entities = "\n".join(
-                [c["name"] for c in record["communes"]]
-                + [o["name"] for o in record["organisations"]]
-                + [p["name"] for p in record["people"]]
-                + [t["label"] for t in record["themes"]])
+                [c.name for c in record.communes]
+                + [o.name for o in record.organisations]
+                + [p.name for p in record.people]
+                + [t.label for t in record.themes])
             with generation.reading() as searcher:
                 terms = [wq.Term("body", word, boost=weight) for word, weight in
                          searcher.key_terms_from_text("body", text, numterms=12)]
@@ -266,7 +265,7 @@ class SearchService:
         with self._use() as generation:
             return list(generation.manifest.roots) if generation is not None else []
 
-    def issues(self) -> list[dict[str, Any]]:
+    def issues(self) -> list[IssueSummary]:
         with self._use() as generation:
             if generation is None:
                 return []
@@ -278,15 +277,13 @@ class SearchService:
                 if not mask:
                     continue
                 first = min(iter_bits(mask), key=lambda d: generation.positions()[d])
-                issue = generation.record(first)["issue"]
-                found.append({
-                    "id": issue_id, "number": issue["number"], "date": issue["date"],
-                    "title": issue["title"],
-                    "label": issue_label(issue["number"], issue["date"], issue["title"]),
-                    "articles": mask.bit_count(), "sources": sorted(sources.get(issue_id, [])),
-                })
-            return sorted(found, key=lambda i: (i["date"] or "", i["number"] or 0),
-                          reverse=True)
+                issue = generation.record(first).issue
+                found.append(IssueSummary(
+                    id=issue_id, number=issue.number, date=issue.date, title=issue.title,
+                    label=issue_label(issue.number, issue.date, issue.title),
+                    articles=mask.bit_count(), sources=tuple(sorted(sources.get(issue_id, []))),
+                ))
+            return sorted(found, key=lambda i: (i.date or "", i.number or 0), reverse=True)
 
     def articles_of_issue(self, issue_id: str) -> list[Hit]:
         with self._use() as generation:

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
 
 from indexer.analysis import iter_terms
+from indexer.api import ArticleRecord
 
 SNIPPET_WORDS = 36
 
 
-def make_snippet(record: dict[str, Any], terms: set[str], words: int = SNIPPET_WORDS) -> str:
+def make_snippet(record: ArticleRecord, terms: set[str], words: int = SNIPPET_WORDS) -> str:
     """A window of the article with the most query terms, HTML-escaped, terms in <mark>."""
-    text = "\n".join(p for p in (record.get("lead"), record.get("text")) if p) \
-        or record.get("title") or ""
+    text = "\n".join(p for p in (record.lead, record.text) if p) or record.title
     tokens = list(iter_terms(text, mode="query"))
     if not tokens:
         return html.escape(text[:240])

@@ -283,13 +283,13 @@ def person(name: str):
 
 @bp.get("/numeros")
 def issues():
-    listed = sorted(search_service().issues(), key=lambda i: i.get("date") or "", reverse=True)
+    listed = sorted(search_service().issues(), key=lambda i: i.date or "", reverse=True)
     return render_template("issues.html", issues=listed)
 
 
 @bp.get("/numero/<issue_id>")
 def issue(issue_id: str):
-    found = next((i for i in search_service().issues() if i.get("id") == issue_id), None)
+    found = next((i for i in search_service().issues() if i.id == issue_id), None)
     if found is None:
         abort(404, description="Ce numéro n'existe pas dans les archives.")
     hits = search_service().articles_of_issue(issue_id)
@@ -316,7 +316,7 @@ def issue(issue_id: str):
         ],
         other_sources=[
             (s.rsplit("/", 1)[-1], url_for("articles.source", path=link))
-            for s in found.get("sources") or ()
+            for s in found.sources
             if (link := sources.source_link(s)) and (not pdf or link != pdf[1])
         ],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
+from indexer.api import ArticleRecord
 from webui.citing import bibtex_entry, ris, ris_entry
 from webui.services import search_service
 from webui.state import parse_state
@@ -19,29 +20,29 @@ def download(body: str, mimetype: str, filename: str) -> Response:
     return response
 
 
-def _ris_of(record: dict) -> str:
-    return ris_entry(record, absolute_url("articles.article", article_id=record["id"]),
+def _ris_of(record: ArticleRecord) -> str:
+    return ris_entry(record, absolute_url("articles.article", article_id=record.id),
                      record_pdf_url(record))
 
 
-def _bibtex_of(record: dict) -> str:
-    return bibtex_entry(record, absolute_url("articles.article", article_id=record["id"]))
+def _bibtex_of(record: ArticleRecord) -> str:
+    return bibtex_entry(record, absolute_url("articles.article", article_id=record.id))
 
 
 @bp.get("/article/<article_id>.ris")
 def article_ris(article_id: str):
     record = load_record(article_id)
     return download(_ris_of(record), "application/x-research-info-systems",
-                    f"{record['id']}.ris")
+                    f"{record.id}.ris")
 
 
 @bp.get("/article/<article_id>.bib")
 def article_bibtex(article_id: str):
     record = load_record(article_id)
-    return download(_bibtex_of(record), "application/x-bibtex", f"{record['id']}.bib")
+    return download(_bibtex_of(record), "application/x-bibtex", f"{record.id}.bib")
 
 
-def _page_records() -> list[dict]:
+def _page_records() -> list[ArticleRecord]:
     state = parse_state(request.args, request.query_string)
     result = search_service().search(state.query(current_app.config["PER_PAGE"]))
     records = (search_service().article(hit.id) for hit in result.hits)

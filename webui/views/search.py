@@ -86,7 +86,7 @@ def page_links(state: SearchState, result: SearchPage) -> list[dict[str, Any]]:
 @bp.get("/")
 def home():
     service = search_service()
-    issues = sorted(service.issues(), key=lambda i: i.get("date") or "", reverse=True)
+    issues = sorted(service.issues(), key=lambda i: i.date or "", reverse=True)
     communes = sorted(service.facet_values("commune"),
                       key=lambda v: (-v.count, collation_key(v.label)))
     themes = sorted(service.facet_values("theme"),
