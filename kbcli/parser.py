@@ -26,6 +26,16 @@ def positive(text: str) -> int:
     return value
 
 
+def seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"nombre de secondes attendu : « {text} »") from None
+    if not 0.05 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"entre 0,05 et 3600 secondes : « {text} »")
+    return value
+
+
 def add_index_option(parser: argparse.ArgumentParser) -> None:
     option(parser, "--index", default=None, metavar="DOSSIER",
            help=f"dossier de l'index (défaut : $KB_INDEX, sinon {DEFAULT_INDEX})",
@@ -67,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Sans CHEMIN : les chemins déjà indexés (sinon $KB_CORPUS, sinon corpus/).\n\n"
         "exemples :\n  kb reindex nouveaux-numeros/\n"
         "  kb reindex numeros/lettre-avril.pdf --numero 57 --date 2021-04\n"
-        "  kb reindex --corrections corrections.tsv\n  kb reindex --json > bilan.json\n\n"
+        "  kb reindex --corrections corrections.tsv\n  kb reindex --json > bilan.json\n"
+        "  kb reindex --suivre nouveaux-numeros/\n\n"
         + reindexing.EXIT_CODES)
     reindex.add_argument("paths", nargs="*", metavar="CHEMIN",
                          help="fichiers ou dossiers de numéros (PDF, HTML, texte, .docx, .odt)")
@@ -85,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     option(reindex, "--no-wait", action="store_true",
            help="s'arrêter (code 2) si un autre kb reindex écrit, au lieu d'attendre",
            example="kb reindex --no-wait")
+    option(reindex, "--suivre", action="store_true",
+           help="rester en marche et indexer chaque fichier ajouté ou modifié dès qu'il "
+                "arrive (le modèle reste chargé : un numéro cherchable en une ou deux "
+                "secondes) ; Ctrl+C pour arrêter",
+           example="kb reindex --suivre nouveaux-numeros/")
+    option(reindex, "--intervalle", type=seconds, default=1.0, metavar="SECONDES",
+           help="avec --suivre, regarder les dossiers toutes les SECONDES (défaut : 1)",
+           example="--intervalle 5")
     add_json_option(reindex, "le bilan (fichiers, numéros, articles, avertissements, erreurs)")
     add_index_option(reindex)
     add_corrections_option(reindex)

@@ -17,6 +17,7 @@ from kb.controls import shown
 from kb.issue_meta import IssueMeta, check_meta, with_meta
 from kb.models import Failure
 from kb.pipeline import read_file, skipped_files
+from kb.settings import corpus_dir_from_env
 from kb.textclean import plural
 from kbcli import corrections as corr
 from kbcli.common import index_dir, report_failures
@@ -46,6 +47,23 @@ def _meta_for(args: argparse.Namespace) -> tuple[str, IssueMeta] | None:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    if not getattr(args, "suivre", False):
+        return reindex_once(args)
+    from kb.enrich import enrich_all
+    from kbcli.watching import watch
+
+    where = index_dir(args)
+    # Loaded once, now, so that not even the first issue to land pays for it (the passes'
+    # sandboxes fork from this process and share it).
+    print("chargement du modèle de langue et des vocabulaires…", file=sys.stderr, flush=True)
+    enrich_all([], warm_up=True)
+    return watch(lambda: reindex_once(args),
+                 lambda: args.paths or _scanned_roots(where) or [corpus_dir_from_env()],
+                 args.intervalle)
+
+
+def reindex_once(args: argparse.Namespace) -> int:
+    """One `kb reindex` pass: read what changed, enrich, publish a generation, report."""
     from indexer.writer import IndexBusy, IndexWriteError, current_generation, warn_waiting
     from kb.enrich import enrich_all
     from kb.sandbox import Limits, SandboxFailure

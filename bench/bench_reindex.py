@@ -1,0 +1,179 @@
+"""One new issue into a 10,000-article archive: what the documentalist waits for.
+
+    .venv/bin/python -m bench.bench_reindex [--articles 10000] [--runs 5] [--issue FILE]
+
+Builds (once, cached in bench/_out/) an archive of synthetic articles with the indexer's own
+writer, then, each run on a fresh copy of it, times until the new issue is searchable:
+- `cold`: `kb reindex --index COPY FILE` in a new process, as typed in a terminal: Python
+  starts, reads the file in its sandbox, loads spaCy and the vocabularies, enriches, writes
+  a new generation. Wall time of the process; the CLI's own `--json` seconds beside it.
+- `watch`: `kb reindex --suivre` already running (model and vocabularies loaded): the time
+  from the file landing in the watched folder to a search service seeing its articles in a
+  new generation (polled every 50 ms).
+The default issue is the shipped text issue of corpus/ (18 articles). Reported: the median
+of the runs and their min–max, the machine's load average before and after.
+
+Figures: bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "_out"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_ISSUE = ROOT / "corpus" / "resonances-055-2020-05.txt"
+KB = [sys.executable, "-c", "import sys; from kbcli import main; sys.exit(main())"]
+
+
+def build_archive(count: int) -> Path:
+    from bench.synthetic import synthetic_archive
+    from indexer.schema import SCHEMA_VERSION
+    from indexer.writer import Manifest, current_generation
+    from kbcli.reindex import DEDUPE_VERSION, index_articles
+
+    index_dir = OUT / f"reindex-archive-{count}"
+    generation = current_generation(index_dir) if (index_dir / "CURRENT").exists() else None
+    if generation is not None:
+        manifest = Manifest.load(generation)
+        if (manifest.schema_version, manifest.dedupe_version) == (SCHEMA_VERSION,
+                                                                   DEDUPE_VERSION):
+            return index_dir
+        shutil.rmtree(index_dir)  # written by an older schema: measure the current one
+    started = time.perf_counter()
+    index_articles(list(synthetic_archive(count)), index_dir)
+    print(f"archive de {count} articles écrite en {time.perf_counter() - started:.1f} s",
+          file=sys.stderr)
+    return index_dir
+
+
+def fresh_copy(archive: Path, work: Path) -> Path:
+    target = work / "index"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(archive, target)
+    return target
+
+
+def article_total(index_dir: Path) -> int:
+    from indexer.search import SearchService
+
+    service = SearchService(index_dir)
+    try:
+        return service.total_articles()
+    finally:
+        service.close()
+
+
+def cold_run(index_dir: Path, issue: Path) -> dict:
+    started = time.perf_counter()
+    done = subprocess.run([*KB, "reindex", "--index", str(index_dir), "--json", str(issue)],
+                          capture_output=True, text=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"kb reindex a échoué ({done.returncode}) : {done.stderr[-2000:]}")
+    summary = json.loads(done.stdout)
+    return {"wall_s": wall, "cli_s": summary["seconds"], "articles": summary["articles"]}
+
+
+def watch_run(index_dir: Path, issue: Path, work: Path, before: int) -> dict:
+    from indexer.writer import current_generation
+
+    folder = work / "arrivees"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    watcher = subprocess.Popen(
+        [*KB, "reindex", "--index", str(index_dir), "--suivre", "--intervalle", "0.5",
+         str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        ready = current_generation(index_dir)
+        # the watcher is ready once its first pass (empty folder) has published
+        deadline = time.monotonic() + 120
+        for line in watcher.stderr:
+            if "en attente" in line:
+                break
+            if time.monotonic() > deadline or watcher.poll() is not None:
+                raise SystemExit("kb reindex --suivre n'a pas démarré")
+        ready = current_generation(index_dir)
+        time.sleep(1.0)  # let it settle into its polling loop
+        landed = folder / issue.name
+        started = time.perf_counter()
+        shutil.copyfile(issue, landed)
+        while True:
+            generation = current_generation(index_dir)
+            if generation is not None and generation != ready \
+                    and article_total(index_dir) > before:
+                break
+            if time.perf_counter() - started > 120:
+                raise SystemExit("le numéro n'est pas apparu en 120 s")
+            time.sleep(0.05)
+        return {"wall_s": time.perf_counter() - started}
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        try:
+            watcher.wait(10)
+        except subprocess.TimeoutExpired:
+            watcher.kill()
+
+
+def spread(values: list[float]) -> str:
+    return (f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f}, "
+            f"{len(values)} runs)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.bench_reindex",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--issue", type=Path, default=DEFAULT_ISSUE)
+    args = parser.parse_args(argv)
+    if not args.issue.is_file():
+        print(f"numéro introuvable : {args.issue}", file=sys.stderr)
+        return 2
+    OUT.mkdir(parents=True, exist_ok=True)
+    archive = build_archive(args.articles)
+    before = article_total(archive)
+    load_before = os.getloadavg()
+    cold: list[dict] = []
+    watch: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="bench-reindex-") as tmp:
+        work = Path(tmp)
+        for number in range(args.runs):  # interleaved, so that load changes hit both
+            cold.append(cold_run(fresh_copy(archive, work), args.issue))
+            print(f"run {number + 1} cold: {json.dumps(cold[-1])}", file=sys.stderr)
+            watch.append(watch_run(fresh_copy(archive, work), args.issue, work, before))
+            print(f"run {number + 1} watch: {json.dumps(watch[-1])}", file=sys.stderr)
+    load_after = os.getloadavg()
+    report = {
+        "archive_articles": before, "issue": args.issue.name,
+        "issue_articles": cold[0]["articles"],
+        "cold_wall_s": [round(r["wall_s"], 2) for r in cold],
+        "cold_cli_s": [round(r["cli_s"], 2) for r in cold],
+        "watch_wall_s": [round(r["wall_s"], 2) for r in watch],
+        "load_before": [round(x, 2) for x in load_before],
+        "load_after": [round(x, 2) for x in load_after],
+    }
+    print(json.dumps(report, indent=1))
+    print(f"bench_reindex : {args.issue.name} ({report['issue_articles']} articles) dans "
+          f"une archive de {before} articles — kb reindex à froid : "
+          f"{spread([r['wall_s'] for r in cold])} (dont commande "
+          f"{spread([r['cli_s'] for r in cold])}) ; kb reindex --suivre : "
+          f"{spread([r['wall_s'] for r in watch])} ; charge avant "
+          f"{' / '.join(f'{x:.2f}' for x in load_before)}, après "
+          f"{' / '.join(f'{x:.2f}' for x in load_after)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
