@@ -33,6 +33,7 @@ from urllib.parse import urlencode
 
 from bench.kill_loop import KB, KB_WITHOUT_NLP, ROOT, leftovers
 
+WARMING_GRACE = 15.0  # seconds the server may take to warm and serve a new generation
 WORDS = ("santé", "emploi", "habitants", "quartier", "rénovation urbaine", "jeunes",
          "conseil citoyen", "médiation", "éducation", "logement", "transition écologique",
          "participation", "insertion professionnelle", "culture", "numérique")
@@ -204,10 +205,16 @@ def soak(workdir: Path, *, articles: int = 3000, clients: int = 4, seconds: floa
         for thread in threads:
             thread.join(timeout=60)
         elapsed = time.perf_counter() - started
-        # The server must show the corpus's articles now, without a restart.
+        # The server must show the corpus's articles without a restart: at once, or once it
+        # has warmed the newest generation in the background (a second or so).
         probe = f"{base}/api/recherche?{urlencode({'q': 'Mise à jour soak changé'})}"
-        with urllib.request.urlopen(probe, timeout=30) as response:
-            served_new = json.loads(response.read())["total"] > 0
+        deadline = time.perf_counter() + WARMING_GRACE
+        while True:
+            with urllib.request.urlopen(probe, timeout=30) as response:
+                served_new = json.loads(response.read())["total"] > 0
+            if served_new or time.perf_counter() > deadline:
+                break
+            time.sleep(0.1)
     finally:
         server.terminate()
         try:

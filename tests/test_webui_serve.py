@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -123,3 +124,29 @@ def test_an_invalid_base_url_is_refused_in_french(tmp_path, capsys):
                  "--base-url", "archives.example/resonances"])
     assert code == 2
     assert "adresse publique invalide" in capsys.readouterr().err
+
+
+def test_kb_serve_takes_a_new_generation_once_warmed_without_restart(tmp_path):
+    """The server warms a new generation in the background (indexer/search/warming.py),
+    answering from the previous one meanwhile, then serves it."""
+    from bench.synthetic import make_article
+    from kbcli.reindex import index_articles
+
+    process, port = start_server(tmp_path)
+    url = f"http://127.0.0.1:{port}/api/recherche?q=ludoth%C3%A8que"
+    try:
+        process.stdout.readline()
+        status, _, body = fetch(process, url)
+        assert status == 200 and json.loads(body)["total"] == 0
+        index_articles([make_article("Une ludothèque au centre social", number=990,
+                                     date="2024-06-01")], tmp_path / "index", full=False)
+        deadline = time.monotonic() + 20
+        while True:
+            status, _, body = fetch(process, url)
+            assert status == 200
+            if json.loads(body)["total"] == 1:
+                break
+            assert time.monotonic() < deadline, "nouvelle génération jamais servie"
+            time.sleep(0.2)
+    finally:
+        stop(process)

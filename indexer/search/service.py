@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -29,6 +30,8 @@ from kb.citation import issue_label
 
 logger = logging.getLogger(__name__)
 
+RETRY_SECONDS = 30  # after a generation failed to open or warm
+
 
 class SearchService:
     """Search the index in `index_dir`; safe to share between threads."""
@@ -46,6 +49,8 @@ class SearchService:
         self._generation: Generation | None = None
         self._lock = threading.Lock()
         self._warming: str | None = None  # the generation being warmed, by name
+        self._retry_at = 0.0  # after a failed warming, when to try again
+        self._closed = False
 
     # -- generations
 
@@ -71,7 +76,9 @@ class SearchService:
                 return None
             if current is None or (current.name != path.name and not self.warm):
                 self._publish(Generation(path))
-            elif current.name != path.name and self._warming != path.name:
+                self._closed = False  # used again after close()
+            elif (current.name != path.name and self._warming != path.name
+                  and time.monotonic() >= self._retry_at):
                 self._warming = path.name
                 threading.Thread(target=self._warm_and_publish,
                                  args=(path, warming.hot_terms(current)),
@@ -95,16 +102,20 @@ class SearchService:
             fresh = Generation(path)
             warming.warm(fresh, hot)
         except Exception:  # a generation removed or broken meanwhile: keep serving the
-            # previous one; the next request tries the newest CURRENT again
-            logger.exception("préchauffage de la génération %s impossible", path.name)
+            # previous one, and try the newest CURRENT again a little later (not at every
+            # request: a broken generation would start a thread each time)
+            logger.exception("préchauffage de la génération %s impossible ; la précédente "
+                             "reste servie, nouvel essai dans %d s", path.name, RETRY_SECONDS)
             with self._lock:
+                self._retry_at = time.monotonic() + RETRY_SECONDS
                 if self._warming == path.name:
                     self._warming = None
             return
         with self._lock:
             current = self._generation
-            if current is not None and generation_number(current.path) > generation_number(path):
-                fresh.close()  # a newer generation was published meanwhile
+            if self._closed or (current is not None and generation_number(current.path)
+                                > generation_number(path)):
+                fresh.close()  # the service was closed, or a newer generation published
             else:
                 self._publish(fresh)
             if self._warming == path.name:
@@ -119,6 +130,7 @@ class SearchService:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._generation is not None:
                 self._generation.retired = True
                 if self._generation.users == 0:
