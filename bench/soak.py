@@ -64,13 +64,17 @@ def random_url(rng: random.Random) -> str:
 @dataclass
 class Load:
     latencies: list[float] = field(default_factory=list)
+    csv_latencies: list[float] = field(default_factory=list)  # whole-search CSV downloads
     statuses: dict[int, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, seconds: float, status: int, error: str | None) -> None:
+    def record(self, seconds: float, status: int, error: str | None, csv: bool = False
+               ) -> None:
         with self.lock:
             self.latencies.append(seconds)
+            if csv:
+                self.csv_latencies.append(seconds)
             self.statuses[status] = self.statuses.get(status, 0) + 1
             if error:
                 self.errors.append(error)
@@ -96,7 +100,8 @@ def client(base: str, seed: int, load: Load, stop: threading.Event, budget: list
             error = f"{type(failure).__name__}: {failure} {path}"
         if status != 200 and error is None:
             error = f"{status} {path}"
-        load.record(time.perf_counter() - started, status, error)
+        load.record(time.perf_counter() - started, status, error,
+                    csv=path.startswith("/recherche.csv"))
 
 
 def wait_until_up(base: str, server: subprocess.Popen, timeout: float = 60) -> None:
@@ -129,6 +134,10 @@ class SoakReport:
     p50_ms: float
     p95_ms: float
     max_ms: float
+    # pages (HTML, JSON, Atom) apart from CSV downloads, which stream every hit of a search
+    page_p95_ms: float
+    csv_requests: int
+    csv_p95_ms: float
     requests_per_second: float
     reindexes: int
     reindex_statuses: list[int]
@@ -144,7 +153,9 @@ class SoakReport:
             f"({self.requests_per_second:.0f}/s) over {self.articles} articles, during "
             f"{self.reindexes} reindexes (status {self.reindex_statuses}, "
             f"{', '.join(f'{s:.1f}' for s in self.reindex_seconds)} s): errors {self.errors}, "
-            f"p50 {self.p50_ms:.0f} ms, p95 {self.p95_ms:.0f} ms, max {self.max_ms:.0f} ms; "
+            f"p50 {self.p50_ms:.0f} ms, p95 {self.p95_ms:.0f} ms, max {self.max_ms:.0f} ms "
+            f"(pages p95 {self.page_p95_ms:.0f} ms; {self.csv_requests} CSV downloads, "
+            f"p95 {self.csv_p95_ms:.0f} ms); "
             f"newest generation served: {self.new_generation_served}; lock free after: "
             f"{self.lock_free_after}; leftovers: {len(self.leftovers)}"
         )
@@ -228,11 +239,16 @@ def soak(workdir: Path, *, articles: int = 3000, clients: int = 4, seconds: floa
     except IndexBusy:
         lock_free = False
     latencies = load.latencies
+    pages = list(latencies)
+    for seconds in load.csv_latencies:
+        pages.remove(seconds)
     return SoakReport(
         articles=articles, clients=clients, seconds=elapsed, requests=len(latencies),
         errors=len(load.errors), statuses=dict(sorted(load.statuses.items())),
         p50_ms=1000 * median(latencies) if latencies else 0.0,
         p95_ms=1000 * percentile(latencies, 0.95), max_ms=1000 * max(latencies, default=0.0),
+        page_p95_ms=1000 * percentile(pages, 0.95), csv_requests=len(load.csv_latencies),
+        csv_p95_ms=1000 * percentile(load.csv_latencies, 0.95),
         requests_per_second=len(latencies) / elapsed if elapsed else 0.0,
         reindexes=len(statuses), reindex_statuses=statuses, reindex_seconds=durations,
         new_generation_served=served_new, lock_free_after=lock_free,

@@ -225,3 +225,29 @@ def test_empty_index_dir_answers_nothing(tmp_path) -> None:
     service = SearchService(tmp_path / "absent", glossary())
     assert service.search(Query("santé")).total == 0
     assert service.article("x") is None and service.issues() == []
+
+
+@pytest.mark.parametrize("text", ["jeunes emploi", "santé", "", "habitant·e·s quartier"])
+def test_export_is_every_page_in_order_once(service: SearchService, text: str) -> None:
+    """The CSV's rows: the pages of 100 one after the other, each article once, with its
+    record (proximity tiers stay on the best 100, so deep pages cut the same order)."""
+    shown: list[str] = []
+    page_number = 1
+    while True:
+        page = service.search(Query(text, per_page=100, page=page_number))
+        shown += [hit.id for hit in page.hits]
+        if page_number >= page.pages:
+            break
+        page_number += 1
+    exported = list(service.export(Query(text), 100_000))
+    assert [hit.id for hit, _ in exported] == shown
+    assert len(set(shown)) == len(shown) == page.total
+    assert all(record.id == hit.id and record.title == hit.title for hit, record in exported)
+    assert [h.id for h, _ in service.export(Query(text), 7)] == shown[:7]
+
+
+def test_export_of_a_corrected_query_gives_the_corrected_results(service: SearchService) -> None:
+    page = service.search(Query("renovaton"))
+    assert page.corrected and page.total
+    exported = [hit.id for hit, _ in service.export(Query("renovaton"), 1000)]
+    assert len(exported) == page.total

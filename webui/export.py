@@ -7,7 +7,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from flask import Response, current_app, stream_with_context
 
@@ -86,9 +86,7 @@ def hit_row(hit: Hit, record: ArticleRecord | None = None) -> list[str]:
     ]
 
 
-def csv_lines(
-    hits: Iterable[Hit], record_of: Callable[[str], ArticleRecord | None] = lambda _: None
-) -> Iterator[str]:
+def csv_lines(rows: Iterable[tuple[Hit, ArticleRecord | None]]) -> Iterator[str]:
     """The CSV one line at a time (BOM and header first), for a streamed response."""
     buffer = io.StringIO()
     writer = csv.writer(
@@ -103,33 +101,15 @@ def csv_lines(
 
     writer.writerow(COLUMNS)
     yield BOM + flush()
-    for hit in hits:
-        writer.writerow(hit_row(hit, record_of(hit.id)))
+    for hit, record in rows:
+        writer.writerow(hit_row(hit, record))
         yield flush()
-
-
-CSV_BATCH = 100  # the search service's largest page
-
-
-def all_hits(state: SearchState, cap: int) -> Iterator[Hit]:
-    """Every hit of a search, in its order, fetched one batch at a time."""
-    page, sent = 1, 0
-    while sent < cap:
-        result = search_service().search(state.query(per_page=CSV_BATCH, page=page))
-        for hit in result.hits:
-            if sent >= cap:
-                return
-            yield hit
-            sent += 1
-        if not result.hits or page >= result.pages:
-            return
-        page += 1
 
 
 def csv_response(state: SearchState) -> Response:
     cap = int(current_app.config["CSV_MAX_ROWS"])
     total = search_service().search(state.query(per_page=1, page=1)).total
-    lines = csv_lines(all_hits(state, cap), search_service().article)
+    lines = csv_lines(search_service().export(state.query(per_page=1, page=1), cap))
     response = Response(stream_with_context(lines), mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8; header=present"
     response.headers["Content-Disposition"] = 'attachment; filename="resonances-recherche.csv"'

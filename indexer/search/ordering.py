@@ -34,13 +34,16 @@ def ranked(generation: Generation, parsed: ParsedQuery, matched: int,
     docnums = np.flatnonzero(mask_to_bools(matched, generation.size))
     if not ranking.has_proximity(parsed):
         return top_scored(docnums, scores[docnums], wanted)
-    pool = top_scored(docnums, scores[docnums], max(wanted, ranking.PROXIMITY_POOL))
+    ordered = top_scored(docnums, scores[docnums], max(wanted, ranking.PROXIMITY_POOL))
+    # Only the best PROXIMITY_POOL are put in tiers, whatever `wanted`: so every page (and
+    # the CSV of all the hits) cuts the same order, and no article shows on two pages.
+    pool, rest = ordered[:ranking.PROXIMITY_POOL], ordered[ranking.PROXIMITY_POOL:]
     terms = ranking.typed_terms(parsed)
     ids = sorted(d for d, _ in pool)
     found = {term: generation.positions_in(term, ids) for term in set(terms)}
     tiers = {d: ranking.tier([found[term].get(d, ()) for term in terms]) for d in ids}
     pool.sort(key=lambda item: tiers[item[0]])  # stable: BM25F order within a tier
-    return pool[:wanted]
+    return (pool + rest)[:wanted]
 
 
 def approximate(generation: Generation, parsed: ParsedQuery, partial: int,

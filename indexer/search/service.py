@@ -200,6 +200,31 @@ class SearchService:
         return SearchPage(replace(query, page=page_number, per_page=per_page), total, hits,
                           facets, approximate=approximate)
 
+    def export(self, query: Query, limit: int) -> Iterator[tuple[Hit, ArticleRecord]]:
+        """Every hit of `query` in the order its pages show them (at most `limit`), each
+        with its record: what a results page would give page after page, ranked once on
+        one generation, each record read once (the CSV of a search). A query corrected
+        for typos exports the corrected results, as its page shows them."""
+        page = self.search(replace(query, page=1, per_page=1))
+        if page.corrected and page.suggestion:
+            query = replace(query, text=page.suggestion)
+        parsed = parse_query(query.text, self.glossary)
+        with self._use() as generation:
+            if generation is None:
+                return
+            matched = self._text_masks(generation, parsed)[0]
+            for mask in filter_masks(generation, query).values():
+                matched &= mask
+            if query.sort == "date" or not parsed.positive:
+                ranked = [(d, 0.0) for d in ordering.by_date(generation, matched, limit)]
+            else:
+                scores = generation.scores(parsed.scoring_parts())
+                ranked = ordering.ranked(generation, parsed, matched, scores, limit)
+            terms = parsed.highlight_terms()
+            for docnum, score in ranked:
+                record = generation.record(docnum)
+                yield hit_from_record(record, score, make_snippet(record, terms)), record
+
     # -- typos
 
     def _with_correction(self, generation: Generation, query: Query, parsed: ParsedQuery,
