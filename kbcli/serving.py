@@ -26,7 +26,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"erreur : {error}", file=sys.stderr)
         return 2
     # The first queries as fast as the next: the index's arrays are read before serving.
-    app.extensions["kb_search"].warm_now()
+    # A failure here only costs speed: the site still answers, opening what it needs.
+    try:
+        app.extensions["kb_search"].warm_now()
+    except Exception as error:  # reported, and serving goes on
+        print(f"avertissement : index non préparé avant le service ({error})", file=sys.stderr)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Archives de Résonances : http://{host}:{args.port}/ "
           f"(index {index_dir(args)}, Ctrl+C pour arrêter)", flush=True)

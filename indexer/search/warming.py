@@ -31,7 +31,8 @@ CACHE_SHARE = 0.5  # warming fills at most this share of a cache, leaving room f
 
 @dataclass(frozen=True, slots=True)
 class HotTerms:
-    """What a generation has been asked for: its cached terms and phrases' words."""
+    """What a generation has been asked for: its cached terms and phrases' words, the
+    least recently used first."""
 
     terms: tuple[str, ...] = ()
     positions: tuple[str, ...] = ()
@@ -47,12 +48,14 @@ def warm(generation: Generation, hot: HotTerms = HotTerms()) -> None:
     for facet in FACETS:
         generation.facet_masks(facet)
     frequent = frequent_terms(generation, max(WARM_TERMS, WARM_POSITIONS))
-    _load(generation, [*hot.terms, *frequent[:WARM_TERMS]], positions=False)
-    _load(generation, [*hot.positions, *frequent[:WARM_POSITIONS]], positions=True)
+    # the most recently used first: they go in before the share of the cache runs out
+    _load(generation, [*reversed(hot.terms), *frequent[:WARM_TERMS]], positions=False)
+    _load(generation, [*reversed(hot.positions), *frequent[:WARM_POSITIONS]], positions=True)
 
 
 def frequent_terms(generation: Generation, count: int) -> list[str]:
-    """The `count` terms of the scored field found in the most articles."""
+    """The `count` terms of the scored field with the most occurrences (Whoosh's
+    `most_frequent_terms`: close to those in the most articles, the costliest to load)."""
     with generation.reading() as searcher:
         reader = searcher.reader()
         return [term.decode("utf-8") if isinstance(term, bytes) else term
