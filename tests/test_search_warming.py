@@ -140,7 +140,7 @@ def test_threads_share_a_bounded_pool_of_searchers(index: Path, monkeypatch) -> 
 
     def run(offset: int) -> None:
         try:
-            for n in range(30):
+            for n in range(12):
                 word = words[(offset + n) % len(words)]
                 service.search(Query(f"{word} {words[n % len(words)]}", page=1 + n % 2))
         except BaseException as error:

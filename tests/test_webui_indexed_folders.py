@@ -22,8 +22,7 @@ def no_entities(articles):
     return [EnrichedArticle(article=a) for a in articles]
 
 
-@pytest.fixture
-def site(tmp_path: Path):
+def build_site(tmp_path: Path):
     folder = tmp_path / "ailleurs" / "numeros"
     folder.mkdir(parents=True)
     (folder / "resonances-067-2024-04.txt").write_text(
@@ -36,6 +35,21 @@ def site(tmp_path: Path):
     reindex([str(folder)], index, enrich=no_entities, progress=False)
     app = create_app({"TESTING": True, "INDEX_DIR": str(index),
                       "CORPUS_DIR": str(tmp_path / "corpus")})
+    return app, folder, index
+
+
+@pytest.fixture(scope="module")
+def shared_site(tmp_path_factory):
+    """One site for the tests that only read it (built once: a reindex of two issues)."""
+    app, folder, index = build_site(tmp_path_factory.mktemp("site"))
+    yield app, folder, index
+    app.extensions["kb_search"].close()
+
+
+@pytest.fixture
+def site(tmp_path: Path):
+    """A site of the test's own, for a test that changes its index."""
+    app, folder, index = build_site(tmp_path)
     yield app, folder, index
     app.extensions["kb_search"].close()
 
@@ -49,8 +63,8 @@ def source_url(client, issue_id: str) -> str:
     return found.group(1)
 
 
-def test_files_of_an_indexed_folder_outside_the_corpus_are_served(site) -> None:
-    app, _folder, _index = site
+def test_files_of_an_indexed_folder_outside_the_corpus_are_served(shared_site) -> None:
+    app, _folder, _index = shared_site
     client = app.test_client()
     url = source_url(client, "resonances-n67")
     assert re.fullmatch(r"/source/_/[0-9a-f]{12}/resonances-067-2024-04\.txt", url)
@@ -66,8 +80,8 @@ def test_files_of_an_indexed_folder_outside_the_corpus_are_served(site) -> None:
 
 @pytest.mark.parametrize("tail", ["../secret.txt", "..%2Fsecret.txt", "lien.txt",
                                   "/etc/passwd", "", "absent.txt"])
-def test_no_traversal_out_of_an_indexed_folder(site, tail: str) -> None:
-    app, _folder, _index = site
+def test_no_traversal_out_of_an_indexed_folder(shared_site, tail: str) -> None:
+    app, _folder, _index = shared_site
     client = app.test_client()
     key = source_url(client, "resonances-n67").split("/")[3]
     assert client.get(f"/source/_/{key}/{tail}").status_code == 404
