@@ -32,31 +32,13 @@ import tempfile
 import time
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "_out"
-ROOT = Path(__file__).resolve().parents[1]
+from bench.bench_web import OUT
+from bench.bench_web import build_index as build_archive
+from bench.kill_loop import KB as KB_MAIN
+from bench.kill_loop import ROOT
+
 DEFAULT_ISSUE = ROOT / "corpus" / "resonances-055-2020-05.txt"
-KB = [sys.executable, "-c", "import sys; from kbcli import main; sys.exit(main())"]
-
-
-def build_archive(count: int) -> Path:
-    from bench.synthetic import synthetic_archive
-    from indexer.schema import SCHEMA_VERSION
-    from indexer.writer import Manifest, current_generation
-    from kbcli.reindex import DEDUPE_VERSION, index_articles
-
-    index_dir = OUT / f"reindex-archive-{count}"
-    generation = current_generation(index_dir) if (index_dir / "CURRENT").exists() else None
-    if generation is not None:
-        manifest = Manifest.load(generation)
-        if (manifest.schema_version, manifest.dedupe_version) == (SCHEMA_VERSION,
-                                                                   DEDUPE_VERSION):
-            return index_dir
-        shutil.rmtree(index_dir)  # written by an older schema: measure the current one
-    started = time.perf_counter()
-    index_articles(list(synthetic_archive(count)), index_dir)
-    print(f"archive de {count} articles écrite en {time.perf_counter() - started:.1f} s",
-          file=sys.stderr)
-    return index_dir
+KB = [sys.executable, "-c", KB_MAIN]
 
 
 def fresh_copy(archive: Path, work: Path) -> Path:

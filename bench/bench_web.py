@@ -77,20 +77,24 @@ end
 
 
 def build_index(count: int) -> Path:
+    """An index of `count` synthetic articles, written once by the indexer's own writer and
+    kept in bench/_out/ (rewritten when the schema or the merge version changes). Shared
+    with bench_reindex, which adds an issue to copies of it."""
     from bench.synthetic import synthetic_archive
     from indexer.schema import SCHEMA_VERSION
-    from indexer.writer import Manifest, current_generation, open_generation, write_lock
+    from indexer.writer import Manifest, current_generation
+    from kbcli.reindex import DEDUPE_VERSION, index_articles
 
     index_dir = OUT / f"web-index-{count}"
     generation = current_generation(index_dir) if (index_dir / "CURRENT").exists() else None
     if generation is not None:
-        if Manifest.load(generation).schema_version == SCHEMA_VERSION:
+        manifest = Manifest.load(generation)
+        if (manifest.schema_version, manifest.dedupe_version) == (SCHEMA_VERSION,
+                                                                   DEDUPE_VERSION):
             return index_dir
         shutil.rmtree(index_dir)  # built by an older schema: measure the current one
     started = time.perf_counter()
-    with write_lock(index_dir), open_generation(index_dir, full=True) as writer:
-        for enriched in synthetic_archive(count):
-            writer.add(enriched, enriched.article.issue.sources)
+    index_articles(list(synthetic_archive(count)), index_dir)
     print(f"index de {count} articles écrit en {time.perf_counter() - started:.1f} s",
           file=sys.stderr)
     return index_dir

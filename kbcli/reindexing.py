@@ -47,7 +47,7 @@ def _meta_for(args: argparse.Namespace) -> tuple[str, IssueMeta] | None:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    if not getattr(args, "suivre", False):
+    if not args.suivre:
         return reindex_once(args)
     from kb.enrich import enrich_all
     from kbcli.watching import watch
@@ -205,7 +205,7 @@ def cmd_oublier(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     args.paths, args.oublier, args.prune = [], wanted, False
-    args.full = args.json = False
+    args.full = args.json = args.suivre = False
     args.numero = args.date = None
     args.corrections = None
     return cmd_reindex(args)

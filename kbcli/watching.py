@@ -50,8 +50,8 @@ def snapshot(roots: Iterable[str]) -> Snapshot:
 
 def settled(before: Snapshot, now: Snapshot, clock_ns: int) -> bool:
     """Every file that changed since `before` was last written `SETTLE` seconds ago."""
-    return all(clock_ns - mtime >= SETTLE * 1e9 for path, (_, mtime) in now.items()
-               if before.get(path) != (_, mtime) and mtime >= 0)
+    return all(clock_ns - mtime >= SETTLE * 1e9 for path, (size, mtime) in now.items()
+               if before.get(path) != (size, mtime) and mtime >= 0)
 
 
 def watch(run_pass: Callable[[], int], roots: Callable[[], list[str]], interval: float, *,
@@ -70,17 +70,21 @@ def watch(run_pass: Callable[[], int], roots: Callable[[], list[str]], interval:
         if run_pass() == REFUSED:
             return REFUSED
         done = 1
-        seen = snapshot(roots())
-        _announce(roots(), interval)
+        # The roots change only with a pass (a folder remembered, forgotten): asked once
+        # after each, not at every look (they may come from the index's manifest).
+        watched = roots()
+        seen = snapshot(watched)
+        _announce(watched, interval)
         while passes is None or done < passes:
             sleep(interval)
-            now = snapshot(roots())
+            now = snapshot(watched)
             if now == seen or not settled(seen, now, clock_ns()):
                 continue
             run_pass()
             done += 1
-            seen = snapshot(roots())
-            _announce(roots(), interval)
+            watched = roots()
+            seen = snapshot(watched)
+            _announce(watched, interval)
         return 0
     except KeyboardInterrupt:
         print("suivi arrêté", file=sys.stderr)

@@ -4,12 +4,12 @@ its modules importing one another one way only."""
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
 import kb.extract.pdf
+from tests.package_checks import assert_no_import_cycle, imported_modules
 
 FOLDER = Path(kb.extract.pdf.__file__).parent
 ROOT = FOLDER.parent.parent.parent
@@ -29,12 +29,9 @@ USED_ELSEWHERE = (
 
 def _package_imports(path: Path) -> set[str]:
     """Modules of the package this module imports, at any depth of its code."""
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module \
-                and node.module.startswith("kb.extract.pdf."):
-            names.add(node.module.removeprefix("kb.extract.pdf."))
-    return names
+    prefix = "kb.extract.pdf."
+    return {name.removeprefix(prefix) for name in imported_modules(path)
+            if name.startswith(prefix)}
 
 
 def test_every_module_of_the_package_stays_small():
@@ -60,17 +57,7 @@ def test_the_package_modules_import_one_another_without_a_cycle():
     graph = {path.stem: _package_imports(path) for path in FOLDER.glob("*.py")
              if path.name != "__init__.py"}
     assert all(target in graph for targets in graph.values() for target in targets), graph
-    done: set[str] = set()
-
-    def visit(module: str, path: tuple[str, ...]) -> None:
-        assert module not in path, " → ".join((*path, module))
-        if module not in done:
-            for target in graph[module]:
-                visit(target, (*path, module))
-            done.add(module)
-
-    for module in graph:
-        visit(module, ())
+    assert_no_import_cycle(graph)
 
 
 def test_each_module_imports_on_its_own():

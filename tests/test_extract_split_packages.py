@@ -4,7 +4,6 @@ and their modules importing one another one way only."""
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 import kb.extract.html
 import kb.extract.ocr
 from kb.errors import ExtractionError
+from tests.package_checks import assert_no_import_cycle, imported_modules
 
 PACKAGES = {"kb.extract.ocr": kb.extract.ocr, "kb.extract.html": kb.extract.html}
 ROOT = Path(kb.extract.ocr.__file__).parent.parent.parent.parent
@@ -42,16 +42,6 @@ FORBIDDEN = ("kb.segment", "kb.enrich", "indexer", "webui", "kbcli")
 
 def _folder(package: str) -> Path:
     return Path(PACKAGES[package].__file__).parent
-
-
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-    return names
 
 
 @pytest.mark.parametrize("package", sorted(PACKAGES))
@@ -93,27 +83,17 @@ def test_a_patched_unavailable_reason_is_the_one_the_pdf_reader_asks(monkeypatch
 @pytest.mark.parametrize("package", sorted(PACKAGES))
 def test_the_package_modules_import_one_another_without_a_cycle(package):
     prefix = package + "."
-    graph = {path.stem: {name.removeprefix(prefix) for name in _imports(path)
+    graph = {path.stem: {name.removeprefix(prefix) for name in imported_modules(path)
                          if name.startswith(prefix)}
              for path in _folder(package).glob("*.py") if path.name != "__init__.py"}
     assert all(target in graph for targets in graph.values() for target in targets), graph
-    done: set[str] = set()
-
-    def visit(module: str, path: tuple[str, ...]) -> None:
-        assert module not in path, " → ".join((*path, module))
-        if module not in done:
-            for target in graph[module]:
-                visit(target, (*path, module))
-            done.add(module)
-
-    for module in graph:
-        visit(module, ())
+    assert_no_import_cycle(graph)
 
 
 @pytest.mark.parametrize("package", sorted(PACKAGES))
 def test_no_module_imports_a_later_stage(package):
     for path in _folder(package).glob("*.py"):
-        for name in _imports(path):
+        for name in imported_modules(path):
             assert not any(name == stage or name.startswith(stage + ".")
                            for stage in FORBIDDEN), (path.name, name)
 

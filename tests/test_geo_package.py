@@ -3,10 +3,10 @@ modules import from kb.geo still there."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import kb.geo
+from tests.package_checks import imported_modules
 
 FOLDER = Path(kb.geo.__file__).parent
 # Each module imports only those before it.
@@ -15,16 +15,6 @@ ORDER = ["tokens", "index", "context", "areas", "far", "matching", "linker"]
 IMPORTED_ELSEWHERE = ["PlaceLinker", "BRACKET_AFTER", "STREET_NOUNS", "_common_names",
                       "key_word", "MASKED", "BIG_TOWN"]
 LATER = {"kb.organisations", "kb.people", "kb.enrich", "indexer", "webui"}
-
-
-def kb_imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-    return names
 
 
 def test_every_module_of_the_package_stays_under_450_lines():
@@ -48,9 +38,9 @@ def test_the_names_other_modules_import_are_still_importable_from_kb_geo():
 
 def test_the_package_imports_one_way_and_nothing_later():
     for position, name in enumerate(ORDER):
-        imports = kb_imports(FOLDER / f"{name}.py")
+        imports = imported_modules(FOLDER / f"{name}.py")
         inside = {m.removeprefix("kb.geo.") for m in imports if m.startswith("kb.geo")}
         assert inside <= set(ORDER[:position]), (name, inside)
         assert not {m for m in imports if m.split(".")[0] in LATER or m in LATER}, name
-    assert not {m for m in kb_imports(FOLDER / "__init__.py")
+    assert not {m for m in imported_modules(FOLDER / "__init__.py")
                 if m.split(".")[0] in LATER or m in LATER}

@@ -9,6 +9,7 @@ import importlib
 from pathlib import Path
 
 import kb.organisations
+from tests.package_checks import assert_no_import_cycle, imported_modules
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ("organisations", "org_names", "org_patterns", "org_spans", "org_ner",
@@ -24,13 +25,7 @@ def source(module: str) -> str:
 
 
 def kb_imports(module: str) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(source(module))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-    return names
+    return imported_modules(ROOT / "kb" / f"{module}.py")
 
 
 def test_every_organisation_module_stays_under_450_lines():
@@ -64,19 +59,6 @@ def test_the_organisation_modules_import_no_later_stage_and_no_cycle():
         for name in imported:
             assert not name.startswith(FORBIDDEN), (module, name)
         graph[module] = {name.removeprefix("kb.") for name in imported} & set(MODULES)
-    visiting: set[str] = set()
-    done: set[str] = set()
-
-    def visit(module: str) -> None:
-        assert module not in visiting, f"import cycle through {module}"
-        if module in done:
-            return
-        visiting.add(module)
-        for other in graph[module]:
-            visit(other)
-        visiting.discard(module)
-        done.add(module)
-
+    assert_no_import_cycle(graph)
     for module in MODULES:
-        visit(module)
         importlib.import_module(f"kb.{module}")

@@ -8,6 +8,7 @@ import importlib
 from pathlib import Path
 
 import indexer.search
+from tests.package_checks import assert_no_import_cycle
 
 PACKAGE = Path(indexer.search.__file__).resolve().parent
 MAX_LINES = 400
@@ -58,12 +59,6 @@ def test_the_modules_of_the_package_import_each_other_without_a_cycle():
                 found.add(node.module.rsplit(".", 1)[1])
         graph[path.stem] = found
     assert all(deps <= graph.keys() for deps in graph.values()), graph  # modules, not names
-
-    def visit(name: str, trail: tuple[str, ...]) -> None:
-        assert name not in trail, " → ".join((*trail, name))
-        for dep in graph[name]:
-            visit(dep, (*trail, name))
-
+    assert_no_import_cycle(graph)
     for name in graph:
-        visit(name, ())
         importlib.import_module(f"indexer.search.{name}")

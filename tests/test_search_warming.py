@@ -51,8 +51,8 @@ def test_warming_loads_facets_orders_and_the_most_frequent_terms(index: Path) ->
         assert generation._lengths is not None and generation._date_array is not None
         frequent = warming.frequent_terms(generation, 10)
         assert len(frequent) == 10
-        assert set(frequent) <= set(generation.cached_terms())
-        assert set(frequent) <= set(generation.cached_positions())
+        assert set(frequent) <= set(generation.impact_cache.keys())
+        assert set(frequent) <= set(generation.occurrence_cache.keys())
     finally:
         generation.close()
 
@@ -96,7 +96,7 @@ def test_a_warm_service_serves_the_previous_generation_until_the_new_one_is_warm
         assert page.total == 1 and page.hits[0].title.startswith("Une ludothèque")
         fresh = service._generation
         assert fresh is not old and old.retired
-        assert set(hot.terms) <= set(fresh.cached_terms())  # the old one's terms, warm
+        assert set(hot.terms) <= set(fresh.impact_cache.keys())  # the old one's terms, warm
         assert set(fresh._facets) == set(FACETS)
     finally:
         service.close()

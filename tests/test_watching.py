@@ -15,6 +15,7 @@ import pytest
 
 import kb.enrich
 import kbcli.watching as watching
+from bench.kill_loop import KB
 from indexer.search import SearchService
 from indexer.writer import current_generation
 from kb.models import EnrichedArticle
@@ -176,8 +177,8 @@ def test_a_running_watcher_with_spacy_takes_an_issue_and_stops_on_sigterm(
     inbox.mkdir()
     index = tmp_path / "index"
     watcher = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from kbcli import main; sys.exit(main())",
-         "reindex", "--index", str(index), "--suivre", "--intervalle", "0,2", str(inbox)],
+        [sys.executable, "-c", KB, "reindex", "--index", str(index), "--suivre",
+         "--intervalle", "0,2", str(inbox)],
         stderr=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         for line in watcher.stderr:

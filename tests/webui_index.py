@@ -24,15 +24,17 @@ from kb.models import (
     SourceFormat,
     ThemeRef,
 )
-from tests.webui_archive import write_index
+from tests.webui_archive import (  # the same communes and themes as the demo archive
+    CADRE,
+    EMPLOI,
+    MANTES,
+    NANTERRE,
+    PERSAN,
+    SANTE,
+    SARCELLES,
+    write_index,
+)
 
-SANTE = ThemeRef("sante", "Santé", "test")
-EMPLOI = ThemeRef("emploi-economie", "Emploi et développement économique", "test")
-CADRE = ThemeRef("cadre-de-vie", "Cadre de vie et renouvellement urbain", "test")
-SARCELLES = CommuneRef("95585", "Sarcelles", "95")
-PERSAN = CommuneRef("95487", "Persan", "95")
-MANTES = CommuneRef("78361", "Mantes-la-Jolie", "78")
-NANTERRE = CommuneRef("92050", "Nanterre", "92")
 BEZONS = CommuneRef("95063", "Bezons", "95")
 
 

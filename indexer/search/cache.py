@@ -29,6 +29,7 @@ class ArrayCache:
             return value
 
     def keys(self) -> tuple[str, ...]:
+        """The keys held, least recently used first."""
         with self._lock:
             return tuple(self._items)
 

@@ -66,7 +66,7 @@ class Generation:
         self._date_order: list[int] | None = None
         self._date_array: np.ndarray | None = None
         self._positions: list[int] | None = None
-        self._ids: dict[str, int] | None = None
+        self.offer_index: Any = None  # facet labels by word, built on first use (offers.py)
         self.speller = Speller(PLAIN_FIELD)  # typo corrections, cached per generation
 
     @contextmanager
@@ -140,13 +140,6 @@ class Generation:
                                         assume_unique=True)
             return mask_from_array(starts >> 32, self.size)
         return self._cached(("phrase", *terms), compute_phrase)
-
-    def cached_terms(self) -> tuple[str, ...]:
-        """The terms whose scores are loaded, most recently used last."""
-        return self.impact_cache.keys()
-
-    def cached_positions(self) -> tuple[str, ...]:
-        return self.occurrence_cache.keys()
 
     def occurrences(self, term: str) -> np.ndarray:
         """Sorted `docnum << 32 | position` of every occurrence of `term` in MATCH_FIELD."""

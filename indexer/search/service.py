@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from whoosh import query as wq
 
 from indexer import offers, ranking
@@ -180,12 +181,7 @@ class SearchService:
         # Every word is required; the total counts only those articles.
         matched = all_of & filter_mask
         total = matched.bit_count()
-        scores = None
-        if query.sort == "date" or not parsed.positive:
-            ranked = [(d, 0.0) for d in ordering.by_date(generation, matched, wanted)]
-        else:
-            scores = generation.scores(parsed.scoring_parts())
-            ranked = ordering.ranked(generation, parsed, matched, scores, wanted)
+        ranked, scores = self._ranked(generation, query, parsed, matched, wanted)
         shown = ranked[(page_number - 1) * per_page: wanted]
         terms = parsed.highlight_terms()
         hits = tuple(hit(generation, d, score, terms) for d, score in shown)
@@ -199,6 +195,16 @@ class SearchService:
         facets = facet_counts(generation, query, all_of, filters)
         return SearchPage(replace(query, page=page_number, per_page=per_page), total, hits,
                           facets, approximate=approximate)
+
+    @staticmethod
+    def _ranked(generation: Generation, query: Query, parsed: ParsedQuery, matched: int,
+                wanted: int) -> tuple[list[tuple[int, float]], np.ndarray | None]:
+        """The first `wanted` of `matched` in the page's order, and the scores when
+        ranked by relevance (None by date, or with no word to score)."""
+        if query.sort == "date" or not parsed.positive:
+            return [(d, 0.0) for d in ordering.by_date(generation, matched, wanted)], None
+        scores = generation.scores(parsed.scoring_parts())
+        return ordering.ranked(generation, parsed, matched, scores, wanted), scores
 
     def export(self, query: Query, limit: int) -> Iterator[tuple[Hit, ArticleRecord]]:
         """Every hit of `query` in the order its pages show them (at most `limit`), each
@@ -215,11 +221,7 @@ class SearchService:
             matched = self._text_masks(generation, parsed)[0]
             for mask in filter_masks(generation, query).values():
                 matched &= mask
-            if query.sort == "date" or not parsed.positive:
-                ranked = [(d, 0.0) for d in ordering.by_date(generation, matched, limit)]
-            else:
-                scores = generation.scores(parsed.scoring_parts())
-                ranked = ordering.ranked(generation, parsed, matched, scores, limit)
+            ranked, _ = self._ranked(generation, query, parsed, matched, limit)
             terms = parsed.highlight_terms()
             for docnum, score in ranked:
                 record = generation.record(docnum)
@@ -362,10 +364,9 @@ class SearchService:
         with self._use() as generation:
             if generation is None or not text.strip():
                 return []
-            index = getattr(generation, "offer_index", None)
-            if index is None:
-                index = generation.offer_index = offers.label_index(generation.manifest.labels)
-            return offers.named_in(text, index, limit)
+            if generation.offer_index is None:
+                generation.offer_index = offers.label_index(generation.manifest.labels)
+            return offers.named_in(text, generation.offer_index, limit)
 
     def total_articles(self) -> int:
         with self._use() as generation:

@@ -39,7 +39,7 @@ class HotTerms:
 
 
 def hot_terms(generation: Generation) -> HotTerms:
-    return HotTerms(generation.cached_terms(), generation.cached_positions())
+    return HotTerms(generation.impact_cache.keys(), generation.occurrence_cache.keys())
 
 
 def warm(generation: Generation, hot: HotTerms = HotTerms()) -> None:
